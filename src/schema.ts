@@ -1,0 +1,127 @@
+// The claim-record contract (../shared/spec/claim-records.md, section 2).
+// Single source of truth: every TS type below is inferred from these zod
+// schemas, every record is validated before it is written, and
+// data/claim-record.schema.json is generated from ClaimRecord.
+import { z } from "zod";
+
+export const HEDGE_TYPES = ["unsupported", "unconfirmed", "distancing", "vague", "speculative"] as const;
+export const STANCES = ["support", "oppose", "neutral"] as const;
+export const ACTOR_TYPES = ["person", "organization", "country"] as const;
+export const SPLITS = ["train", "test"] as const;
+
+const offset = z.number().int().min(0);
+
+export const HedgeType = z.enum(HEDGE_TYPES);
+export const Stance = z.enum(STANCES);
+export const ActorType = z.enum(ACTOR_TYPES);
+export const SplitName = z.enum(SPLITS);
+
+/** A half-open [start, end) range in Unicode code points within the sentence `text`. */
+export const Span = z
+  .object({ start: offset, end: offset })
+  .strict()
+  .refine((s) => s.end >= s.start, { message: "span end before start" });
+
+export const Hedge = z
+  .object({
+    cue: z.string().min(1),
+    type: HedgeType,
+    start: offset,
+    end: offset,
+  })
+  .strict();
+
+export const Actor = z
+  .object({
+    name: z.string().min(1).describe("canonical name"),
+    mention: z.string().min(1).describe("surface text in the sentence (or the earlier mention it resolves)"),
+    type: ActorType,
+    affiliation: z.string().min(1).nullable().describe("canonical country name"),
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    path: z.string().describe("input path relative to the input root, or the CSV/JSONL file and row"),
+    outlet: z.string().nullable(),
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+  })
+  .strict();
+
+/** Where in `text` each label comes from (extra field: traceability). null = no span (absent or resolved from context). */
+export const Evidence = z
+  .object({
+    actor: Span.nullable(),
+    cue: Span.nullable(),
+    target: Span.nullable(),
+    stance: Span.nullable(),
+  })
+  .strict();
+
+export const ClaimRecord = z
+  .object({
+    id: z.string().min(1),
+    doc_id: z.string().min(1),
+    source: Source,
+    sentence_index: z.number().int().min(0),
+    start: offset,
+    end: offset,
+    text: z.string().min(1),
+    actor: Actor.nullable(),
+    cue: z.string().min(1).nullable(),
+    target: z.string().min(1).nullable(),
+    stance: Stance,
+    hedges: z.array(Hedge),
+    hedged: z.boolean(),
+    rules: z.array(z.string()),
+    evidence: Evidence,
+    dup_group: z.string().min(1).describe("near-duplicate cluster id: the id of the cluster's first record"),
+    split: SplitName,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.end <= r.start) ctx.addIssue({ code: "custom", message: "end must be greater than start" });
+    if ([...r.text].length !== r.end - r.start)
+      ctx.addIssue({ code: "custom", message: "end - start must equal the text length in code points" });
+    if (r.hedged !== r.hedges.length > 0) ctx.addIssue({ code: "custom", message: "hedged must equal hedges.length > 0" });
+    if (r.target === null && r.stance !== "neutral")
+      ctx.addIssue({ code: "custom", message: "stance must be neutral when target is null" });
+  });
+
+export type HedgeType = z.infer<typeof HedgeType>;
+export type Stance = z.infer<typeof Stance>;
+export type ActorType = z.infer<typeof ActorType>;
+export type SplitName = z.infer<typeof SplitName>;
+export type Span = z.infer<typeof Span>;
+export type Hedge = z.infer<typeof Hedge>;
+export type Actor = z.infer<typeof Actor>;
+export type Source = z.infer<typeof Source>;
+export type Evidence = z.infer<typeof Evidence>;
+export type ClaimRecord = z.infer<typeof ClaimRecord>;
+
+/** The labels a labeller produces for one sentence (everything but position, id and split). */
+export type SentenceLabels = Pick<ClaimRecord, "actor" | "cue" | "target" | "stance" | "hedges" | "hedged" | "rules" | "evidence">;
+
+/** A sentence as the extract stage hands it on: offsets into the source document text, in code points. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** Lower-cased word and number tokens of the sentence (wink-tokenizer), reused downstream so text is tokenized once. */
+  words: string[];
+}
+
+/** One article as the extract stage hands it on (several may come from one input document). */
+export interface Article {
+  doc_id: string;
+  source: Source;
+  /** Sentences in order, chrome removed, exact in-article duplicates already removed. */
+  sentences: Sentence[];
+}
+
+export function toJsonSchema(): unknown {
+  return z.toJSONSchema(ClaimRecord, { target: "draft-2020-12", io: "output" });
+}
