@@ -99,7 +99,7 @@ export function renderCard(c: CardInput): string {
   const body = [
     "# claimstance claim records",
     "",
-    "One record per sentence of article prose: who makes the claim (actor, cue), what it takes a position on (target, stance) and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`spec/claim-records.md`). Labels are silver labels from the rule labeller; see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
+    "One record per sentence of article prose: who makes the claim (actor, cue), what it takes a position on (target, stance) and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller; see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
     "",
     "## How it was built",
     "",
