@@ -1,0 +1,208 @@
+// From one input document to articles of sentences.
+//
+// Article boundaries (plain-text files only; a CSV/JSONL row is one article):
+// - a dateline stamp ("18 Aug, 2025 19:26", " date 2025-09-01 ") starts an article;
+// - a standfirst starts an article, in a page that opens with one (the layout
+//   of pages that concatenate articles; elsewhere such lines are subheadings,
+//   pull quotes or link teasers): a one-line paragraph (blank or chrome-only
+//   lines around it) holding one sentence-case sentence of at least
+//   STANDFIRST_WORDS words, with no colon and no final punctuation (it ends in
+//   a letter or digit), after a paragraph that ends with final punctuation (the
+//   previous article's end) and before a lead paragraph that has it. Shorter
+//   such lines are section headings ("Peace through strength") and stay in the
+//   article as sentences;
+// - after a legal footer ("LEGAL WARNING: …") every remaining line is a
+//   separate news item and starts an article.
+// A start with no sentence before the next one (a dateline right before a
+// standfirst) merges into the next article, which inherits its date/outlet.
+// doc_id: the document path without ".txt" (relative to the folder input, so
+// same-named files in different subfolders stay apart), with "#k" (0-based)
+// when the file holds several articles; a CSV/JSONL row's doc_id is its docId.
+// Metadata: `published` comes from the article's own dateline only. `outlet`
+// comes from the article's own chrome ("Follow RT on", "(ILKHA)", a footer
+// alias), else from the first outlet named anywhere in the document: the
+// items after an ILKHA footer are that page's own news list, so they are ILKHA's.
+import type { Article, Sentence } from "../schema.ts";
+import { trimmedLines } from "./chrome-lines.ts";
+import { findPageMarks, type PageMarks } from "./chrome.ts";
+import { CodePointOffsets } from "./offsets.ts";
+import type { InputDocument } from "./read.ts";
+import { isWs, segmentRegion, type SentenceSpan } from "./segment.ts";
+
+const STANDFIRST_WORDS = 8;
+const LEAD_WORDS = 12;
+
+export interface ExtractResult {
+  articles: Article[];
+  /** Dropped chrome pieces by category (see chrome.ts). */
+  chrome: Record<string, number>;
+  /** Exact in-article duplicate sentences dropped. */
+  duplicateSentences: number;
+}
+
+interface Segment {
+  pos: number;
+  published: string | null;
+  outlet: string | null;
+  spans: SentenceSpan[];
+}
+
+export function extractArticles(doc: InputDocument): ExtractResult {
+  const text = doc.text;
+  const marks = findPageMarks(text);
+  const chrome: Record<string, number> = {};
+  const spans: SentenceSpan[] = [];
+  let pos = 0;
+  for (const c of marks.chrome) {
+    chrome[c.category] = (chrome[c.category] ?? 0) + 1;
+    if (c.start > pos) segmentRegion(text, pos, c.start, spans);
+    pos = Math.max(pos, c.end);
+  }
+  if (pos < text.length) segmentRegion(text, pos, text.length, spans);
+
+  const segments: Segment[] = [{ pos: -1, published: null, outlet: null, spans: [] }];
+  if (doc.kind === "txt") {
+    for (const m of articleStarts(text, marks)) {
+      const last = segments[segments.length - 1]!;
+      if (m.pos === last.pos) last.published ??= m.published;
+      else segments.push({ ...m, outlet: null, spans: [] });
+    }
+  } else {
+    segments[0]!.published = marks.datelines[0]?.published ?? null;
+  }
+  let k = 0;
+  for (const s of spans) {
+    while (k + 1 < segments.length && s.start >= segments[k + 1]!.pos) k++;
+    segments[k]!.spans.push(s);
+  }
+  k = 0;
+  for (const o of marks.outlets) {
+    while (k + 1 < segments.length && o.pos >= segments[k + 1]!.pos) k++;
+    segments[k]!.outlet ??= o.outlet;
+  }
+  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, chrome);
+}
+
+function assemble(doc: InputDocument, segments: Segment[], pageOutlet: string | null, chrome: Record<string, number>): ExtractResult {
+  const offsets = new CodePointOffsets(doc.text);
+  const articles: Array<Omit<Article, "doc_id">> = [];
+  let duplicateSentences = 0;
+  let carried: { published: string | null; outlet: string | null } = { published: null, outlet: null };
+  for (const seg of segments) {
+    if (seg.spans.length === 0) {
+      carried = { published: carried.published ?? seg.published, outlet: carried.outlet ?? seg.outlet };
+      continue;
+    }
+    const seen = new Set<string>();
+    const sentences: Sentence[] = [];
+    for (const s of seg.spans) {
+      const sentenceText = doc.text.slice(s.start, s.end);
+      if (seen.has(sentenceText)) {
+        duplicateSentences++;
+        continue;
+      }
+      seen.add(sentenceText);
+      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), words: s.words });
+    }
+    articles.push({
+      source: {
+        path: doc.path,
+        outlet: seg.outlet ?? carried.outlet ?? pageOutlet,
+        published: seg.published ?? carried.published,
+      },
+      sentences,
+    });
+    carried = { published: null, outlet: null };
+  }
+  const base = doc.kind === "txt" ? doc.path.replace(/\.txt$/i, "") : (doc.docId ?? doc.path);
+  return {
+    articles: articles.map((a, i) => ({ doc_id: articles.length === 1 ? base : `${base}#${i}`, ...a })),
+    chrome,
+    duplicateSentences,
+  };
+}
+
+interface Start {
+  pos: number;
+  published: string | null;
+}
+
+/** Article start positions of a plain-text page, sorted. */
+function articleStarts(text: string, marks: PageMarks): Start[] {
+  const starts: Start[] = marks.datelines.map((d) => ({ pos: d.start, published: d.published }));
+  const lines = trimmedLines(text);
+  const blank: boolean[] = [];
+  const clean: boolean[] = [];
+  let ci = 0;
+  for (const { start, end } of lines) {
+    while (ci < marks.chrome.length && marks.chrome[ci]!.end <= start) ci++;
+    let content = false;
+    let p = start;
+    let j = ci;
+    for (; j < marks.chrome.length && marks.chrome[j]!.start < end; j++) {
+      content ||= !allWs(text, p, marks.chrome[j]!.start);
+      p = Math.max(p, marks.chrome[j]!.end);
+    }
+    content ||= p < end && !allWs(text, p, end);
+    blank.push(!content);
+    clean.push(content && j === ci);
+  }
+  const firstFooter = marks.footers[0] ?? Infinity;
+  const content: number[] = []; // indexes of non-blank lines
+  for (let i = 0; i < lines.length; i++) if (!blank[i]) content.push(i);
+  const standfirstAt = (c: number): boolean => {
+    const i = content[c]!;
+    const next = content[c + 1];
+    const prev = content[c - 1];
+    return (
+      clean[i]! && (i === 0 || blank[i - 1]!) && (i === lines.length - 1 || blank[i + 1]!) &&
+      (prev === undefined || FINAL_PUNCT.test(lineTail(text, lines[prev]!))) &&
+      next !== undefined && isLead(text, lines[next]!) && isStandfirst(text, lines[i]!)
+    );
+  };
+  const splitAtStandfirsts = content.length > 0 && standfirstAt(0);
+  for (let c = 0; c < content.length; c++) {
+    const { start } = lines[content[c]!]!;
+    if (start > firstFooter || (splitAtStandfirsts && standfirstAt(c))) starts.push({ pos: start, published: null });
+  }
+  return starts.sort((a, b) => a.pos - b.pos || Number(b.published !== null) - Number(a.published !== null));
+}
+
+const FINAL_PUNCT = /[.!?…][”’"')\]]*$|[”"]$/;
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
+const INNER_TERMINATOR = /[.!?…][”’"')\]]*\s+\S/;
+
+function lineTail(text: string, line: { start: number; end: number }): string {
+  return text.slice(Math.max(line.start, line.end - 4), line.end);
+}
+
+/** One sentence-case sentence of at least STANDFIRST_WORDS words, without colon or final punctuation. */
+function isStandfirst(text: string, { start, end }: { start: number; end: number }): boolean {
+  if (end - start > 800 || !ENDS_IN_WORD.test(lineTail(text, { start, end }))) return false;
+  const line = text.slice(start, end);
+  if (!/^\p{Lu}/u.test(line) || line.includes(":") || INNER_TERMINATOR.test(line)) return false;
+  const words = line.split(/\s+/);
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length >= STANDFIRST_WORDS && capitalised < words.length * 0.6;
+}
+
+/** A lead paragraph: at least LEAD_WORDS words, ending with final punctuation. */
+function isLead(text: string, line: { start: number; end: number }): boolean {
+  return FINAL_PUNCT.test(lineTail(text, line)) && wordCount(text, line.start, Math.min(line.end, line.start + 2000)) >= LEAD_WORDS;
+}
+
+function allWs(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isWs(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function wordCount(text: string, a: number, b: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let k = a; k < b; k++) {
+    const ws = isWs(text.charCodeAt(k));
+    if (!ws && !inWord) n++;
+    inWord = !ws;
+  }
+  return n;
+}
