@@ -53,8 +53,8 @@ await runCli("build-dataset", async () => {
   const inputs = f.input?.length ? f.input : ["seeds/"];
   const seed = numberFlag("seed", f.seed, 13, (v) => Number.isSafeInteger(v) && v >= 0);
   const testRatio = numberFlag("test-ratio", f["test-ratio"], 0.2, (v) => v >= 0 && v <= 1);
-  const lexicons = f.lexicons ?? "data/lexicons/";
-  const gold = f.gold === "none" ? null : (f.gold ?? "data/gold/");
+  const lexicons = f.lexicons;
+  const gold = f.gold === "none" ? null : f.gold;
   // The card records the flags that shape the content (not --out), in a fixed order.
   const shown: string[] = [];
   for (const i of inputs) shown.push("--input", JSON.stringify(i));
@@ -83,7 +83,7 @@ await runCli("build-dataset", async () => {
   console.log(
     [
       `documents ${summary.documents}, articles ${summary.articles}, sentences ${summary.sentences}`,
-      `chrome pieces dropped ${summary.chromeDropped}, in-article duplicates dropped ${summary.duplicateSentences}, near-duplicate clusters ${summary.nearDuplicateClusters}`,
+      `chrome pieces dropped ${summary.chromeDropped}, in-article duplicates dropped ${summary.duplicateSentences}, clusters of repeated or near-duplicate sentences ${summary.nearDuplicateClusters}`,
       `records: train ${r.train}, test ${r.test}; skipped inputs ${summary.skipped}${summary.skipped ? " (see skipped.jsonl)" : ""}`,
       ...summary.labellerHeadline,
       `wrote ${f.out ?? "data/"} in ${seconds.toFixed(2)} s`,

@@ -105,9 +105,8 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     const recordCluster = new Int32Array(n);
     const distinct = recordDistinct.view();
     const clusterSizes = new Map<number, number>();
-    for (let i = 0; i < n; i++) recordCluster[i] = nearDups.clusterOf(distinct[i]!);
-    for (let d = 0; d < nearDups.distinctCount; d++) {
-      const c = nearDups.clusterOf(d);
+    for (let i = 0; i < n; i++) {
+      const c = (recordCluster[i] = nearDups.clusterOf(distinct[i]!));
       clusterSizes.set(c, (clusterSizes.get(c) ?? 0) + 1);
     }
     const split = assignSplits(

@@ -107,7 +107,7 @@ export function renderCard(c: CardInput): string {
     c.command,
     "```",
     "",
-    `Seed ${c.seed}, test ratio ${c.testRatio}. Splits are grouped: no article and no near-duplicate cluster (word 3-shingle Jaccard >= 0.5) is on both sides (${c.components} groups, ${c.nearDuplicateClusters} near-duplicate clusters with more than one distinct sentence).`,
+    `Seed ${c.seed}, test ratio ${c.testRatio}. Splits are grouped: no article and no near-duplicate cluster (word 3-shingle Jaccard >= 0.5) is on both sides (${c.components} groups, ${c.nearDuplicateClusters} clusters of more than one record (exact or near-duplicate repeats)).`,
     "",
     "## Source files",
     "",
