@@ -1,0 +1,276 @@
+// What the labeller remembers while reading one article: every name it has
+// seen (for "Mr Blair" → Tony Blair and "the foreign minister" → the minister
+// named earlier) and every actor it has credited (for "he said"). Names no
+// lexicon knows become article-local entities (the generic fallback).
+import type { ActorType } from "../schema.ts";
+import type { ActorEntry, Gender } from "./lexicons.ts";
+import { isNameWord, nameChains, type NounPhrase, type SentenceCtx } from "./names.ts";
+import { BETWEEN_SUBJECT_AND_VERB, NOT_NAME, isAcronym } from "./words.ts";
+
+export interface Entity {
+  name: string;
+  type: ActorType;
+  affiliation: string | null;
+  gender: Gender | null;
+  roles: readonly string[];
+}
+
+/** How a phrase was tied to its entity — recorded in `rules` for provenance. */
+export type Resolution =
+  | "resolve.lexicon"
+  | "resolve.metonym"
+  | "resolve.surname"
+  | "resolve.article"
+  | "resolve.generic"
+  | "resolve.role_article"
+  | "resolve.role_lexicon"
+  | "resolve.role_qualifier"
+  | "resolve.pronoun";
+
+export interface Resolved {
+  entity: Entity;
+  resolution: Resolution;
+  /** Token range of the surface mention in the sentence. */
+  mention: { start: number; end: number };
+}
+
+interface Mention {
+  entity: Entity;
+  sentence: number;
+  tok: number;
+}
+
+const GOVERNMENT_WORDS = new Set(["government", "authorities", "administration", "regime", "state"]);
+const RETIRED_ROLE = /^(former|ex|then|outgoing|late)\b/;
+const PRONOUN_WINDOW = 6;
+
+/** Is the name followed by a verb-like word ("Trump met", "Trump has sought"), not by a preposition or "'s"? */
+function isClauseSubject(ctx: SentenceCtx, np: NounPhrase): boolean {
+  const next = ctx.toks[np.end];
+  if (!next || next.kind !== "word" || next.cap || next.low === "'s" || ctx.toks[np.start]!.quoted) return false;
+  // An auxiliary ("is", "has", "will") or a word that is not a function word ("met", "described").
+  return BETWEEN_SUBJECT_AND_VERB.has(next.low) || !NOT_NAME.has(next.low);
+}
+
+export class ArticleMemory {
+  private readonly generic = new Map<string, Entity>();
+  private readonly resolved = new Map<string, Resolved | null>();
+  private readonly surnames = new Map<string, Entity>();
+  /** Initials of multi-word bodies seen ("North Korea Intellectuals Solidarity" → NKIS), first one wins. */
+  private readonly initials = new Map<string, Entity>();
+  /** "(NKIS)" after a name: the acronym stands for that name in this article. */
+  private readonly acronyms = new Map<string, Entity>();
+  /** Given names of persons seen, for "Sir Digby" → Digby Jones (knights go by their first name). */
+  private readonly givenNames = new Map<string, Entity>();
+  private readonly articleRoles = new Map<Entity, Set<string>>();
+  private readonly genders = new Map<Entity, Gender>();
+  private readonly mentions: Mention[] = [];
+  private readonly actors: { entity: Entity; sentence: number }[] = [];
+  /** Persons named as the subject of a clause ("Trump met Putin"), for pronouns. */
+  private readonly subjects: Mention[] = [];
+
+  /** Records every name of the sentence. Call it for every sentence of the article, in order, before any rule runs. */
+  observe(ctx: SentenceCtx): void {
+    for (const np of nameChains(ctx)) {
+      // A lone capitalised sentence opener ("Residents …") is usually an ordinary word.
+      if (np.start === 0 && np.nameStart === 0 && np.end === 1 && !this.lexiconMatch(ctx, np)) continue;
+      const r = this.resolveName(ctx, np);
+      if (!r) continue;
+      this.mentions.push({ entity: r.entity, sentence: ctx.index, tok: np.nameStart });
+      const open = ctx.toks[np.end];
+      const acro = ctx.toks[np.end + 1];
+      if (open?.raw === "(" && acro?.acro && ctx.toks[np.end + 2]?.raw === ")" && np.end - np.nameStart > 1 && !this.acronyms.has(acro.low)) this.acronyms.set(acro.low, r.entity);
+      if (r.entity.type === "person" && isClauseSubject(ctx, np)) this.subjects.push({ entity: r.entity, sentence: ctx.index, tok: np.nameStart });
+      if (np.roleWords.length > 0) this.addRoles(r.entity, np.roleWords);
+      if (np.gender && r.entity.gender === null) this.genders.set(r.entity, np.gender);
+    }
+  }
+
+  recordActor(entity: Entity, sentence: number): void {
+    this.actors.push({ entity, sentence });
+  }
+
+  genderOf(e: Entity): Gender | null {
+    return e.gender ?? this.genders.get(e) ?? null;
+  }
+
+  private addRoles(e: Entity, words: readonly string[]): void {
+    const set = this.articleRoles.get(e) ?? new Set<string>();
+    const phrase = words.join(" ");
+    set.add(phrase);
+    // "Russian Foreign Minister X" also makes X "the minister"; a former office does not.
+    if (!RETIRED_ROLE.test(phrase)) for (let k = 1; k < words.length; k++) set.add(words.slice(k).join(" "));
+    this.articleRoles.set(e, set);
+  }
+
+  private lexiconMatch(ctx: SentenceCtx, np: NounPhrase): ActorEntry | null {
+    for (let k = np.start; k <= np.nameStart; k++) {
+      for (const m of ctx.lex.aliases.matchesAt(ctx.toks, k)) if (m.end === np.end && m.values[0]) return m.values[0];
+    }
+    return null;
+  }
+
+  /** Resolves a name phrase: article surname, lexicon alias, same name earlier, or a new generic entity. */
+  resolveName(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
+    // The same phrase is resolved when the memory observes it and again when a rule credits it.
+    const key = `${ctx.index}:${np.start}:${np.nameStart}:${np.end}`;
+    const cached = this.resolved.get(key);
+    if (cached !== undefined) return cached;
+    const r = this.resolveNameUncached(ctx, np);
+    this.resolved.set(key, r);
+    return r;
+  }
+
+  private resolveNameUncached(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
+    const toks = ctx.toks;
+    const mention = { start: np.nameStart, end: np.end };
+    // A bare single token may be the surname of a person named earlier in the article.
+    if (np.end - np.nameStart === 1) {
+      const low = toks[np.nameStart]!.low;
+      const known = this.surnames.get(low) ?? (np.honorific ? this.givenNames.get(low) : undefined) ?? this.acronyms.get(low);
+      if (known) return { entity: known, resolution: "resolve.surname", mention };
+    }
+    for (let k = np.start; k <= np.nameStart; k++) {
+      for (const m of ctx.lex.aliases.matchesAt(toks, k)) {
+        const entry = m.values[0];
+        if (m.end !== np.end || !entry) continue;
+        const surface = ctx.text.slice(toks[k]!.start, toks[np.end - 1]!.end);
+        const metonym = entry.type === "country" && surface !== entry.name && !isAcronym(toks[k]!) && m.end - k === 1;
+        return { entity: entry, resolution: metonym ? "resolve.metonym" : "resolve.lexicon", mention: { start: Math.min(k, np.nameStart), end: np.end } };
+      }
+    }
+    // "The North Korean government", "the British authorities": the state itself.
+    const state = ctx.lex.adjectives.longestAt(toks, np.nameStart) ?? ctx.lex.aliases.longestAt(toks, np.nameStart, (a) => a.type === "country");
+    if (state) {
+      let k = state.end;
+      while (k < np.end && GOVERNMENT_WORDS.has(toks[k]!.low)) k++;
+      const country = ctx.lex.actors.get(typeof state.value === "string" ? state.value : state.value.name);
+      if (k === np.end && k > state.end && country) return { entity: country, resolution: "resolve.metonym", mention };
+    }
+    const name = ctx.text.slice(toks[np.nameStart]!.start, toks[np.end - 1]!.end).replace(/\s+/g, " ");
+    if (!/\p{L}/u.test(name)) return null;
+    // "the NKIS said" after "The North Korea Intellectuals Solidarity reported": an acronym of a name seen before.
+    if (np.end - np.nameStart === 1 && toks[np.nameStart]!.acro) {
+      const expanded = this.byInitials(toks[np.nameStart]!.raw.replace(/\./g, ""));
+      if (expanded) return { entity: expanded, resolution: "resolve.article", mention };
+    }
+    const seen = this.generic.get(name);
+    if (seen) return { entity: seen, resolution: "resolve.article", mention };
+    const entity = this.newEntity(ctx, np, name);
+    this.generic.set(name, entity);
+    if (entity.type !== "person") {
+      const caps = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+      const key = caps.map((w) => w[0]).join("");
+      if (caps.length >= 2 && !this.initials.has(key)) this.initials.set(key, entity);
+    }
+    if (entity.type === "person" && np.end - np.nameStart >= 2) {
+      // The first full name wins: the memory sees the whole article, and a story introduces its people first.
+      const surname = toks[np.end - 1]!.low;
+      if (!this.surnames.has(surname)) this.surnames.set(surname, entity);
+      if (!this.givenNames.has(toks[np.nameStart]!.low)) this.givenNames.set(toks[np.nameStart]!.low, entity);
+    }
+    return { entity, resolution: "resolve.generic", mention };
+  }
+
+  private byInitials(acronym: string): Entity | null {
+    return this.initials.get(acronym) ?? null;
+  }
+
+  private newEntity(ctx: SentenceCtx, np: NounPhrase, name: string): Entity {
+    const toks = ctx.toks;
+    const words = [];
+    for (let k = np.nameStart; k < np.end; k++) if (isNameWord(toks[k])) words.push(toks[k]!);
+    const orgWord = words.some((t) => ctx.lex.nouns.get(t.low)?.has("org_head") || isAcronym(t));
+    // "the Liberal Democrats": a name that takes an article is a body, not a person.
+    const determiner = np.start < np.nameStart && !isNameWord(toks[np.start]) && np.roleWords.length === 0 && !np.honorific;
+    const person = !orgWord && !determiner && (np.honorific || np.roleWords.length > 0 || (words.length >= 2 && words.length <= 4));
+    let affiliation = np.country;
+    // "Nicaraguan Institute …" is Nicaragua's; "Mike German" is not Germany's.
+    if (affiliation === null && !person)
+      for (let k = np.nameStart; k < np.end && affiliation === null; k++) affiliation = ctx.lex.adjectives.longestAt(toks, k)?.value ?? null;
+    if (affiliation === null && np.qualifier) {
+      const q = ctx.lex.aliases.longestAt(toks, np.qualifier.start);
+      affiliation = q?.value.affiliation ?? null;
+    }
+    return { name, type: person ? "person" : "organization", affiliation, gender: person ? np.gender : null, roles: [] };
+  }
+
+  /** "the Russian president" → the latest person mentioned with that office, else the lexicon's only holder. */
+  resolveRole(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
+    const mention = { start: np.start, end: np.end };
+    const words = np.roleWords;
+    // Shorter forms of the role ("foreign minister" → "minister") only when no named body qualifies it:
+    // "a Cabinet Office spokeswoman" must not become some other spokeswoman.
+    const tries = np.qualifier ? 1 : words.length;
+    for (let k = 0; k < tries; k++) {
+      const phrase = words.slice(k).join(" ");
+      const fits = (e: Entity) =>
+        e.type === "person" && (np.country === null || e.affiliation === np.country) && (e.roles.includes(phrase) || this.articleRoles.get(e)?.has(phrase) === true);
+      // The latest holder named before the phrase; failing that, the first named after it (a standfirst's
+      // "the foreign minister has said" is named further down the article).
+      const before = (x: Mention) => x.sentence < ctx.index || (x.sentence === ctx.index && x.tok < np.start);
+      const after = (x: Mention) => x.sentence > ctx.index || (x.sentence === ctx.index && x.tok >= np.end);
+      for (let m = this.mentions.length - 1; m >= 0; m--) {
+        const seen = this.mentions[m]!;
+        if (before(seen) && fits(seen.entity)) return { entity: seen.entity, resolution: "resolve.role_article", mention };
+      }
+      for (const seen of this.mentions)
+        if (after(seen) && fits(seen.entity))
+          return { entity: seen.entity, resolution: "resolve.role_article", mention };
+      // The lexicon alone decides only for the full role with a country or a multi-word office ("the Russian president").
+      if (k > 0 || (np.country === null && words.length < 2)) continue;
+      const holders = (ctx.lex.roleHolders.get(phrase) ?? []).filter(fits);
+      if (holders.length === 1) return { entity: holders[0]!, resolution: "resolve.role_lexicon", mention };
+    }
+    // An unnamed spokesman of a named body speaks for it ("a Foreign Office spokesman said"); a body after
+    // the office is its remit, not its voice ("the health minister for Wales").
+    if (np.qualifier && np.qualifier.end < np.end && ctx.toks[np.qualifier.start - 1]?.low !== "for" && ctx.toks[np.qualifier.start - 1]?.low !== "of") {
+      const q = { ...np, kind: "name" as const, start: np.qualifier.start, nameStart: np.qualifier.start, end: np.qualifier.end, roleWords: [] };
+      const r = this.resolveName(ctx, q);
+      if (r) return { ...r, resolution: "resolve.role_qualifier", mention };
+    }
+    return null;
+  }
+
+  /** "he"/"she" → the latest credited person of compatible gender; "it"/"they" → the latest credited body, nearby. */
+  resolvePronoun(pronoun: string, sentence: number): Entity | null {
+    const want: Gender | null = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
+    const person = want !== null;
+    if (!person && pronoun !== "it" && pronoun !== "they") return null;
+    const window = person ? PRONOUN_WINDOW : 2;
+    const fits = (e: Entity) => {
+      if ((e.type === "person") !== person) return false;
+      const g = this.genderOf(e);
+      return !person || g === null || g === want;
+    };
+    // Credited actors first; a person who was the subject of a later sentence ("Trump met Putin …") is more recent.
+    let best: { entity: Entity; sentence: number } | null = null;
+    for (let k = this.actors.length - 1; k >= 0 && !best; k--) {
+      const a = this.actors[k]!;
+      if (sentence - a.sentence > window) break;
+      if (fits(a.entity)) best = a;
+    }
+    if (person)
+      for (let k = this.subjects.length - 1; k >= 0; k--) {
+        const m = this.subjects[k]!;
+        if (m.sentence >= sentence) continue;
+        if (sentence - m.sentence > window || (best && m.sentence <= best.sentence)) break;
+        // Only a subject whose gender is known: an unknown name is too weak a clue against a credited speaker.
+        if (fits(m.entity) && this.genderOf(m.entity) !== null) {
+          best = m;
+          break;
+        }
+      }
+    // Nobody credited or acting as a subject yet: the latest person mentioned before.
+    if (!best && person && this.actors.length === 0)
+      for (let k = this.mentions.length - 1; k >= 0 && !best; k--) {
+        const m = this.mentions[k]!;
+        if (m.sentence < sentence && sentence - m.sentence <= window && fits(m.entity)) best = m;
+      }
+    if (!best) return null;
+    // "She said …" about an unknown-gender name teaches its gender for later pronouns.
+    if (want !== null && this.genderOf(best.entity) === null) this.genders.set(best.entity, want);
+    return best.entity;
+  }
+
+}

@@ -1,0 +1,226 @@
+// The labeller's knowledge lives in CSV files (data/lexicons/, or a
+// researcher's own directory via --lexicons DIR); this module reads them,
+// validates every row, and compiles them once into token tries so labelling
+// never builds a regex or walks a word list per sentence.
+// Columns are documented in data/lexicons/README.md.
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+import { HEDGE_TYPES, type ActorType, type HedgeType } from "../schema.ts";
+import { readCsvTable, type CsvRow } from "./csv-table.ts";
+import { expandPattern, phraseTokens, PhraseTrie } from "./phrases.ts";
+
+export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../data/lexicons/", import.meta.url));
+
+export type Gender = "m" | "f";
+
+export interface ActorEntry {
+  name: string;
+  type: ActorType;
+  affiliation: string | null;
+  gender: Gender | null;
+  /** Role phrases the actor holds (lower-case), e.g. "foreign minister". */
+  roles: readonly string[];
+}
+export interface TitleEntry {
+  kind: "honorific" | "title" | "modifier";
+  gender: Gender | null;
+}
+export type NounKind = "org_head" | "group" | "audience";
+export interface ReportingEntry {
+  kind: "say" | "tell" | "according";
+  /** An -ing form ("…, saying that …"): the subject is the main clause's. */
+  participle: boolean;
+}
+export type StancePolarity = "support" | "oppose" | "negation" | "absence";
+export interface StanceEntry {
+  polarity: StancePolarity;
+  /** Where the governed target may stand: after the predicate (or before it in a passive/copula), only before it, or either side. */
+  side: "after" | "before" | "either";
+}
+export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting";
+export interface HedgeEntry {
+  /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
+  type: HedgeType | "none";
+  condition: HedgeCondition;
+}
+export interface TargetEntry {
+  target: string;
+  /** -1 when endorsing the phrase means opposing the target ("bloc neutrality" vs nato_membership). */
+  polarity: 1 | -1;
+  weight: number;
+}
+
+export interface Lexicons {
+  dir: string;
+  /** Canonical name → entry. */
+  actors: ReadonlyMap<string, ActorEntry>;
+  aliases: PhraseTrie<ActorEntry>;
+  /** Demonyms and country adjectives → canonical country name. */
+  adjectives: PhraseTrie<string>;
+  /** Role phrase, exactly as listed → persons holding it. */
+  roleHolders: ReadonlyMap<string, readonly ActorEntry[]>;
+  titles: PhraseTrie<TitleEntry>;
+  /** Every word of a title phrase → "head" when some title ends with it, else its kind ("modifier", "honorific"). */
+  titleWords: ReadonlyMap<string, "head" | "modifier" | "honorific">;
+  /** Lower-case word → its kinds (a word may be both, e.g. "press"). */
+  nouns: ReadonlyMap<string, ReadonlySet<NounKind>>;
+  reporting: PhraseTrie<ReportingEntry>;
+  stance: PhraseTrie<StanceEntry>;
+  hedges: PhraseTrie<HedgeEntry>;
+  targets: PhraseTrie<TargetEntry>;
+  /** Phrases that only mark an article as on-topic (targets.csv rows with target `_topic`). */
+  topicAnchors: PhraseTrie<true>;
+  targetNames: readonly string[];
+}
+
+const list = z.string().transform((s) => (s === "" ? [] : s.split("|").map((x) => x.trim()).filter((x) => x !== "")));
+const optional = <T extends z.ZodType>(t: T) => z.literal("").transform(() => null).or(t);
+const phrase = z.string().min(1, "empty phrase");
+
+const ActorRow = z.object({
+  name: z.string().min(1, "empty name"),
+  type: z.enum(["person", "organization", "country"]),
+  affiliation: optional(z.string()),
+  gender: optional(z.enum(["m", "f"])),
+  aliases: list,
+  roles: list,
+  adjectives: list,
+});
+const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "modifier"]), gender: optional(z.enum(["m", "f"])) });
+const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience"]) });
+const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
+const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
+const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting"]) });
+const TargetRow = z.object({
+  target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
+  trigger: phrase,
+  polarity: z.enum(["", "+", "-"]),
+  weight: z.literal("").transform(() => 2).or(z.coerce.number().int().min(1).max(3)),
+});
+
+export const LEXICON_FILES = {
+  actors: { file: "actors.csv", schema: ActorRow, columns: ["name", "type", "affiliation", "gender", "aliases", "roles", "adjectives"] },
+  titles: { file: "titles.csv", schema: TitleRow, columns: ["title", "kind", "gender"] },
+  nouns: { file: "nouns.csv", schema: NounRow, columns: ["noun", "kind"] },
+  reporting: { file: "reporting_verbs.csv", schema: ReportingRow, columns: ["phrase", "kind"] },
+  stance: { file: "stance.csv", schema: StanceRow, columns: ["phrase", "polarity", "side"] },
+  hedges: { file: "hedges.csv", schema: HedgeRow, columns: ["cue", "type", "condition"] },
+  targets: { file: "targets.csv", schema: TargetRow, columns: ["target", "trigger", "polarity", "weight"] },
+} as const;
+
+export interface LexiconTables {
+  actors: CsvRow<z.infer<typeof ActorRow>>[];
+  titles: CsvRow<z.infer<typeof TitleRow>>[];
+  nouns: CsvRow<z.infer<typeof NounRow>>[];
+  reporting: CsvRow<z.infer<typeof ReportingRow>>[];
+  stance: CsvRow<z.infer<typeof StanceRow>>[];
+  hedges: CsvRow<z.infer<typeof HedgeRow>>[];
+  targets: CsvRow<z.infer<typeof TargetRow>>[];
+}
+
+/** Reads and compiles every lexicon file of `dir`. Throws InputError naming file:line. */
+export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<Lexicons> {
+  const F = LEXICON_FILES;
+  const path = (f: { file: string }) => join(dir, f.file);
+  const tables: LexiconTables = {
+    actors: await readCsvTable(path(F.actors), F.actors.schema, F.actors.columns),
+    titles: await readCsvTable(path(F.titles), F.titles.schema, F.titles.columns),
+    nouns: await readCsvTable(path(F.nouns), F.nouns.schema, F.nouns.columns),
+    reporting: await readCsvTable(path(F.reporting), F.reporting.schema, F.reporting.columns),
+    stance: await readCsvTable(path(F.stance), F.stance.schema, F.stance.columns),
+    hedges: await readCsvTable(path(F.hedges), F.hedges.schema, F.hedges.columns),
+    targets: await readCsvTable(path(F.targets), F.targets.schema, F.targets.columns),
+  };
+  return compileLexicons(dir, tables);
+}
+
+/** Adds every expansion of `pattern` to `trie`; bad syntax is an InputError at file:line. */
+function addPattern<V>(trie: PhraseTrie<V>, pattern: string, value: V, where: string): void {
+  let phrases: string[];
+  try {
+    phrases = expandPattern(pattern);
+  } catch (e) {
+    throw new InputError(`${where}: bad phrase "${pattern}": ${(e as Error).message}`);
+  }
+  for (const p of phrases) trie.add(phraseTokens(p), value);
+}
+
+/** Compiles validated rows (see LEXICON_FILES) into matchers. */
+export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
+  const at = (key: keyof typeof LEXICON_FILES, line: number) => `${join(dir, LEXICON_FILES[key].file)}:${line}`;
+  const actors = new Map<string, ActorEntry>();
+  const aliases = new PhraseTrie<ActorEntry>();
+  const adjectives = new PhraseTrie<string>();
+  const roleHolders = new Map<string, ActorEntry[]>();
+  const countries = new Set(t.actors.filter((r) => r.row.type === "country").map((r) => r.row.name));
+  for (const { line, row } of t.actors) {
+    if (actors.has(row.name)) throw new InputError(`${at("actors", line)}: duplicate actor "${row.name}"`);
+    if (row.affiliation !== null && !countries.has(row.affiliation))
+      throw new InputError(`${at("actors", line)}: affiliation "${row.affiliation}" is not a country row of ${LEXICON_FILES.actors.file}`);
+    if (row.gender !== null && row.type !== "person") throw new InputError(`${at("actors", line)}: gender is only for persons`);
+    const entry: ActorEntry = {
+      name: row.name,
+      type: row.type,
+      affiliation: row.affiliation ?? (row.type === "country" ? row.name : null),
+      gender: row.gender,
+      roles: row.roles.map((r) => r.toLowerCase()),
+    };
+    actors.set(row.name, entry);
+    for (const a of [row.name, ...row.aliases]) addPattern(aliases, a, entry, at("actors", line));
+    if (row.adjectives.length > 0 && row.type !== "country") throw new InputError(`${at("actors", line)}: adjectives are only for countries`);
+    for (const adj of row.adjectives) addPattern(adjectives, adj, row.name, at("actors", line));
+    for (const role of entry.roles) {
+      const holders = roleHolders.get(role) ?? [];
+      if (!holders.includes(entry)) holders.push(entry);
+      roleHolders.set(role, holders);
+    }
+  }
+  const titles = new PhraseTrie<TitleEntry>();
+  const titleWords = new Map<string, "head" | "modifier" | "honorific">();
+  for (const { line, row } of t.titles) {
+    addPattern(titles, row.title, { kind: row.kind, gender: row.gender }, at("titles", line));
+    for (const p of expandOrThrow(row.title, at("titles", line))) {
+      const toks = phraseTokens(p);
+      toks.forEach((w, k) => {
+        // A head is a word that is a whole title by itself ("minister"); "state" in "secretary of state" is not.
+        const kind = row.kind === "honorific" ? "honorific" : row.kind === "title" && toks.length === 1 ? "head" : "modifier";
+        if (titleWords.get(w) !== "head") titleWords.set(w, kind);
+      });
+    }
+  }
+  const nouns = new Map<string, Set<NounKind>>();
+  for (const { row } of t.nouns) {
+    const key = row.noun.toLowerCase().replace(/’/g, "'");
+    nouns.set(key, (nouns.get(key) ?? new Set<NounKind>()).add(row.kind));
+  }
+  const reporting = new PhraseTrie<ReportingEntry>();
+  for (const { line, row } of t.reporting)
+    for (const p of expandOrThrow(row.phrase, at("reporting", line)))
+      reporting.add(phraseTokens(p), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
+  const stance = new PhraseTrie<StanceEntry>();
+  for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
+  const hedges = new PhraseTrie<HedgeEntry>();
+  for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
+  const targets = new PhraseTrie<TargetEntry>();
+  const targetNames = new Set<string>();
+  const topicAnchors = new PhraseTrie<true>();
+  for (const { line, row } of t.targets) {
+    if (row.target === "_topic") {
+      addPattern(topicAnchors, row.trigger, true, at("targets", line));
+      continue;
+    }
+    targetNames.add(row.target);
+    addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight }, at("targets", line));
+  }
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, targets, topicAnchors, targetNames: [...targetNames].sort() };
+}
+
+function expandOrThrow(pattern: string, where: string): string[] {
+  try {
+    return expandPattern(pattern);
+  } catch (e) {
+    throw new InputError(`${where}: bad phrase "${pattern}": ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,235 @@
+// Noun phrases that can be a claim's source: capitalised name chains with
+// their titles ("Russian Foreign Minister Sergey Lavrov"), role nouns
+// ("the Russian president"), pronouns and unnamed groups ("officials").
+// This module finds and parses them; entities.ts resolves them to actors.
+import type { Gender, Lexicons } from "./lexicons.ts";
+import type { Tok } from "./tokenize.ts";
+import { DETERMINERS, NAME_PARTICLES, NOT_NAME, PRONOUNS, isAcronym, isGluedHyphen, isWord } from "./words.ts";
+
+export interface SentenceCtx {
+  text: string;
+  toks: readonly Tok[];
+  lex: Lexicons;
+  /** Position of the sentence in its article. */
+  index: number;
+}
+
+export interface NounPhrase {
+  kind: "name" | "role" | "pronoun" | "group";
+  /** Token range [start, end) of the whole phrase, determiner included. */
+  start: number;
+  end: number;
+  /** Start of the name proper; equals `end` for role nouns. */
+  nameStart: number;
+  /** Lower-case role words without country qualifiers ("foreign ministry spokeswoman"). */
+  roleWords: string[];
+  /** Country named by a qualifier ("Russian", "US", "Russia's"). */
+  country: string | null;
+  /** A capitalised organisation or person qualifying a role ("Kremlin spokesman", "Mr Blair's spokesman"). */
+  qualifier: { start: number; end: number } | null;
+  honorific: boolean;
+  /** Gender implied by an honorific or gendered title ("Mrs", "spokeswoman"). */
+  gender: Gender | null;
+}
+
+/** A word of titles.csv (an office, a modifier of one, or an honorific). */
+export function isTitleWord(ctx: SentenceCtx, t: Tok | undefined): boolean {
+  return titleKind(ctx, t) !== undefined;
+}
+
+function titleKind(ctx: SentenceCtx, t: Tok | undefined): "head" | "modifier" | "honorific" | undefined {
+  return t && t.kind === "word" && !NOT_NAME.has(t.low) ? ctx.lex.titleWords.get(t.low) : undefined;
+}
+
+/** A capitalised word that can belong to a name. */
+export function isNameWord(t: Tok | undefined): boolean {
+  return isWord(t) && ((t.cap && !NOT_NAME.has(t.low)) || isAcronym(t));
+}
+
+function hasNoun(ctx: SentenceCtx, t: Tok | undefined, kind: "org_head" | "group" | "audience"): boolean {
+  return t !== undefined && ctx.lex.nouns.get(t.low)?.has(kind) === true;
+}
+
+function joinsKnownNames(ctx: SentenceCtx, hyphen: number): boolean {
+  const known = (k: number) => ctx.lex.aliases.matchesAt(ctx.toks, k).some((m) => m.end === k + 1);
+  return known(hyphen - 1) && known(hyphen + 1);
+}
+
+/** Can token i sit inside a name chain (given its neighbours)? */
+function inChain(ctx: SentenceCtx, i: number): boolean {
+  const toks = ctx.toks;
+  const t = toks[i];
+  if (!t) return false;
+  if (t.kind !== "word") {
+    if (t.raw !== "-" || !isGluedHyphen(toks, i)) return false;
+    // "Jong-un", "Al-Aqsa" are one name; "Trump-Putin", "Russia-Ukraine" join two known names and are not.
+    if (isNameWord(toks[i - 1])) return !joinsKnownNames(ctx, i);
+    const prev = toks[i - 1]!.low;
+    if (isGluedHyphen(toks, i - 2) && isNameWord(toks[i - 3]) && isNameWord(toks[i + 1])) return true; // "Henley-on-Thames"
+    // "co-chairman", "vice-president"; "al-Bredi".
+    return titleKind(ctx, toks[i + 1]) === "head" || (NAME_PARTICLES.has(prev) && isNameWord(toks[i + 1]));
+  }
+  if ((t.cap || t.acro) && isNameWord(t)) return true;
+  if (titleKind(ctx, t) !== undefined) return true;
+  if (t.low === "'s") return isNameWord(toks[i - 1]) && (isNameWord(toks[i + 1]) || titleKind(ctx, toks[i + 1]) !== undefined);
+  const glued = isGluedHyphen(toks, i + 1);
+  if (glued && (titleKind(ctx, toks[i + 2]) === "head" || (NAME_PARTICLES.has(t.low) && isNameWord(toks[i + 2])))) return true;
+  if (isGluedHyphen(toks, i - 1)) {
+    if (isNameWord(toks[i - 2])) return !joinsKnownNames(ctx, i - 1);
+    // "Henley-on-Thames": a lower-case link between two glued names.
+    return isWord(toks[i - 2]) && isGluedHyphen(toks, i - 3) && isNameWord(toks[i - 4]);
+  }
+  // "Trade and Industry Secretary": "and" inside an office that ends in a title head.
+  if ((t.low === "and" || t.raw === "&") && (isNameWord(toks[i - 1]) || t.raw === "&") && isNameWord(toks[i + 1])) {
+    for (let k = i + 1; k <= i + 3; k++) if (titleKind(ctx, toks[k]) === "head") return toks[k]!.cap || k > i + 1;
+    return false;
+  }
+  if (t.low === "of" || t.low === "for" || NAME_PARTICLES.has(t.low)) {
+    const a = toks[i - 1];
+    return (isNameWord(a) || titleKind(ctx, a) !== undefined) && isNameWord(toks[i + 1]);
+  }
+  return false;
+}
+
+/** Maximal chain [start, end) containing token i, or null if i cannot be in one. */
+export function chainAround(ctx: SentenceCtx, i: number): { start: number; end: number } | null {
+  if (!inChain(ctx, i)) return null;
+  let s = i;
+  while (s > 0 && inChain(ctx, s - 1)) s--;
+  let e = i + 1;
+  while (e < ctx.toks.length && inChain(ctx, e)) e++;
+  return { start: s, end: e };
+}
+
+/**
+ * Parses the chain [start, end) into descriptor and name. `start` may be
+ * moved right by the caller (e.g. to stop at a comma); the determiner before
+ * the chain, if any, is included in the phrase.
+ */
+export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPhrase | null {
+  const toks = ctx.toks;
+  if (end <= start) return null;
+  // The name proper follows the last title (a phrase of titles.csv ending in an office, e.g. "secretary of state"),
+  // honorific or possessive: "Russian Foreign Minister |Sergey Lavrov", "Ukraine's |Zelensky". Modifiers alone are
+  // not a title ("The Kremlin", "Russian Foreign Ministry" stay whole). A chain ending in a title is a role noun.
+  let nameStart = start;
+  for (let k = start; k < end; k++) {
+    if (toks[k]!.low === "'s") nameStart = k + 1;
+    const title = ctx.lex.titles.longestAt(toks, k, (v) => v.kind !== "modifier");
+    if (title && title.end <= end) nameStart = Math.max(nameStart, title.end);
+  }
+  // "the health minister for Wales": one name after an office and "for"/"of" is its remit, not a person.
+  const link = toks[nameStart]?.low;
+  if (nameStart > start && nameStart + 2 === end && (link === "for" || link === "of")) nameStart = end;
+  if (nameStart === start) {
+    // No title at all: leading lower-case words are descriptors, not part of the name.
+    while (nameStart < end && !toks[nameStart]!.cap && !isAcronym(toks[nameStart]!)) nameStart++;
+  }
+  // Skip connectors left dangling at the start of the name ("of"), but keep a particle glued to it ("al-Bredi").
+  while (nameStart < end && !isNameWord(toks[nameStart]) && !(NAME_PARTICLES.has(toks[nameStart]!.low) && isGluedHyphen(toks, nameStart + 1))) nameStart++;
+  let honorific = false;
+  let gender: Gender | null = null;
+  const roleWords: string[] = [];
+  let country: string | null = null;
+  let qualifier: { start: number; end: number } | null = null;
+  for (let k = start; k < nameStart; ) {
+    const t = toks[k]!;
+    const adj = ctx.lex.adjectives.longestAt(toks, k);
+    const alias = ctx.lex.aliases.longestAt(toks, k, (a) => a.type === "country");
+    const countryEnd = adj && adj.end <= nameStart ? adj.end : alias && alias.end <= nameStart ? alias.end : -1;
+    if (countryEnd > 0 && isNameWord(t)) {
+      country = adj && adj.end === countryEnd ? adj.value : alias!.value.name;
+      k = countryEnd;
+      if (toks[k]?.low === "'s") k++;
+      continue;
+    }
+    // A capitalised run naming a body qualifies the role: "Cabinet Office spokeswoman", "Kremlin spokesman".
+    if (isNameWord(t)) {
+      let q = k;
+      while (q < nameStart && isNameWord(toks[q]) && titleKind(ctx, toks[q]) !== "head" && titleKind(ctx, toks[q]) !== "honorific") q++;
+      let body = false;
+      for (let j = k; j < q && !body; j++) body = hasNoun(ctx, toks[j], "org_head");
+      body ||= ctx.lex.aliases.matchesAt(toks, k).some((m) => m.end === q);
+      if (q > k && (body || !ctx.lex.titles.longestAt(toks, k))) {
+        qualifier = { start: k, end: q };
+        for (let j = k; j < q; j++) roleWords.push(toks[j]!.low);
+        k = q;
+        continue;
+      }
+    }
+    const title = ctx.lex.titles.longestAt(toks, k);
+    if (title && title.end <= nameStart) {
+      if (title.value.kind === "honorific") honorific = true;
+      else for (let j = k; j < title.end; j++) roleWords.push(toks[j]!.low);
+      gender ??= title.value.gender;
+      k = title.end;
+      continue;
+    }
+    if (t.low === "'s") {
+      k++;
+      continue;
+    }
+    roleWords.push(t.low);
+    k++;
+  }
+  // Role words start at the office itself: a qualifier followed by "'s" is a possessor, not part of the role.
+  if (qualifier && toks[qualifier.end]?.low === "'s") roleWords.splice(0, qualifier.end - qualifier.start);
+  const before = toks[start - 1];
+  const det = before !== undefined && DETERMINERS.has(before.low) && before.quoted === toks[start]!.quoted;
+  const phraseStart = det ? start - 1 : start;
+  if (nameStart < end) return { kind: "name", start: phraseStart, end, nameStart, roleWords, country, qualifier, honorific, gender };
+  if (roleWords.length === 0) return null;
+  return { kind: "role", start: phraseStart, end, nameStart: end, roleWords, country, qualifier, honorific, gender };
+}
+
+/** The noun phrase that ends right before token `end` (exclusive), or null. */
+export function phraseEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null {
+  const toks = ctx.toks;
+  const last = toks[end - 1];
+  if (!isWord(last)) return null;
+  if (PRONOUNS.has(last.low)) return simple("pronoun", end - 1, end);
+  if (hasNoun(ctx, last, "group") && !last.quoted) {
+    let s = end - 1;
+    while (s > 0 && (isNameWord(toks[s - 1]) || (isWord(toks[s - 1]) && !toks[s - 1]!.cap && /(?:al|an|ed|ic|ian|ish|ese|ern|ior|ing)$/.test(toks[s - 1]!.low)))) s--;
+    if (s > 0 && DETERMINERS.has(toks[s - 1]!.low)) s--;
+    return simple("group", s, end);
+  }
+  const chain = chainAround(ctx, end - 1);
+  if (!chain) return null;
+  return parseChain(ctx, chain.start, end);
+}
+
+/** The noun phrase that starts at token `start`, or null ("… said the Russian president"). */
+export function phraseStartingAt(ctx: SentenceCtx, start: number): NounPhrase | null {
+  const toks = ctx.toks;
+  let s = start;
+  if (toks[s] && DETERMINERS.has(toks[s]!.low)) s++;
+  const first = toks[s];
+  if (!isWord(first)) return null;
+  if (s === start && PRONOUNS.has(first.low)) return simple("pronoun", s, s + 1);
+  if (hasNoun(ctx, first, "group")) return simple("group", start, s + 1);
+  const chain = chainAround(ctx, s);
+  if (!chain) return null;
+  const np = parseChain(ctx, s, chain.end);
+  return np ? { ...np, start: Math.min(np.start, start) } : null;
+}
+
+function simple(kind: "pronoun" | "group", start: number, end: number): NounPhrase {
+  return { kind, start, end, nameStart: start, roleWords: [], country: null, qualifier: null, honorific: false, gender: null };
+}
+
+/** Every name chain of the sentence, left to right (for the article's mention memory). */
+export function nameChains(ctx: SentenceCtx): NounPhrase[] {
+  const out: NounPhrase[] = [];
+  for (let i = 0; i < ctx.toks.length; ) {
+    const chain = chainAround(ctx, i);
+    if (!chain) {
+      i++;
+      continue;
+    }
+    const np = parseChain(ctx, chain.start, chain.end);
+    if (np && np.kind === "name") out.push(np);
+    i = chain.end;
+  }
+  return out;
+}

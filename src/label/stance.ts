@@ -1,0 +1,184 @@
+// Target + stance rules. Targets come from the topic lexicon's trigger
+// phrases; a stance predicate ("rejected", "is ready to", "ruled out")
+// governs the nearest target after it (or one just before it), negation
+// flips it ("did not rule out" → support), a predicate chained onto another
+// composes with it ("refused to accept" → oppose), and "no NATO" opposes.
+// Without a governing predicate the sentence only mentions its target: neutral.
+import type { Stance } from "../schema.ts";
+import type { StanceEntry, TargetEntry } from "./lexicons.ts";
+import type { SentenceCtx } from "./names.ts";
+import { BE_FORMS } from "./words.ts";
+
+export type TargetRule = "target.governed" | "target.trigger";
+export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface StanceCandidate {
+  rule: StanceRule;
+  stance: Exclude<Stance, "neutral">;
+  target: string;
+  predicate: Span;
+  trigger: Span;
+  cost: number;
+}
+
+export interface TargetStanceFindings {
+  /** The sentence's most salient trigger (highest weight, then earliest). */
+  salient: { target: string; span: Span } | null;
+  /** Each stance rule's best (lowest-cost) pairing, in rule order. */
+  candidates: StanceCandidate[];
+  /** Predicates that pair with some target (their subjects take a position): token start → end. */
+  governing: ReadonlyMap<number, number>;
+}
+
+const MAX_AFTER = 8;
+const MAX_BEFORE = 8;
+/** An evaluation without a copula sits right after its target ("called the talks positive"). */
+const EVALUATION_GAP = 2;
+const NEGATION_GAP = 2;
+const CHAIN_GAP = 2;
+const ABSENCE_GAP = 2;
+const BOUNDARY = new Set([";", ":", "but", "while", "although", "though", "whereas", "however", "meanwhile", "yet"]);
+
+interface PredicateMatch extends Span {
+  values: readonly StanceEntry[];
+}
+export interface TriggerMatch extends Span {
+  entry: TargetEntry;
+}
+
+function scan<V>(ctx: SentenceCtx, trie: { matchesAt(t: SentenceCtx["toks"], i: number): { start: number; end: number; values: readonly V[] }[] }) {
+  const out: { start: number; end: number; values: readonly V[] }[] = [];
+  for (let i = 0; i < ctx.toks.length; ) {
+    const m = trie.matchesAt(ctx.toks, i)[0];
+    if (m) {
+      out.push(m);
+      i = m.end;
+    } else i++;
+  }
+  return out;
+}
+
+/** Trigger phrases of the topic lexicon, leftmost-longest. */
+export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
+  return scan(ctx, ctx.lex.targets).map((m) => ({ start: m.start, end: m.end, entry: m.values[0]! }));
+}
+
+/** Conditional clauses take no position ("If Putin does not commit to talks, …"): from "if"/"unless" to the next comma. */
+export function conditionalClauses(ctx: SentenceCtx): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < ctx.toks.length; i++) {
+    const w = ctx.toks[i]!.low;
+    if (w !== "if" && w !== "unless") continue;
+    let e = i + 1;
+    while (e < ctx.toks.length && ctx.toks[e]!.low !== ",") e++;
+    out.push({ start: i, end: e });
+  }
+  return out;
+}
+
+function hasBeForm(ctx: SentenceCtx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (BE_FORMS.has(ctx.toks[k]!.low)) return true;
+  return false;
+}
+
+function hasBoundary(ctx: SentenceCtx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (BOUNDARY.has(ctx.toks[k]!.low)) return true;
+  return false;
+}
+
+/**
+ * `suppressed` lists token ranges where predicates report no position
+ * ("did not say if he would accept …": the clause after an unsupported cue).
+ */
+const NOTHING: TargetStanceFindings = { salient: null, candidates: [], governing: new Map() };
+
+const isPolar = (v: StanceEntry) => v.polarity === "support" || v.polarity === "oppose";
+
+export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] = [], triggers: readonly TriggerMatch[] = findTriggers(ctx)): TargetStanceFindings {
+  // No topic, no stance: most sentences of general news stop here.
+  if (triggers.length === 0) return NOTHING;
+  // "Western-backed", "U.S.-brokered" are adjectives, not positions taken.
+  const preds: PredicateMatch[] = scan(ctx, ctx.lex.stance).filter((m) => !(ctx.toks[m.start - 1]?.raw === "-" && ctx.toks[m.start - 1]!.end === ctx.toks[m.start]!.start));
+  // The first trigger is the sentence's topic when no predicate takes a position on one.
+  const salient = triggers[0]!;
+  const best = new Map<StanceRule, StanceCandidate>();
+  const governing = new Map<number, number>();
+  // Each rule keeps its first position in the sentence (the cheapest pairing for that predicate).
+  const offer = (c: StanceCandidate) => {
+    const cur = best.get(c.rule);
+    if (!cur || c.predicate.start < cur.predicate.start || (c.predicate.start === cur.predicate.start && c.cost < cur.cost)) best.set(c.rule, c);
+  };
+  const negatedAt = (start: number) =>
+    preds.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP && !hasBoundary(ctx, n.end, start));
+  const zones = [...suppressed, ...conditionalClauses(ctx)];
+  const inSuppressed = (p: Span) => zones.some((z) => p.start >= z.start && p.start < z.end);
+  for (const p of preds) {
+    if (inSuppressed(p)) continue;
+    if (p.values.some((v) => v.polarity === "absence")) {
+      for (const t of triggers) {
+        if (t.start < p.end || t.start - p.end > ABSENCE_GAP) continue;
+        offer({ rule: "stance.absence", stance: t.entry.polarity > 0 ? "oppose" : "support", target: t.entry.target, predicate: p, trigger: t, cost: t.start - p.end });
+      }
+    }
+    const polar = p.values.find(isPolar);
+    if (!polar) continue;
+    let sign = polar.polarity === "support" ? 1 : -1;
+    let rule: StanceRule = "stance.predicate";
+    let span: Span = p;
+    if (negatedAt(p.start)) {
+      sign = -sign;
+      rule = "stance.negated_predicate";
+    }
+    // "refused to accept", "ready to join": compose with a predicate ending just before.
+    const head = preds.find((q) => q !== p && q.end <= p.start && p.start - q.end <= CHAIN_GAP && q.values.some(isPolar));
+    if (head) {
+      const headSign = (head.values.find(isPolar)!.polarity === "support" ? 1 : -1) * (negatedAt(head.start) ? -1 : 1);
+      sign *= headSign;
+      rule = "stance.composed_predicate";
+      span = { start: head.start, end: p.end };
+    }
+    let pair: StanceCandidate | null = null;
+    for (const t of triggers) {
+      // A verb that is part of the topic phrase ("aspirations to join NATO") only describes the topic,
+      // unless it is negated ("would not join NATO").
+      if (p.start >= t.start && p.end <= t.end && rule !== "stance.negated_predicate") continue;
+      let cost: number;
+      if (t.start >= p.start) {
+        const gap = Math.max(0, t.start - p.end);
+        if (polar.side === "before" || gap > MAX_AFTER || hasBoundary(ctx, p.end, t.start)) continue;
+        cost = gap;
+      } else {
+        // A target before its predicate: an evaluation ("called the talks positive") or, for verbs, a passive
+        // or copula ("guarantees were rejected"); the subject of an active verb is not its object.
+        const gap = p.start - t.end;
+        const copula = hasBeForm(ctx, t.end, p.start);
+        if (gap < 0 || gap > MAX_BEFORE || hasBoundary(ctx, t.end, p.start) || (!copula && (polar.side !== "either" || gap > EVALUATION_GAP))) continue;
+        cost = 2 * gap + 3;
+      }
+      cost += 3 - t.entry.weight;
+      const stance = sign * t.entry.polarity > 0 ? "support" : "oppose";
+      if (!pair || cost < pair.cost) pair = { rule, stance, target: t.entry.target, predicate: span, trigger: t, cost };
+    }
+    if (pair) {
+      governing.set(p.start, p.end);
+      offer(pair);
+    }
+  }
+  const order: StanceRule[] = ["stance.absence", "stance.composed_predicate", "stance.negated_predicate", "stance.predicate"];
+  const candidates = order.flatMap((r) => (best.has(r) ? [best.get(r)!] : []));
+  return { salient: { target: salient.entry.target, span: { start: salient.start, end: salient.end } }, candidates, governing };
+}
+
+/** Resolver: the first position the sentence takes decides target and stance (ties: cheaper pairing, then rule order). */
+export function decideTargetStance(f: TargetStanceFindings): { target: string | null; stance: Stance; targetSpan: Span | null; stanceSpan: Span | null; rules: string[] } {
+  let win: StanceCandidate | null = null;
+  for (const c of f.candidates) if (!win || c.predicate.start < win.predicate.start || (c.predicate.start === win.predicate.start && c.cost < win.cost)) win = c;
+  if (win) return { target: win.target, stance: win.stance, targetSpan: win.trigger, stanceSpan: win.predicate, rules: ["target.governed", win.rule] };
+  if (f.salient) return { target: f.salient.target, stance: "neutral", targetSpan: f.salient.span, stanceSpan: null, rules: ["target.trigger"] };
+  return { target: null, stance: "neutral", targetSpan: null, stanceSpan: null, rules: [] };
+}
