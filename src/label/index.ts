@@ -3,4 +3,4 @@ export { labelArticle, type LabelledSentence, type RuleVote, type VoteField } fr
 export { loadLexicons, compileLexicons, DEFAULT_LEXICON_DIR, type Lexicons } from "./lexicons.ts";
 export { loadGold, parseGold, makeGoldLookup, locateCue, type GoldItem, type GoldHedge, type GoldLookup, type LabelledText } from "./gold.ts";
 export { scoreAgainstGold, prf, type GoldScore, type GoldError, type Prf } from "./score.ts";
-export { buildLabellerReport, LfSummary, type LabellerReport } from "./report.ts";
+export { buildLabellerReport, LfSummary, type GoldFileScore, type LabellerReport } from "./report.ts";

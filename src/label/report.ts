@@ -73,7 +73,22 @@ export interface LabellerReport {
 }
 
 /** Builds the report from the corpus statistics and, when a gold set was given, its score. */
-export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSentence>; gold?: GoldScore | null }): LabellerReport {
+/** One gold file's own score, so a held-out file is read apart from the files the rules were tuned on. */
+export interface GoldFileScore {
+  file: string;
+  score: GoldScore;
+}
+
+const fileRow = (g: GoldScore) => ({
+  items: g.items,
+  actor_accuracy: r4(g.actorAccuracy),
+  target_stance_accuracy: r4(g.targetStanceAccuracy),
+  stance_macro_f1: r4(g.stanceMacroF1),
+  hedge_type_f1: r4(g.hedgeType.f1),
+  hedged_sentence_f1: r4(g.hedgedSentence.f1),
+});
+
+export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSentence>; gold?: GoldScore | null; goldByFile?: readonly GoldFileScore[] }): LabellerReport {
   let lf: LfSummary;
   if (input.lf instanceof LfSummary) lf = input.lf;
   else {
@@ -112,6 +127,7 @@ export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSe
     hedge_span: prfJson(gold.hedgeSpan),
     hedge_type: prfJson(gold.hedgeType),
     hedged_sentence: prfJson(gold.hedgedSentence),
+    by_file: Object.fromEntries((input.goldByFile ?? []).map((f) => [f.file, fileRow(f.score)])),
     errors: gold.errors.map((e) => ({ gid: e.gid, source: e.source, text: e.text, wrong: e.wrong, note: e.note })),
   };
   const json = {
@@ -135,12 +151,16 @@ export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSe
       `gold hedges: type F1 ${gold.hedgeType.f1.toFixed(4)}, span F1 ${gold.hedgeSpan.f1.toFixed(4)}, hedged-sentence F1 ${gold.hedgedSentence.f1.toFixed(4)}; ${gold.errors.length} items with errors`,
     );
   }
-  return { json, markdown: renderMarkdown(json, gold), headline };
+  for (const f of input.goldByFile ?? [])
+    headline.push(
+      `  ${f.file} (${f.score.items}): actor ${f.score.actorAccuracy.toFixed(4)}, target+stance ${f.score.targetStanceAccuracy.toFixed(4)}, hedge type F1 ${f.score.hedgeType.f1.toFixed(4)}`,
+    );
+  return { json, markdown: renderMarkdown(json, gold, input.goldByFile ?? []), headline };
 }
 
 const cell = (v: unknown) => String(v ?? "–").replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-function renderMarkdown(json: { corpus: Record<string, number>; rules: Record<string, unknown>[] }, gold: GoldScore | null): string {
+function renderMarkdown(json: { corpus: Record<string, number>; rules: Record<string, unknown>[] }, gold: GoldScore | null, byFile: readonly GoldFileScore[]): string {
   const out: string[] = ["# Labeller report", ""];
   const c = json.corpus;
   out.push(`${c.sentences} sentences: ${c.attributed} attributed, ${c.targeted} with a target, ${c.stanced} with a stance, ${c.hedged} hedged (fractions).`, "");
@@ -160,6 +180,13 @@ function renderMarkdown(json: { corpus: Record<string, number>; rules: Record<st
   out.push("| P/R/F1 | precision | recall | F1 | tp | fp | fn |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   out.push(row("stance support", gold.stancePerClass.support), row("stance oppose", gold.stancePerClass.oppose), row("stance neutral", gold.stancePerClass.neutral));
   out.push(row("hedge cue span (exact)", gold.hedgeSpan), row("hedge type (per sentence)", gold.hedgeType), row("hedged sentence", gold.hedgedSentence), "");
+  if (byFile.length > 0) {
+    out.push("### By gold file", "", "A file the rules were never tuned on (`heldout.jsonl`) is the fairest estimate for unseen text.", "");
+    out.push("| file | items | actor | target+stance | stance macro-F1 | hedge type F1 | hedged F1 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const { file, score: g } of byFile)
+      out.push(`| ${cell(file)} | ${g.items} | ${f(g.actorAccuracy)} | ${f(g.targetStanceAccuracy)} | ${f(g.stanceMacroF1)} | ${f(g.hedgeType.f1)} | ${f(g.hedgedSentence.f1)} |`);
+    out.push("");
+  }
   out.push(`## Gold items the labeller gets wrong (${gold.errors.length})`, "");
   for (const e of gold.errors) {
     out.push(`- **${cell(e.gid)}** (${cell(e.source)}): ${cell(e.text)}`);
