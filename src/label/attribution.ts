@@ -134,7 +134,9 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
   if (prev && (prev.low === "," || prev.kind === "close_quote")) {
     const np = phraseStartingAt(ctx, end);
     // The phrase must close the clause ("…, said Macron." / "…, said X, a volcanologist"), not start one ("reveal Washington's sense").
-    const after = np ? t[np.end] : undefined;
+    let after = np ? t[np.end] : undefined;
+    // "…, said the US Federal Communications Commission (FCC)." — the bracketed acronym belongs to the name.
+    if (np && after?.raw === "(" && t[np.end + 1]?.acro && t[np.end + 2]?.raw === ")") after = t[np.end + 3];
     const closes = after === undefined || AFTER_TRAILING_VERB.has(after.low);
     if (np && np.kind !== "pronoun" && closes) return { rule: "actor.inverted_reporting", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end } };
   }

@@ -5,7 +5,8 @@
 import type { ActorType } from "../schema.ts";
 import type { ActorEntry, Gender } from "./lexicons.ts";
 import { isNameWord, nameChains, type NounPhrase, type SentenceCtx } from "./names.ts";
-import { BETWEEN_SUBJECT_AND_VERB, NOT_NAME, isAcronym } from "./words.ts";
+import type { Tok } from "./tokenize.ts";
+import { BETWEEN_SUBJECT_AND_VERB, NOT_NAME, isAcronym, isGluedHyphen } from "./words.ts";
 
 export interface Entity {
   name: string;
@@ -43,6 +44,26 @@ interface Mention {
 const GOVERNMENT_WORDS = new Set(["government", "authorities", "administration", "regime", "state"]);
 const RETIRED_ROLE = /^(former|ex|then|outgoing|late)\b/;
 const PRONOUN_WINDOW = 6;
+/**
+ * The shape of a common word: an -ly adverb ("Separately", "Apparently"), a plural of a person noun ("Prosecutors",
+ * "Traders", "Economists", "Companies"), an abstract noun ("Speculation") or an unnamed-source noun of nouns.csv.
+ * A capitalised sentence opener of this shape that the article never capitalises elsewhere is not a name; an opener
+ * of another shape ("Glaxo says", "Allianz has said") still is.
+ */
+const COMMON_WORD_SHAPE = /(?:.{3}ly|.(?:er|or|ist|ian|ant|ent|ee)s|.ies|.ues|.(?:tion|sion|ment|ness|ity|ional|ical))$/;
+function commonWordShape(ctx: SentenceCtx, low: string): boolean {
+  return COMMON_WORD_SHAPE.test(low) || ctx.lex.nouns.get(low)?.has("group") === true;
+}
+/** Start of the hyphenated word that ends at token `end` ("Henin - Hardenne"), or end - 1 when it is not hyphenated. */
+function compoundStart(toks: readonly Tok[], end: number): number {
+  let k = end - 1;
+  while (k >= 2 && isGluedHyphen(toks, k - 1) && toks[k - 2]!.kind === "word") k -= 2;
+  return k;
+}
+const compoundKey = (toks: readonly Tok[], start: number, end: number) => toks.slice(start, end).map((t) => t.low).join("");
+const isEndPunctTok = (raw: string) => raw === "." || raw === "!" || raw === "?" || raw === "…";
+/** "it said" / "the company said" look this many sentences back for the body. */
+const BODY_WINDOW = 4;
 
 /** Is the name followed by a verb-like word ("Trump met", "Trump has sought"), not by a preposition or "'s"? */
 function isClauseSubject(ctx: SentenceCtx, np: NounPhrase): boolean {
@@ -63,14 +84,25 @@ export class ArticleMemory {
   /** Given names of persons seen, for "Sir Digby" → Digby Jones (knights go by their first name). */
   private readonly givenNames = new Map<string, Entity>();
   private readonly articleRoles = new Map<Entity, Set<string>>();
+  /** Capitalised words seen inside a sentence (after a word), to tell a name from a capitalised sentence opener. */
+  private readonly midCaps = new Set<string>();
+  /** Last word of a "The …" body ("The Washington Post" → "post"), for a later "The Post". */
+  private readonly theTails = new Map<string, Entity>();
   private readonly genders = new Map<Entity, Gender>();
   private readonly mentions: Mention[] = [];
   private readonly actors: { entity: Entity; sentence: number }[] = [];
   /** Persons named as the subject of a clause ("Trump met Putin"), for pronouns. */
   private readonly subjects: Mention[] = [];
+  /** Bodies named as the subject of a clause ("Sony cut its forecast"), for "it said" / "the company said". */
+  private readonly bodySubjects: Mention[] = [];
 
   /** Records every name of the sentence. Call it for every sentence of the article, in order, before any rule runs. */
   observe(ctx: SentenceCtx): void {
+    for (let k = 1; k < ctx.toks.length; k++) {
+      const t = ctx.toks[k]!;
+      const prev = ctx.toks[k - 1]!;
+      if (t.kind === "word" && t.cap && prev.kind !== "open_quote" && prev.raw !== ":" && !isEndPunctTok(prev.raw)) this.midCaps.add(t.low);
+    }
     for (const np of nameChains(ctx)) {
       // A lone capitalised sentence opener ("Residents …") is usually an ordinary word.
       if (np.start === 0 && np.nameStart === 0 && np.end === 1 && !this.lexiconMatch(ctx, np)) continue;
@@ -80,7 +112,7 @@ export class ArticleMemory {
       const open = ctx.toks[np.end];
       const acro = ctx.toks[np.end + 1];
       if (open?.raw === "(" && acro?.acro && ctx.toks[np.end + 2]?.raw === ")" && np.end - np.nameStart > 1 && !this.acronyms.has(acro.low)) this.acronyms.set(acro.low, r.entity);
-      if (r.entity.type === "person" && isClauseSubject(ctx, np)) this.subjects.push({ entity: r.entity, sentence: ctx.index, tok: np.nameStart });
+      if (isClauseSubject(ctx, np)) (r.entity.type === "person" ? this.subjects : this.bodySubjects).push({ entity: r.entity, sentence: ctx.index, tok: np.nameStart });
       if (np.roleWords.length > 0) this.addRoles(r.entity, np.roleWords);
       if (np.gender && r.entity.gender === null) this.genders.set(r.entity, np.gender);
     }
@@ -129,6 +161,10 @@ export class ArticleMemory {
       const low = toks[np.nameStart]!.low;
       const known = this.surnames.get(low) ?? (np.honorific ? this.givenNames.get(low) : undefined) ?? this.acronyms.get(low);
       if (known) return { entity: known, resolution: "resolve.surname", mention };
+    } else if (compoundStart(toks, np.end) === np.nameStart) {
+      // A hyphenated surname alone: "Henin-Hardenne" after "Justine Henin-Hardenne".
+      const known = this.surnames.get(compoundKey(toks, np.nameStart, np.end));
+      if (known) return { entity: known, resolution: "resolve.surname", mention };
     }
     for (let k = np.start; k <= np.nameStart; k++) {
       for (const m of ctx.lex.aliases.matchesAt(toks, k)) {
@@ -136,6 +172,10 @@ export class ArticleMemory {
         if (m.end !== np.end || !entry) continue;
         const surface = ctx.text.slice(toks[k]!.start, toks[np.end - 1]!.end);
         const metonym = entry.type === "country" && surface !== entry.name && !isAcronym(toks[k]!) && m.end - k === 1;
+        if (entry.type === "organization" && entry.name.startsWith("The ")) {
+          const tail = entry.name.slice(entry.name.lastIndexOf(" ") + 1).toLowerCase();
+          if (!this.theTails.has(tail)) this.theTails.set(tail, entry);
+        }
         return { entity: entry, resolution: metonym ? "resolve.metonym" : "resolve.lexicon", mention: { start: Math.min(k, np.nameStart), end: np.end } };
       }
     }
@@ -147,8 +187,27 @@ export class ArticleMemory {
       const country = ctx.lex.actors.get(typeof state.value === "string" ? state.value : state.value.name);
       if (k === np.end && k > state.end && country) return { entity: country, resolution: "resolve.metonym", mention };
     }
-    const name = ctx.text.slice(toks[np.nameStart]!.start, toks[np.end - 1]!.end).replace(/\s+/g, " ");
-    if (!/\p{L}/u.test(name)) return null;
+    // A lone capitalised opener that the article never capitalises elsewhere is an ordinary word ("Separately, …",
+    // "Police said", "Apparently"), not a name. Acronyms and lexicon names were handled above.
+    const first = toks[np.nameStart]!;
+    let opener = true;
+    for (let k = 0; k < np.nameStart && opener; k++) opener = toks[k]!.kind !== "word" && toks[k]!.kind !== "num";
+    if (np.end - np.nameStart === 1 && opener && !first.acro && !np.honorific && np.roleWords.length === 0 && !this.midCaps.has(first.low) && commonWordShape(ctx, first.low)) return null;
+    // A bare demonym ("Chinese", "Russian") names nobody.
+    if (state && state.end === np.end && ctx.lex.adjectives.longestAt(toks, np.nameStart)?.end === np.end) return null;
+    const bare = ctx.text.slice(toks[np.nameStart]!.start, toks[np.end - 1]!.end).replace(/\s+/g, " ");
+    if (!/\p{L}/u.test(bare)) return null;
+    // "in The Daily Courier": a capitalised "The" inside a sentence belongs to the name ("The Daily Courier", like
+    // "The New York Times" in actors.csv); at the start of a sentence it does only when the article wrote it so elsewhere.
+    const det = toks[np.start]!;
+    const theForm = np.start + 1 === np.nameStart && det.raw === "The" ? `The ${bare}` : null;
+    const midSentence = np.start > 0 && toks[np.start - 1]!.kind !== "open_quote";
+    const name = theForm !== null && (midSentence || this.generic.has(theForm)) ? theForm : bare;
+    // "The Post" after "The Washington Post": the last word of a "The …" body seen before.
+    if (np.end - np.nameStart === 1 && np.start + 1 === np.nameStart && det.low === "the") {
+      const tail = this.theTails.get(toks[np.nameStart]!.low);
+      if (tail && !this.generic.has(`The ${bare}`)) return { entity: tail, resolution: "resolve.surname", mention };
+    }
     // "the NKIS said" after "The North Korea Intellectuals Solidarity reported": an acronym of a name seen before.
     if (np.end - np.nameStart === 1 && toks[np.nameStart]!.acro) {
       const expanded = this.byInitials(toks[np.nameStart]!.raw.replace(/\./g, ""));
@@ -158,6 +217,9 @@ export class ArticleMemory {
     if (seen) return { entity: seen, resolution: "resolve.article", mention };
     const entity = this.newEntity(ctx, np, name);
     this.generic.set(name, entity);
+    // "the New York Post" / "The Daily Courier" → a later "the Post" / "The Courier".
+    if (det.low === "the" && np.start + 1 === np.nameStart && entity.type !== "person" && np.end - np.nameStart >= 2 && !this.theTails.has(toks[np.end - 1]!.low))
+      this.theTails.set(toks[np.end - 1]!.low, entity);
     if (entity.type !== "person") {
       const caps = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
       const key = caps.map((w) => w[0]).join("");
@@ -167,6 +229,11 @@ export class ArticleMemory {
       // The first full name wins: the memory sees the whole article, and a story introduces its people first.
       const surname = toks[np.end - 1]!.low;
       if (!this.surnames.has(surname)) this.surnames.set(surname, entity);
+      const from = compoundStart(toks, np.end);
+      if (from > np.nameStart && from < np.end - 1) {
+        const key = compoundKey(toks, from, np.end);
+        if (!this.surnames.has(key)) this.surnames.set(key, entity);
+      }
       if (!this.givenNames.has(toks[np.nameStart]!.low)) this.givenNames.set(toks[np.nameStart]!.low, entity);
     }
     return { entity, resolution: "resolve.generic", mention };
@@ -183,7 +250,9 @@ export class ArticleMemory {
     const orgWord = words.some((t) => ctx.lex.nouns.get(t.low)?.has("org_head") || isAcronym(t));
     // "the Liberal Democrats": a name that takes an article is a body, not a person.
     const determiner = np.start < np.nameStart && !isNameWord(toks[np.start]) && np.roleWords.length === 0 && !np.honorific;
-    const person = !orgWord && !determiner && (np.honorific || np.roleWords.length > 0 || (words.length >= 2 && words.length <= 4));
+    // "Australian Open", "British Airways": a name that starts with a demonym and carries no title is not a person.
+    const demonymFirst = np.roleWords.length === 0 && !np.honorific && ctx.lex.adjectives.longestAt(toks, np.nameStart) !== null;
+    const person = !orgWord && !determiner && !demonymFirst && (np.honorific || np.roleWords.length > 0 || (words.length >= 2 && words.length <= 4));
     let affiliation = np.country;
     // "Nicaraguan Institute …" is Nicaragua's; "Mike German" is not Germany's.
     if (affiliation === null && !person)
@@ -198,6 +267,9 @@ export class ArticleMemory {
   /** "the Russian president" → the latest person mentioned with that office, else the lexicon's only holder. */
   resolveRole(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
     const mention = { start: np.start, end: np.end };
+    // "a spokesman said": an indefinite office names nobody (an unnamed source), unless a body or country qualifies it.
+    const det = ctx.toks[np.start]!.low;
+    if ((det === "a" || det === "an") && np.qualifier === null && np.country === null) return null;
     const words = np.roleWords;
     // Shorter forms of the role ("foreign minister" → "minister") only when no named body qualifies it:
     // "a Cabinet Office spokeswoman" must not become some other spokeswoman.
@@ -235,13 +307,14 @@ export class ArticleMemory {
   /** "he"/"she" → the latest credited person of compatible gender; "it"/"they" → the latest credited body, nearby. */
   resolvePronoun(pronoun: string, sentence: number): Entity | null {
     const want: Gender | null = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
-    const person = want !== null;
+    // "person": a gender-neutral person anaphor ("the 26-year-old").
+    const person = want !== null || pronoun === "person";
     if (!person && pronoun !== "it" && pronoun !== "they") return null;
-    const window = person ? PRONOUN_WINDOW : 2;
+    const window = person ? PRONOUN_WINDOW : BODY_WINDOW;
     const fits = (e: Entity) => {
       if ((e.type === "person") !== person) return false;
       const g = this.genderOf(e);
-      return !person || g === null || g === want;
+      return !person || want === null || g === null || g === want;
     };
     // Credited actors first; a person who was the subject of a later sentence ("Trump met Putin …") is more recent.
     let best: { entity: Entity; sentence: number } | null = null;
@@ -250,19 +323,25 @@ export class ArticleMemory {
       if (sentence - a.sentence > window) break;
       if (fits(a.entity)) best = a;
     }
-    if (person)
-      for (let k = this.subjects.length - 1; k >= 0; k--) {
-        const m = this.subjects[k]!;
+    let unknownSubject: Mention | null = null;
+    {
+      const subjects = person ? this.subjects : this.bodySubjects;
+      for (let k = subjects.length - 1; k >= 0; k--) {
+        const m = subjects[k]!;
         if (m.sentence >= sentence) continue;
         if (sentence - m.sentence > window || (best && m.sentence <= best.sentence)) break;
         // Only a subject whose gender is known: an unknown name is too weak a clue against a credited speaker.
-        if (fits(m.entity) && this.genderOf(m.entity) !== null) {
+        if (fits(m.entity) && (!person || this.genderOf(m.entity) !== null)) {
           best = m;
           break;
         }
+        // A subject of unknown gender ("Justine Henin-Hardenne lost …") only when nobody was credited nearby.
+        if (fits(m.entity) && !best && !unknownSubject) unknownSubject = m;
       }
-    // Nobody credited or acting as a subject yet: the latest person mentioned before.
-    if (!best && person && this.actors.length === 0)
+    }
+    if (!best && unknownSubject) best = unknownSubject;
+    // Nobody credited or acting as a subject nearby: the latest person mentioned before.
+    if (!best && person)
       for (let k = this.mentions.length - 1; k >= 0 && !best; k--) {
         const m = this.mentions[k]!;
         if (m.sentence < sentence && sentence - m.sentence <= window && fits(m.entity)) best = m;

@@ -5,7 +5,7 @@
 // sources only as the subject of a reporting verb ("sources said").
 import type { HedgeType } from "../schema.ts";
 import type { HedgeEntry } from "./lexicons.ts";
-import type { SentenceCtx } from "./names.ts";
+import { isNameWord, type SentenceCtx } from "./names.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS } from "./words.ts";
 
 export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source";
@@ -29,7 +29,10 @@ function verbUse(ctx: SentenceCtx, i: number): boolean {
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
   if (next?.kind === "num") return false; // "May 2025"
-  return prev === undefined || !NOUN_SIGNALS.has(prev.low);
+  if (prev === undefined) return true;
+  // "played down claims", "rejected claims": after a phrasal particle or a past-tense verb the word is a noun.
+  if (prev.kind === "word" && !prev.cap && (prev.low === "down" || prev.low === "up" || (prev.low.length > 4 && prev.low.endsWith("ed")))) return false;
+  return !NOUN_SIGNALS.has(prev.low);
 }
 
 /** Is token i used as an adjective before a noun ("reported proposals", "potential breakthrough"), not as a verb or noun? */
@@ -37,6 +40,11 @@ function adjectiveUse(ctx: SentenceCtx, i: number): boolean {
   const prev = ctx.toks[i - 1];
   const next = ctx.toks[i + 1];
   if (!next || next.kind !== "word" || next.cap || NOT_NAME.has(next.low)) return false;
+  // A participle ("reported") is an adjective after a determiner, possessive, preposition or another verb ("his
+  // reported views", "rejected reported proposals"), not after its subject or an auxiliary ("retailers have already
+  // reported poor figures", "13 reported growth", "The company reported strong revenue growth").
+  if (ctx.toks[i]!.low.endsWith("ed") && prev !== undefined && (prev.kind === "num" || (prev.kind === "word" && !NOUN_SIGNALS.has(prev.low) && !(prev.low.length > 4 && prev.low.endsWith("ed")))))
+    return false;
   // "sources reported …" is a verb after its subject, "some potential results" an adjective.
   const pluralSource = prev !== undefined && prev.low.endsWith("s") && ctx.lex.nouns.get(prev.low)?.has("group") === true;
   return prev === undefined || (!prev.cap && !PRONOUNS.has(prev.low) && !pluralSource);
@@ -52,18 +60,66 @@ function reportingVerbAfter(ctx: SentenceCtx, end: number): number {
   return m ? m.end : -1;
 }
 
+const INDEFINITE = new Set(["a", "an", "one", "another"]);
+/** Lower-case words allowed between "a" and an office: "a company spokesman", "a police spokeswoman". */
+const MAX_OFFICE_MODIFIERS = 2;
+
+/**
+ * An office noun (a titles.csv head that is not an unnamed-group noun: "spokesman") is an unnamed source only
+ * with an indefinite article ("a spokesman said", "a company spokesperson told"); "a Kremlin spokesman" speaks
+ * for the Kremlin and "the spokesman" is the one named before.
+ */
+function unnamedVoice(ctx: SentenceCtx, s: number, e: number): boolean {
+  // "Ottawa Police said", "the Syrian Observatory … Sources": a capitalised source noun ending a name is named.
+  if (s > 0 && ctx.toks[s]!.cap && isNameWord(ctx.toks[s - 1])) return false;
+  const low = ctx.toks[e - 1]!.low;
+  if (e - s !== 1 || ctx.lex.titleWords.get(low) !== "head" || ctx.lex.nouns.get(low)?.has("group")) return true;
+  for (let k = s - 1; k >= 0 && s - k <= MAX_OFFICE_MODIFIERS + 1; k--) {
+    const w = ctx.toks[k]!;
+    if (INDEFINITE.has(w.low)) return true;
+    if (w.kind !== "word" || w.cap) return false;
+  }
+  return false;
+}
+
+const PURPOSE_MODALS = new Set(["could", "might"]);
+/**
+ * "so they could attempt to reattach it", "so that she could charge": a modal of purpose after "so (that)" and a
+ * pronoun subject states an intention, not a doubt. "so it could be thinner" (a possibility) stays a hedge.
+ */
+function purposeModal(ctx: SentenceCtx, i: number): boolean {
+  const t = ctx.toks;
+  if (!PURPOSE_MODALS.has(t[i]!.low) || !PRONOUNS.has(t[i - 1]?.low ?? "")) return false;
+  const so = t[i - 2]?.low === "that" ? i - 3 : i - 2;
+  if (t[so]?.low !== "so" || t[so - 1]?.low === ",") return false;
+  const next = t[i + 1]?.low;
+  return next !== undefined && next !== "be" && next !== "have" && next !== "not";
+}
+
+/** "according to a spokesman for Microsoft": an office followed by "for"/"at"/"of" and a name speaks for that body. */
+function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
+  const t = ctx.toks;
+  if (ctx.lex.titleWords.get(t[end - 1]!.low) !== "head") return false;
+  const link = t[end]?.low;
+  if (link !== "for" && link !== "at" && link !== "of") return false;
+  const k = t[end + 1]?.low === "the" ? end + 2 : end + 1;
+  return isNameWord(t[k]);
+}
+
 export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
   const { toks, lex } = ctx;
   const accept = (v: HedgeEntry, s: number, e: number): boolean => {
     if (v.condition === "verb") return verbUse(ctx, s);
     if (v.condition === "adjective") return adjectiveUse(ctx, s);
-    if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0;
+    if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
     return true;
   };
   const out: HedgeFinding[] = [];
   for (const m of lex.hedges.findAll(toks, accept)) {
     const type = m.value.type;
     if (type === "none") continue; // a listed non-hedge: it only blocks shorter cues
+    if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
+    if (type === "vague" && speaksForNamedBody(ctx, m.end)) continue;
     const rule: HedgeRule = m.value.condition === "verb" || m.value.condition === "adjective" ? "hedge.verb_only" : m.value.condition === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
     const end = m.value.condition === "before_reporting" ? reportingVerbAfter(ctx, m.end) : m.end;

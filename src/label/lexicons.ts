@@ -27,7 +27,7 @@ export interface TitleEntry {
   kind: "honorific" | "title" | "modifier";
   gender: Gender | null;
 }
-export type NounKind = "org_head" | "group" | "audience";
+export type NounKind = "org_head" | "group" | "audience" | "org_ref";
 export interface ReportingEntry {
   kind: "say" | "tell" | "according";
   /** An -ing form ("…, saying that …"): the subject is the main clause's. */
@@ -89,7 +89,7 @@ const ActorRow = z.object({
   adjectives: list,
 });
 const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "modifier"]), gender: optional(z.enum(["m", "f"])) });
-const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience"]) });
+const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting"]) });

@@ -15,7 +15,7 @@ export interface SentenceCtx {
 }
 
 export interface NounPhrase {
-  kind: "name" | "role" | "pronoun" | "group";
+  kind: "name" | "role" | "pronoun" | "group" | "anaphor";
   /** Token range [start, end) of the whole phrase, determiner included. */
   start: number;
   end: number;
@@ -46,7 +46,7 @@ export function isNameWord(t: Tok | undefined): boolean {
   return isWord(t) && ((t.cap && !NOT_NAME.has(t.low)) || isAcronym(t));
 }
 
-function hasNoun(ctx: SentenceCtx, t: Tok | undefined, kind: "org_head" | "group" | "audience"): boolean {
+function hasNoun(ctx: SentenceCtx, t: Tok | undefined, kind: "org_head" | "group" | "audience" | "org_ref"): boolean {
   return t !== undefined && ctx.lex.nouns.get(t.low)?.has(kind) === true;
 }
 
@@ -55,12 +55,44 @@ function joinsKnownNames(ctx: SentenceCtx, hyphen: number): boolean {
   return known(hyphen - 1) && known(hyphen + 1);
 }
 
+/**
+ * "Paul King", "Mr King", "Jane Judge": a one-word capitalised office that ends the chain right after an honorific or a
+ * plain given name is a surname, not an office. "Ukrainian President", "Kremlin Spokesman", "Bank Governor" stay offices.
+ */
+function surnameLikeTitle(ctx: SentenceCtx, start: number, k: number, titleEnd: number, end: number): boolean {
+  const toks = ctx.toks;
+  if (titleEnd !== end || titleEnd - k !== 1 || k <= start || !toks[k]!.cap) return false;
+  const prev = toks[k - 1]!;
+  const prevKind = titleKind(ctx, prev);
+  if (prevKind === "honorific") return true;
+  if (!isNameWord(prev) || prev.acro || prevKind !== undefined || hasNoun(ctx, prev, "org_head")) return false;
+  return ctx.lex.adjectives.longestAt(toks, k - 1) === null && ctx.lex.aliases.matchesAt(toks, k - 1).length === 0;
+}
+
+/** Heads of a body's name that may contain "and" ("Securities and Exchange Commission"); not places or parties. */
+const ORG_BODY_HEADS = new Set(["ministry", "commission", "department", "committee", "council", "agency", "authority", "institute", "association", "office", "board", "bureau", "service"]);
+
 /** Can token i sit inside a name chain (given its neighbours)? */
 function inChain(ctx: SentenceCtx, i: number): boolean {
   const toks = ctx.toks;
   const t = toks[i];
   if (!t) return false;
   if (t.kind !== "word") {
+    // "Dr. Herriot", "Duncan D. Hunter": the dot of an honorific or of a middle initial stays inside the name.
+    if (t.raw === ".") {
+      const a = toks[i - 1];
+      const b = toks[i + 1];
+      if (!isWord(a) || a.end !== t.start || b === undefined || !isNameWord(b) || b.start === t.end) return false;
+      const initial = a.raw.length === 1 && a.cap && isNameWord(toks[i - 2]);
+      return initial || titleKind(ctx, a) === "honorific";
+    }
+    // "B&B", "M&S", "Marks & Spencer": an ampersand between two capitalised words joins one name.
+    if (t.raw === "&") return isNameWord(toks[i - 1]) && isNameWord(toks[i + 1]);
+    // "the British Bankers' Association": a plural possessive apostrophe inside a name.
+    if ((t.raw === "'" || t.raw === "’") && t.kind === "punct") {
+      const a = toks[i - 1];
+      return isNameWord(a) && a!.end === t.start && a!.low.endsWith("s") && isNameWord(toks[i + 1]) && toks[i + 1]!.start > t.end;
+    }
     if (t.raw !== "-" || !isGluedHyphen(toks, i)) return false;
     // "Jong-un", "Al-Aqsa" are one name; "Trump-Putin", "Russia-Ukraine" join two known names and are not.
     if (isNameWord(toks[i - 1])) return !joinsKnownNames(ctx, i);
@@ -79,9 +111,12 @@ function inChain(ctx: SentenceCtx, i: number): boolean {
     // "Henley-on-Thames": a lower-case link between two glued names.
     return isWord(toks[i - 2]) && isGluedHyphen(toks, i - 3) && isNameWord(toks[i - 4]);
   }
-  // "Trade and Industry Secretary": "and" inside an office that ends in a title head.
+  // "Trade and Industry Secretary": "and" inside an office that ends in a title head; "the Securities and Exchange
+  // Commission", "the Finance and Economy Ministry": "and" inside a body's name that ends in an organisation word.
   if ((t.low === "and" || t.raw === "&") && (isNameWord(toks[i - 1]) || t.raw === "&") && isNameWord(toks[i + 1])) {
     for (let k = i + 1; k <= i + 3; k++) if (titleKind(ctx, toks[k]) === "head") return toks[k]!.cap || k > i + 1;
+    if (hasNoun(ctx, toks[i - 1], "org_head")) return false;
+    for (let k = i + 2; k <= i + 3 && isNameWord(toks[k - 1]); k++) if (toks[k]?.cap && hasNoun(ctx, toks[k], "org_head") && ORG_BODY_HEADS.has(toks[k]!.low)) return true;
     return false;
   }
   if (t.low === "of" || t.low === "for" || NAME_PARTICLES.has(t.low)) {
@@ -116,7 +151,7 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
   for (let k = start; k < end; k++) {
     if (toks[k]!.low === "'s") nameStart = k + 1;
     const title = ctx.lex.titles.longestAt(toks, k, (v) => v.kind !== "modifier");
-    if (title && title.end <= end) nameStart = Math.max(nameStart, title.end);
+    if (title && title.end <= end && !surnameLikeTitle(ctx, start, k, title.end, end)) nameStart = Math.max(nameStart, title.end);
   }
   // "the health minister for Wales": one name after an office and "for"/"of" is its remit, not a person.
   const link = toks[nameStart]?.low;
@@ -146,7 +181,7 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
     // A capitalised run naming a body qualifies the role: "Cabinet Office spokeswoman", "Kremlin spokesman".
     if (isNameWord(t)) {
       let q = k;
-      while (q < nameStart && isNameWord(toks[q]) && titleKind(ctx, toks[q]) !== "head" && titleKind(ctx, toks[q]) !== "honorific") q++;
+      while (q < nameStart && (isNameWord(toks[q]) || (toks[q]!.raw === "&" && q > k)) && titleKind(ctx, toks[q]) !== "head" && titleKind(ctx, toks[q]) !== "honorific") q++;
       let body = false;
       for (let j = k; j < q && !body; j++) body = hasNoun(ctx, toks[j], "org_head");
       body ||= ctx.lex.aliases.matchesAt(toks, k).some((m) => m.end === q);
@@ -188,7 +223,10 @@ export function phraseEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null
   const last = toks[end - 1];
   if (!isWord(last)) return null;
   if (PRONOUNS.has(last.low)) return simple("pronoun", end - 1, end);
-  if (hasNoun(ctx, last, "group") && !last.quoted) {
+  const anaphor = orgAnaphorEndingAt(ctx, end) ?? ageAnaphorAt(ctx, end - 5, end, false);
+  if (anaphor) return anaphor;
+  // "the Institute for Fiscal Studies", "Merseyside Residents": a capitalised group noun ending a name is part of the name.
+  if (hasNoun(ctx, last, "group") && !last.quoted && !(last.cap && isNameWord(toks[end - 2]))) {
     let s = end - 1;
     while (s > 0 && (isNameWord(toks[s - 1]) || (isWord(toks[s - 1]) && !toks[s - 1]!.cap && /(?:al|an|ed|ic|ian|ish|ese|ern|ior|ing)$/.test(toks[s - 1]!.low)))) s--;
     if (s > 0 && DETERMINERS.has(toks[s - 1]!.low)) s--;
@@ -205,8 +243,11 @@ export function phraseStartingAt(ctx: SentenceCtx, start: number): NounPhrase | 
   let s = start;
   if (toks[s] && DETERMINERS.has(toks[s]!.low)) s++;
   const first = toks[s];
+  const age = s > start ? ageAnaphorAt(ctx, s, s + 5, true) : null;
+  if (age) return { ...age, start };
   if (!isWord(first)) return null;
   if (s === start && PRONOUNS.has(first.low)) return simple("pronoun", s, s + 1);
+  if (s > start && toks[start]!.low === "the" && hasNoun(ctx, first, "org_ref") && !isNameWord(toks[s + 1])) return simple("anaphor", start, s + 1);
   if (hasNoun(ctx, first, "group")) return simple("group", start, s + 1);
   const chain = chainAround(ctx, s);
   if (!chain) return null;
@@ -214,7 +255,40 @@ export function phraseStartingAt(ctx: SentenceCtx, start: number): NounPhrase | 
   return np ? { ...np, start: Math.min(np.start, start) } : null;
 }
 
-function simple(kind: "pronoun" | "group", start: number, end: number): NounPhrase {
+/** Most words allowed between "the" and an organisation noun: "the Japanese firm", "the fast-food giant". */
+const MAX_ANAPHOR_MODIFIERS = 3;
+
+/**
+ * "the company", "the firm", "the paper", "the Japanese electronics giant" ending right before `end`: a definite
+ * organisation noun (nouns.csv `org_ref`) that refers back to a body named earlier, like "it".
+ */
+function orgAnaphorEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null {
+  const toks = ctx.toks;
+  const last = toks[end - 1];
+  if (!isWord(last) || last.cap || !hasNoun(ctx, last, "org_ref") || last.quoted) return null;
+  for (let k = end - 2; k >= 0 && end - 1 - k <= MAX_ANAPHOR_MODIFIERS + 2; k--) {
+    const w = toks[k]!;
+    if (w.low === "the") return simple("anaphor", k, end);
+    if (w.raw === "-" && isGluedHyphen(toks, k)) continue;
+    // Modifiers are adjectives or noun modifiers, never function words or names of a body ("the Apple company" is a name).
+    // "the Russian government" is the state (entities.ts), not an anaphor.
+    if (!isWord(w) || NOT_NAME.has(w.low) || PRONOUNS.has(w.low) || (w.cap && (!(ctx.lex.adjectives.longestAt(toks, k) ?? ctx.lex.aliases.longestAt(toks, k, (a) => a.type === "country")) || last.low === "government"))) return null;
+  }
+  return null;
+}
+
+/** "the 26-year-old" (tokens "26 - year - old" at [start, end)), preceded by "the": a person named earlier. */
+function ageAnaphorAt(ctx: SentenceCtx, start: number, end: number, headFollows: boolean): NounPhrase | null {
+  const toks = ctx.toks;
+  if (start < 1 || toks[start - 1]!.low !== "the" || toks[start]?.kind !== "num") return null;
+  if (toks[start + 1]?.raw !== "-" || toks[start + 2]?.low !== "year" || toks[start + 3]?.raw !== "-" || toks[start + 4]?.low !== "old" || end !== start + 5) return null;
+  // "the 26-year-old woman" is a description; only the bare phrase (or before a demonym, "the 24-year-old Swiss") is a person.
+  const next = toks[end];
+  if (headFollows && isWord(next) && !next.cap && !PRONOUNS.has(next.low) && !NOT_NAME.has(next.low) && !/(?:ed|s)$/.test(next.low)) return null;
+  return { ...simple("anaphor", start - 1, end), gender: null, roleWords: ["year-old"] };
+}
+
+function simple(kind: "pronoun" | "group" | "anaphor", start: number, end: number): NounPhrase {
   return { kind, start, end, nameStart: start, roleWords: [], country: null, qualifier: null, honorific: false, gender: null };
 }
 

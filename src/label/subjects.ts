@@ -5,7 +5,7 @@
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import { phraseEndingAt, phraseStartingAt, isNameWord, isTitleWord, type NounPhrase, type SentenceCtx } from "./names.ts";
 import type { Tok } from "./tokenize.ts";
-import { BETWEEN_SUBJECT_AND_VERB, BE_FORMS, COORDINATORS, DETERMINERS, INTRO_STARTERS, NOT_NAME, PARENTHETICAL, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb, isSpacedDash } from "./words.ts";
+import { BETWEEN_SUBJECT_AND_VERB, BE_FORMS, COORDINATORS, DETERMINERS, INTRO_STARTERS, NOT_NAME, PARENTHETICAL, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb, isSpacedDash, isWord } from "./words.ts";
 
 /** `elided`: the verb's subject is the main clause's ("…, but has previously said"). */
 export type Subject = { np: NounPhrase; elided?: boolean } | { coordinated: true } | null;
@@ -36,6 +36,7 @@ function skipBetween(ctx: SentenceCtx, j: number): { j: number; sawBe: boolean }
       if (BE_FORMS.has(w.low)) sawBe = true;
       j--;
     } else if (WEEKDAYS.has(w.low) && t[j - 1]?.low === "on") j -= 2;
+    else if (w.raw === ")" && t[j - 1]?.acro && t[j - 2]?.raw === "(" && isNameWord(t[j - 3])) j -= 3; // "the British Bankers' Association (BBA) said"
     else if (w.low === "to" && REPORTED_TO.has(t[j - 1]?.low ?? "") && BE_FORMS.has(t[j - 2]?.low ?? "")) {
       j -= 3; // "Mr Houston is alleged to have said": active in meaning
       sawBe = false;
@@ -68,8 +69,11 @@ export function subjectBefore(ctx: SentenceCtx, v: number, verb: Tok): Subject {
     // …except the body a spokesman speaks for ("A spokesman for the Foreign Office said").
     const speaksFor = before?.low === "for" && VOICE_TITLES.has(t[np.start - 2]?.low ?? "");
     if (before && !speaksFor && (POSSESSIVE_DETERMINERS.has(before.low) || PREPOSITIONS.has(before.low))) return null;
+    // "the church, which it accuses of …", "a video which it said showed …": a report inside the writer's relative clause.
+    if ((np.kind === "pronoun" || np.kind === "anaphor") && before?.low === "which") return null;
     // "This old Soviet joke": a name after a lower-case modifier is part of a larger noun phrase.
-    if (np.kind === "name" && np.nameStart === np.end - 1 && np.start === np.nameStart && before?.kind === "word" && !before.cap && !NOT_NAME.has(before.low) && !BETWEEN_SUBJECT_AND_VERB.has(before.low) && before.low !== "'s")
+    // …but a name after an organisation noun is in apposition to it ("Dutch firm Heineken", "research group ISAE").
+    if (np.kind === "name" && np.nameStart === np.end - 1 && np.start === np.nameStart && before?.kind === "word" && !before.cap && !NOT_NAME.has(before.low) && !BETWEEN_SUBJECT_AND_VERB.has(before.low) && before.low !== "'s" && !ctx.lex.nouns.get(before.low)?.has("org_ref"))
       return null;
     // "When Ronald Reagan quipped …, the joke was …": a speaker inside the writer's subordinate clause.
     if (SUBORDINATORS.has(t[0]?.low ?? "") && np.start > 0 && !t.slice(0, np.start).some((x) => x.low === ",")) return null;
@@ -110,7 +114,8 @@ export function subjectBefore(ctx: SentenceCtx, v: number, verb: Tok): Subject {
     }
     return whole ? inner : outer;
   }
-  if (RELATIVE_PRONOUNS.has(w.low) && w.low !== "that") return npAt(t[j - 1]?.low === "," ? j - 1 : j);
+  // "the WHO said" is the World Health Organization, not a relative pronoun.
+  if (RELATIVE_PRONOUNS.has(w.low) && w.low !== "that" && !w.acro) return npAt(t[j - 1]?.low === "," ? j - 1 : j);
   if (COORDINATORS.has(w.low)) {
     const main = mainSubject(ctx);
     return main && main.start < j ? { np: main, elided: true } : null;
@@ -129,7 +134,9 @@ export function mainSubject(ctx: SentenceCtx): NounPhrase | null {
     i++;
   }
   const np = phraseStartingAt(ctx, i);
-  if (np) return np;
+  // "Dutch firm Heineken saw …": a bare demonym before lower-case descriptors is not the subject; the name after them is.
+  const demonym = np !== null && np.kind === "name" && ctx.lex.adjectives.longestAt(t, np.nameStart)?.end === np.end && isWord(t[np.end]) && !t[np.end]!.cap;
+  if (np && !demonym) return np;
   // "The terror group ISIS released …": a name after a few lower-case descriptor words.
   for (let k = i + 1; k < Math.min(t.length, i + 5) && t[k]!.kind === "word"; k++) if (isNameWord(t[k])) return phraseStartingAt(ctx, k);
   return null;
@@ -139,6 +146,12 @@ export function resolveSubject(ctx: SentenceCtx, mem: ArticleMemory, np: NounPhr
   switch (np.kind) {
     case "pronoun": {
       const e = mem.resolvePronoun(ctx.toks[np.start]!.low, ctx.index);
+      return e ? { entity: e, resolution: "resolve.pronoun", mention: { start: np.start, end: np.end } } : null;
+    }
+    case "anaphor": {
+      // "the company said", "the paper reported": the body credited or acting most recently, like "it";
+      // "the 26-year-old told": the person credited or acting most recently, of either gender.
+      const e = mem.resolvePronoun(np.roleWords[0] === "year-old" ? "person" : "it", ctx.index);
       return e ? { entity: e, resolution: "resolve.pronoun", mention: { start: np.start, end: np.end } } : null;
     }
     case "group":

@@ -7,7 +7,7 @@ const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w
 
 /** Capitalised words that are never part of a name (sentence starters, function words, calendar words). */
 export const NOT_NAME = set(`
-  the a an this that these those his her its their our my your some any each every no all both either neither
+  the a an this that these those his her its their our my your some any each every no all both either neither another other
   he she it they we i you him them us me who whom whose which what where when why how
   and but or nor so yet for if then than as because although though while whereas unless until since
   in on at by of to from with without into onto over under after before during about against between among through
