@@ -1,7 +1,9 @@
 // Shared CLI plumbing: flag parsing errors and InputErrors become one line on
 // stderr and exit code 2; no stack trace reaches a user for bad input.
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { writeFileSync } from "node:fs";
 import { InputError } from "../errors.ts";
+import { peakRssReport } from "../rss.ts";
 
 export const EXIT_BAD_INPUT = 2;
 
@@ -22,6 +24,7 @@ export function numberFlag(name: string, raw: string | undefined, fallback: numb
 
 /** Runs a CLI body; maps errors to a one-line message and an exit code. */
 export async function runCli(name: string, body: () => Promise<void>): Promise<void> {
+  if (process.env.CLAIMSTANCE_REPORT_RSS) process.on("exit", () => writeFileSync(process.env.CLAIMSTANCE_REPORT_RSS!, JSON.stringify(peakRssReport())));
   try {
     await body();
   } catch (e) {

@@ -1,6 +1,11 @@
-// The labelling stage as the pipeline sees it: labels each article, feeds
-// the rule statistics (Snorkel's LF summary) as it goes, and keeps only the
-// labelled sentences the gold set asks about, so memory stays flat.
+// The labelling stage as the pipeline sees it, in two halves so that the
+// labelling itself can run in worker processes:
+// - labelWith(): labels one article (pure: the same article and lexicons give
+//   the same labels in any thread) and notes which of its sentences the gold
+//   set asks about;
+// - LabelStage.accept(): on the main thread, in input order, feeds the rule
+//   statistics (Snorkel's LF summary) and keeps only the labelled sentences
+//   the gold set asks about, so memory stays flat.
 import { basename } from "node:path";
 import { stat } from "node:fs/promises";
 import {
@@ -12,11 +17,12 @@ import {
   makeGoldLookup,
   scoreAgainstGold,
   type GoldItem,
+  type LabelledSentence,
   type LabellerReport,
   type LabelledText,
   type Lexicons,
 } from "../label/index.ts";
-import type { Article, SentenceLabels } from "../schema.ts";
+import type { Article } from "../schema.ts";
 
 export interface LabelStageOptions {
   /** Lexicon folder; undefined = the project's data/lexicons/. */
@@ -27,15 +33,51 @@ export interface LabelStageOptions {
 
 export const DEFAULT_GOLD_DIR = new URL("../../data/gold/", import.meta.url).pathname;
 
-const goldKey = (path: string, text: string) => `${basename(path.replace(/:.*$/, ""))}\u0000${text}`;
+export const goldKey = (path: string, text: string) => `${basename(path.replace(/:.*$/, ""))}\u0000${text}`;
+
+export { loadLexicons, type Lexicons, type LabelledSentence };
+
+export interface LabelledArticle {
+  results: LabelledSentence[];
+  /** Indexes of the sentences whose (file, text) the gold set asks about. */
+  goldHits: number[];
+}
+
+/** Gold keys (see goldKey) as text → source files, so a sentence is checked without building its key. */
+export function wantedIndex(keys: Iterable<string>): Map<string, Set<string>> {
+  const byText = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const cut = key.indexOf("\u0000");
+    const text = key.slice(cut + 1);
+    let files = byText.get(text);
+    if (!files) byText.set(text, (files = new Set()));
+    files.add(key.slice(0, cut));
+  }
+  return byText;
+}
+
+/** Labels one article; `wanted` is the gold sentences' index (see wantedIndex). */
+export function labelWith(lex: Lexicons, wanted: ReadonlyMap<string, ReadonlySet<string>>, article: Article): LabelledArticle {
+  const results = labelArticle(article, lex);
+  const goldHits: number[] = [];
+  if (wanted.size > 0) {
+    let file: string | null = null;
+    for (let i = 0; i < results.length; i++) {
+      const files = wanted.get(article.sentences[i]!.text);
+      if (files && files.has((file ??= basename(article.source.path.replace(/:.*$/, ""))))) goldHits.push(i);
+    }
+  }
+  return { results, goldHits };
+}
 
 export class LabelStage {
   private readonly lf = new LfSummary();
   private readonly captured: LabelledText[] = [];
-  private readonly wanted: Set<string>;
+  /** The gold keys (see goldKey) whose labelled sentences are kept for scoring. */
+  readonly wanted: Set<string>;
 
   private constructor(
-    private readonly lex: Lexicons,
+    readonly lex: Lexicons,
     private readonly gold: GoldItem[] | null,
   ) {
     this.wanted = new Set((gold ?? []).map((g) => goldKey(g.source, g.text)));
@@ -52,19 +94,21 @@ export class LabelStage {
     return new LabelStage(lex, gold);
   }
 
-  label(article: Article): SentenceLabels[] {
-    const out = labelArticle(article, this.lex);
-    for (let i = 0; i < out.length; i++) {
-      const result = out[i]!;
-      this.lf.add(result);
-      const text = article.sentences[i]!.text;
-      if (this.wanted.has(goldKey(article.source.path, text))) this.captured.push({ path: article.source.path, text, result });
-    }
-    return out.map((r) => r.labels);
+  /** Takes one article's labels (in input order, kept articles only) into the statistics and the gold capture. */
+  accept(path: string, labelled: LabelledArticle, goldTexts: readonly string[]): void {
+    for (const result of labelled.results) this.lf.add(result);
+    labelled.goldHits.forEach((i, k) => this.captured.push({ path, text: goldTexts[k]!, result: labelled.results[i]! }));
   }
 
   report(): LabellerReport {
-    const gold = this.gold ? scoreAgainstGold(this.gold, makeGoldLookup(this.captured, this.lex)) : null;
-    return buildLabellerReport({ lf: this.lf, gold });
+    if (!this.gold) return buildLabellerReport({ lf: this.lf, gold: null });
+    const lookup = makeGoldLookup(this.captured, this.lex);
+    const files = new Map<string, GoldItem[]>();
+    for (const g of this.gold) {
+      const file = basename(g.at.replace(/:\d+$/, ""));
+      files.set(file, [...(files.get(file) ?? []), g]);
+    }
+    const goldByFile = [...files.keys()].sort().map((file) => ({ file, score: scoreAgainstGold(files.get(file)!, lookup) }));
+    return buildLabellerReport({ lf: this.lf, gold: scoreAgainstGold(this.gold, lookup), goldByFile });
   }
 }

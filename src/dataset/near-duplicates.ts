@@ -8,7 +8,10 @@
 // every candidate is verified with the exact Jaccard of the shingle hashes.
 // Exact repeats (same word sequence) are collapsed first, so a corpus that
 // repeats sentences costs memory per distinct sentence only.
+// The hashing (exactKey, shingleHashes, bandHashes) is pure, so the build's
+// workers compute it and the index only does the lookups, in input order.
 import { NEAR_DUP_THRESHOLD, SHINGLE_SIZE } from "../shingles.ts";
+import { U32IntMap, U32Pool } from "./u32-map.ts";
 import { UnionFind } from "./union-find.ts";
 
 const BANDS = 10;
@@ -72,6 +75,35 @@ function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
   return union === 0 ? 0 : inter / union;
 }
 
+/** 53 bits from two independent 32-bit hashes of the word sequence: collisions are ~1e-4 at 3M distinct sentences. */
+export function exactKey(words: readonly string[]): number {
+  const joined = words.join(" ");
+  return (hashString(joined, 0x51ed270b) & 0x1fffff) * 0x100000000 + hashString(joined, 0x2545f491);
+}
+
+/** The LSH bucket hash of each band (MinHash signature of the shingle hashes); `sh` must not be empty. */
+export function bandHashes(sh: Uint32Array): Uint32Array {
+  const mins = new Uint32Array(NUM_HASHES);
+  for (let k = 0; k < NUM_HASHES; k++) {
+    const salt = SALTS[k]!;
+    let m = 0xffffffff;
+    for (let s = 0; s < sh.length; s++) {
+      const v = fmix32(sh[s]! ^ salt);
+      if (v < m) m = v;
+    }
+    mins[k] = m;
+  }
+  const bands = new Uint32Array(BANDS);
+  for (let band = 0; band < BANDS; band++) {
+    let h = band + 1;
+    for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h, 31) ^ mins[band * ROWS + r]!);
+    bands[band] = h;
+  }
+  return bands;
+}
+
+export const LSH_BANDS = BANDS;
+
 export interface NearDuplicateStats {
   sentences: number;
   distinct: number;
@@ -82,8 +114,9 @@ export interface NearDuplicateStats {
 export class NearDuplicateIndex {
   private readonly exact = new Map<number, number>();
   private readonly sets = new UnionFind();
-  private readonly shingles: Uint32Array[] = [];
-  private readonly buckets = new Map<number, number>();
+  private readonly shingles = new U32Pool();
+  /** One table per band: bucket hash → the most recent distinct sentence in it (chains continue in chainNext). */
+  private readonly buckets = Array.from({ length: BANDS }, () => new U32IntMap());
   private chainNext = new Int32Array(1024 * BANDS);
   private lastChecked = new Int32Array(1024);
   private added = 0;
@@ -92,17 +125,34 @@ export class NearDuplicateIndex {
 
   /** Adds one sentence (its lower-cased words) and returns its distinct-sentence index. */
   add(words: readonly string[]): number {
-    this.added++;
-    const key = this.exactKey(words);
+    const key = exactKey(words);
+    const known = this.lookup(key);
+    if (known >= 0) return known;
+    const sh = shingleHashes(words);
+    return this.insert(key, sh, sh.length > 0 ? bandHashes(sh) : null);
+  }
+
+  has(key: number): boolean {
+    return this.exact.has(key);
+  }
+
+  /** The distinct index of a sentence already seen (counted as a sentence), or -1. */
+  lookup(key: number): number {
     const known = this.exact.get(key);
-    if (known !== undefined) return known;
+    if (known === undefined) return -1;
+    this.added++;
+    return known;
+  }
+
+  /** Adds a sentence whose key lookup() did not find; `bands` is null when `sh` is empty. */
+  insert(key: number, sh: Uint32Array, bands: Uint32Array | null): number {
+    this.added++;
     const idx = this.sets.add();
     this.exact.set(key, idx);
-    const sh = shingleHashes(words);
     this.shingles.push(sh);
     this.ensureCapacity(idx + 1);
     this.lastChecked[idx] = -1;
-    if (sh.length > 0) this.indexAndLink(idx, sh);
+    if (bands) this.indexAndLink(idx, bands);
     return idx;
   }
 
@@ -124,45 +174,27 @@ export class NearDuplicateIndex {
     };
   }
 
-  private exactKey(words: readonly string[]): number {
-    const joined = words.join(" ");
-    // 53 bits from two independent 32-bit hashes: collisions are ~1e-4 at 3M distinct sentences.
-    return (hashString(joined, 0x51ed270b) & 0x1fffff) * 0x100000000 + hashString(joined, 0x2545f491);
-  }
-
-  private indexAndLink(idx: number, sh: Uint32Array): void {
-    const mins = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-    for (let k = 0; k < NUM_HASHES; k++) {
-      const salt = SALTS[k]!;
-      let m = 0xffffffff;
-      for (let s = 0; s < sh.length; s++) {
-        const v = fmix32(sh[s]! ^ salt);
-        if (v < m) m = v;
-      }
-      mins[k] = m;
-    }
+  private indexAndLink(idx: number, bands: Uint32Array): void {
     for (let band = 0; band < BANDS; band++) {
-      let h = band + 1;
-      for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h, 31) ^ mins[band * ROWS + r]!);
-      const bucketKey = band * 0x100000000 + h;
-      const head = this.buckets.get(bucketKey);
-      this.chainNext[idx * BANDS + band] = head ?? -1;
-      this.buckets.set(bucketKey, idx);
-      let cand = head ?? -1;
+      const table = this.buckets[band]!;
+      const head = table.get(bands[band]!);
+      this.chainNext[idx * BANDS + band] = head;
+      table.set(bands[band]!, idx);
+      let cand = head;
       for (let steps = 0; cand >= 0 && steps < MAX_CHAIN; steps++) {
         if (this.lastChecked[cand] !== idx) {
           this.lastChecked[cand] = idx;
-          this.verify(idx, cand, sh);
+          this.verify(idx, cand);
         }
         cand = this.chainNext[cand * BANDS + band]!;
       }
     }
   }
 
-  private verify(idx: number, cand: number, sh: Uint32Array): void {
+  private verify(idx: number, cand: number): void {
     if (this.sets.find(idx) === this.sets.find(cand)) return;
     this.candidatePairs++;
-    if (sortedJaccard(sh, this.shingles[cand]!) >= NEAR_DUP_THRESHOLD) {
+    if (sortedJaccard(this.shingles.get(idx), this.shingles.get(cand)) >= NEAR_DUP_THRESHOLD) {
       this.nearPairs++;
       this.sets.union(idx, cand);
     }

@@ -2,9 +2,43 @@
 // output folder and renamed into place only when the whole run succeeded, so a
 // crash (even SIGKILL) never leaves a half-written file where a reader looks.
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.ts";
+
+/**
+ * mkdir -p without Node's `recursive: true`, which loops forever where a
+ * parent exists but a child cannot be made with ENOENT (e.g. under /proc).
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let cur = resolve(dir); ; ) {
+    const info = await stat(cur).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT" || dirname(cur) === cur) throw e;
+      return null;
+    });
+    if (info) {
+      if (!info.isDirectory()) throw Object.assign(new Error(`${cur}: not a folder`), { code: "ENOTDIR" });
+      break;
+    }
+    missing.push(cur);
+    cur = dirname(cur);
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 export class TempFile {
   private readonly stream: WriteStream;
@@ -42,12 +76,26 @@ export class OutputSet {
   async checkWritable(): Promise<void> {
     const probe = join(this.dir, `.claimstance-probe-${this.tag}`);
     try {
-      await mkdir(this.dir, { recursive: true });
+      await makeDirs(this.dir);
       await writeFile(probe, "");
       await unlink(probe);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "error";
       throw new InputError(`${this.dir}: cannot write output folder (${code})`);
+    }
+  }
+
+  /**
+   * Deletes the temporary files (`.NAME.tmp-PID`, NAME among `names`) of runs
+   * that were killed (SIGKILL, power loss): their PID is no longer running.
+   * A run still in progress keeps its files.
+   */
+  async removeStale(names: readonly string[]): Promise<void> {
+    const known = new Set(names);
+    for (const f of await readdir(this.dir).catch(() => [] as string[])) {
+      const m = /^\.(.+)\.tmp-(\d+)$/.exec(f);
+      if (!m || !known.has(m[1]!) || m[2] === this.tag || isRunning(Number(m[2]))) continue;
+      await unlink(join(this.dir, f)).catch(() => undefined);
     }
   }
 

@@ -4,10 +4,14 @@
 // TextDecoder("windows-1252") decodes as ISO-8859-1 (0x93 → U+0093, not “).
 // "latin1"/"iso-8859-1" mean windows-1252, as in the WHATWG Encoding Standard
 // (that is what legacy "latin1" files hold in practice).
+// "auto" decides per file: strict UTF-8 when all its bytes are valid UTF-8,
+// else windows-1252 (which decodes any byte), a leading UTF-8 BOM dropped.
+// Legacy text is almost never valid UTF-8 by accident: its accented letters
+// and curly quotes are single high bytes, which UTF-8 never allows alone.
 import { createReadStream } from "node:fs";
 import { InputError } from "../errors.ts";
 
-export type TextEncoding = "utf-8" | "windows-1252";
+export type TextEncoding = "utf-8" | "windows-1252" | "auto";
 
 const ENCODING_NAMES: Record<string, TextEncoding> = {
   "utf-8": "utf-8",
@@ -16,6 +20,7 @@ const ENCODING_NAMES: Record<string, TextEncoding> = {
   cp1252: "windows-1252",
   latin1: "windows-1252",
   "iso-8859-1": "windows-1252",
+  auto: "auto",
 };
 
 export function resolveEncoding(name: string | undefined): TextEncoding {
@@ -79,13 +84,29 @@ export function firstInvalidUtf8(bytes: Uint8Array, final = true): number {
   return -1;
 }
 
-/** Decodes a whole file's bytes (BOM removed); throws UndecodableError on invalid UTF-8. */
+const hasUtf8Bom = (b: Uint8Array) => b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+
+/** Decodes a whole file's bytes (BOM removed); throws UndecodableError on invalid UTF-8 (never with "auto"). */
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
   if (encoding === "windows-1252") return decodeWindows1252(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
+    if (encoding === "auto") return decodeWindows1252(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
     throw new UndecodableError(Math.max(0, firstInvalidUtf8(bytes)));
+  }
+}
+
+/** "auto" resolved for one file: "utf-8" when every byte of it is valid UTF-8 (one streamed pass), else "windows-1252". */
+export async function fileEncoding(path: string, encoding: TextEncoding): Promise<"utf-8" | "windows-1252"> {
+  if (encoding !== "auto") return encoding;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return "utf-8";
+  } catch {
+    return "windows-1252";
   }
 }
 
@@ -94,13 +115,17 @@ export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
  * split across blocks is decoded whole (streaming decoder), and an invalid
  * UTF-8 sequence throws UndecodableError with its absolute byte offset.
  */
-export async function* decodeFile(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+export async function* decodeFile(path: string, requested: TextEncoding): AsyncGenerator<string> {
+  const encoding = await fileEncoding(path, requested);
+  const dropBom = requested === "auto" && encoding === "windows-1252";
+  let first = true;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let consumed = 0; // bytes of earlier chunks
   let tail: Uint8Array = new Uint8Array(0); // incomplete sequence the decoder holds from the previous chunk
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
     if (encoding === "windows-1252") {
-      yield decodeWindows1252(chunk);
+      yield decodeWindows1252(first && dropBom && hasUtf8Bom(chunk) ? chunk.subarray(3) : chunk);
+      first = false;
       continue;
     }
     let text: string;

@@ -13,8 +13,9 @@
 //     (NUL bytes, or more than 10% control bytes in its first 8 KiB), or not
 //     valid in the chosen encoding ("x.txt: invalid UTF-8 at byte 1234 (use
 //     --encoding windows-1252 for legacy files)");
-//   - a CSV without the named text/id column, or with broken quoting
-//     ("x.csv:row N: …", rows counted from 1 after the header);
+//   - a CSV without the named text/id column, with broken quoting
+//     ("x.csv:row N: …", rows counted from 1 after the header), or with a
+//     header line and no row ("x.csv:row 1: expected a data row after the header line, found none");
 //   - a JSONL line that is not a JSON object (a truncated last line included),
 //     or that lacks the text/id field ("x.jsonl:line N: …").
 // SKIP (yields a SkippedInput and goes on; the caller counts and reports them):
@@ -23,6 +24,8 @@
 //   - inside a CSV/JSONL: a row whose text is empty or whitespace, whose
 //     explicit id is empty or repeats an id seen earlier in the run
 //     ("duplicate doc_id"), or (CSV) whose field count does not match the header.
+// With --encoding auto, each file is strict UTF-8 when its bytes are valid
+// UTF-8, else windows-1252 (decode.ts), so nothing is undecodable.
 // Text is decoded with the chosen encoding, BOM removed, otherwise verbatim
 // (CRLF kept). The files of a folder are read one at a time; CSV/JSONL are
 // streamed (see rows.ts).
@@ -50,7 +53,7 @@ export interface SkippedInput {
 }
 
 export interface ReadOptions {
-  /** "utf-8" (default), "windows-1252", "latin1" / "iso-8859-1" (read as windows-1252). */
+  /** "utf-8" (default), "windows-1252", "latin1" / "iso-8859-1" (read as windows-1252), "auto" (per file: UTF-8 if valid, else windows-1252). */
   encoding?: string;
   /** CSV column holding the article text (default "text"). */
   textColumn?: string;

@@ -112,6 +112,7 @@ export async function* csvDocuments(file: string, opts: RowOptions): AsyncGenera
       rowsBefore += results.data.length;
     }
     if (!checkedHeader) throw new InputError(`${file}: empty file`);
+    if (rowsBefore === 0) throw new InputError(`${file}:row 1: expected a data row after the header line, found none`);
   } finally {
     source.destroy();
   }

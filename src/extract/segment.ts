@@ -22,8 +22,13 @@
 // - A "sentence" with no letter or digit (a lone dash, "***") is dropped.
 // Long lines are tokenized in windows of WINDOW units cut at whitespace; the
 // sentence still open at a window's end is re-tokenized with the next window,
-// so windows never create a boundary and memory stays bounded.
-import { tokenize, wordsOf, type WinkToken } from "../tokens.ts";
+// so windows never create a boundary and memory stays bounded. Tokens come
+// from wink-chunks.ts: wink-tokenizer's exact tokens, cached per chunk.
+import { wordsOf, type WinkToken } from "../tokens.ts";
+import { tokenizeRange } from "./wink-chunks.ts";
+import { isWs } from "./ws.ts";
+
+export { isWs };
 
 export const MAX_SENTENCE = 1000;
 const WINDOW = 65_536;
@@ -62,14 +67,6 @@ const UPPER_START = /^\p{Lu}/u;
 const CASELESS_START = /^\p{Lo}/u;
 const SINGLE_LETTER = /^\p{L}$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Whitespace as String.prototype.trim sees it. */
-export function isWs(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 /** Segments text[from, to) into sentences, line by line, appending to `out`. */
 export function segmentRegion(text: string, from: number, to: number, out: SentenceSpan[]): void {
@@ -117,7 +114,7 @@ function safeCut(text: string, k: number): number {
 }
 
 /** Maps tokens back onto the text from `from` with a moving cursor: parallel start/end arrays. */
-function locate(text: string, from: number, tokens: WinkToken[]): { starts: Int32Array; ends: Int32Array } {
+export function locate(text: string, from: number, tokens: readonly WinkToken[]): { starts: Int32Array; ends: Int32Array } {
   const starts = new Int32Array(tokens.length);
   const ends = new Int32Array(tokens.length);
   let cursor = from;
@@ -144,9 +141,10 @@ function allWs(text: string, a: number, b: number): boolean {
 
 /** Sentences of text[from, to) (a trimmed line fragment), after the length cap. */
 function segmentWindow(text: string, from: number, to: number): SentenceSpan[] {
-  const tokens = tokenize(text.slice(from, to));
+  const located = tokenizeRange(text, from, to);
+  const tokens = located.tokens;
   const n = tokens.length;
-  const { starts, ends } = locate(text, from, tokens);
+  const { starts, ends } = located.starts && located.ends ? { starts: located.starts, ends: located.ends } : locate(text, from, tokens);
   const out: SentenceSpan[] = [];
   let curStart = -1;
   let curTok = 0;

@@ -1,0 +1,118 @@
+// The main thread's half of a build: takes the batch results in input order
+// and keeps what the later stages need — a few integers per record (article,
+// near-duplicate sentence, stance, label summary), the counts for the card and
+// the summary, the skipped inputs — while the record lines go to the spool.
+import type { InputDocument, SkippedInput } from "../extract/index.ts";
+import { STANCE_INDEX } from "./split.ts";
+import { GrowableInt32 } from "./growable.ts";
+import type { LabelStage } from "./label-stage.ts";
+import { LSH_BANDS, NearDuplicateIndex } from "./near-duplicates.ts";
+import type { TempFile } from "./output.ts";
+import type { BatchHashes, BatchResult } from "./work.ts";
+import { RecordStats } from "./write-splits.ts";
+
+export interface SourceCounts {
+  documents: number;
+  articles: number;
+  sentences: number;
+}
+
+interface Orphan {
+  shingles: Uint32Array;
+  bands: Uint32Array | null;
+}
+
+export class Collector {
+  readonly nearDups = new NearDuplicateIndex();
+  readonly recordArticle = new GrowableInt32();
+  readonly recordDistinct = new GrowableInt32();
+  readonly recordStance = new GrowableInt32();
+  readonly recordStat = new GrowableInt32();
+  readonly stats = new RecordStats();
+  readonly articleDocIds: string[] = [];
+  readonly skipped: SkippedInput[] = [];
+  readonly chrome: Record<string, number> = {};
+  readonly sources = new Map<string, SourceCounts>();
+  documents = 0;
+  duplicateSentences = 0;
+  private readonly docIds = new Set<string>();
+  /** Hashes of sentences seen only in skipped articles: a worker sends a key's hashes once (see work.ts BatchHashes). */
+  private readonly orphans = new Map<number, Orphan>();
+
+  constructor(
+    private readonly labels: LabelStage,
+    private readonly spool: TempFile,
+  ) {}
+
+  /** One batch: `items` as read (skips included), `result` the work on its documents, in the same order. */
+  async take(items: readonly (InputDocument | SkippedInput)[], result: BatchResult): Promise<void> {
+    const h = result.hashes;
+    const lines: string[] = [];
+    let d = 0;
+    let s = 0; // sentence index in the batch's hashes
+    for (const item of items) {
+      if ("reason" in item) {
+        this.skipped.push(item);
+        continue;
+      }
+      const doc = result.docs[d++]!;
+      this.documents++;
+      for (const [k, v] of Object.entries(doc.chrome)) this.chrome[k] = (this.chrome[k] ?? 0) + v;
+      this.duplicateSentences += doc.duplicateSentences;
+      const sourceKey = item.path.replace(/:[^:/]*$/, "");
+      const src = this.sources.get(sourceKey) ?? { documents: 0, articles: 0, sentences: 0 };
+      this.sources.set(sourceKey, src);
+      src.documents++;
+      for (const article of doc.articles) {
+        if (this.docIds.has(article.docId)) {
+          this.skipped.push({ location: item.location, reason: `duplicate doc_id ${JSON.stringify(article.docId)}` });
+          for (let i = 0; i < article.sentences; i++) this.keepOrphan(h, s + i);
+          s += article.sentences;
+          continue;
+        }
+        this.docIds.add(article.docId);
+        const articleIdx = this.articleDocIds.push(article.docId) - 1;
+        src.articles++;
+        src.sentences += article.sentences;
+        const results = article.labelled.results;
+        for (let i = 0; i < article.sentences; i++, s++) {
+          const labels = results[i]!.labels;
+          this.recordArticle.push(articleIdx);
+          this.recordDistinct.push(this.distinctOf(h, s));
+          this.recordStance.push(STANCE_INDEX[labels.stance]);
+          this.recordStat.push(this.stats.idOf(labels));
+        }
+        this.labels.accept(article.sourcePath, article.labelled, article.goldTexts);
+        lines.push(article.lines);
+      }
+    }
+    if (lines.length) await this.spool.write(lines.join(""));
+  }
+
+  get records(): number {
+    return this.recordArticle.size;
+  }
+
+  private distinctOf(h: BatchHashes, s: number): number {
+    const key = h.keys[s]!;
+    const known = this.nearDups.lookup(key);
+    if (known >= 0) return known;
+    if (h.data[s] !== 0) return this.nearDups.insert(key, ...this.hashesAt(h, s));
+    const orphan = this.orphans.get(key);
+    if (!orphan) throw new Error("near-duplicate hashes missing for a sentence");
+    this.orphans.delete(key);
+    return this.nearDups.insert(key, orphan.shingles, orphan.bands);
+  }
+
+  private keepOrphan(h: BatchHashes, s: number): void {
+    const key = h.keys[s]!;
+    if (h.data[s] === 0 || this.nearDups.has(key) || this.orphans.has(key)) return;
+    const [shingles, bands] = this.hashesAt(h, s);
+    this.orphans.set(key, { shingles: shingles.slice(), bands: bands && bands.slice() });
+  }
+
+  private hashesAt(h: BatchHashes, s: number): [Uint32Array, Uint32Array | null] {
+    const shingles = h.shingles.subarray(h.shingleStarts[s]!, h.shingleStarts[s + 1]!);
+    return [shingles, h.data[s] === 2 ? h.bands.subarray(s * LSH_BANDS, (s + 1) * LSH_BANDS) : null];
+  }
+}

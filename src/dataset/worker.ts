@@ -1,0 +1,56 @@
+// Worker process of a build (see pool.ts): loads the lexicons once, then turns
+// each batch of documents it is sent into a BatchResult (work.ts). It exits
+// when its parent goes away (the IPC channel closes), even after a SIGKILL.
+import type { InputDocument } from "../extract/index.ts";
+import { loadLexicons, wantedIndex } from "./label-stage.ts";
+import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
+
+export interface WorkerSetup {
+  lexicons: string | undefined;
+}
+
+export type WorkerMessage =
+  | { kind: "setup"; setup: WorkerSetup }
+  | { kind: "wanted"; wanted: string[] }
+  | { kind: "batch"; seq: number; docs: InputDocument[] }
+  | { kind: "stop" };
+
+export type WorkerReply =
+  | { kind: "result"; seq: number; result: BatchResult }
+  | { kind: "error"; seq: number; error: string }
+  | { kind: "stopped"; maxRssKb: number };
+
+function send(reply: WorkerReply): void {
+  process.send!(reply);
+}
+
+let ready: Promise<WorkContext> | null = null;
+let wanted = new Map<string, Set<string>>();
+// Batches are handled one at a time, in arrival order.
+let queue: Promise<void> = Promise.resolve();
+
+process.on("disconnect", () => process.exit(0));
+process.on("message", (msg: WorkerMessage) => {
+  if (msg.kind === "setup") {
+    ready = loadLexicons(msg.setup.lexicons).then((lex) => ({ lex, wanted, sentKeys: new Set<number>() }));
+    ready.catch(() => undefined);
+  } else if (msg.kind === "wanted") {
+    wanted = wantedIndex(msg.wanted);
+  } else if (msg.kind === "stop") {
+    queue = queue.then(() => {
+      send({ kind: "stopped", maxRssKb: process.resourceUsage().maxRSS });
+      process.disconnect();
+    });
+  } else {
+    queue = queue.then(async () => {
+      try {
+        if (!ready) throw new Error("worker got a batch before its setup");
+        const ctx = await ready;
+        ctx.wanted = wanted;
+        send({ kind: "result", seq: msg.seq, result: processBatch(ctx, msg.docs) });
+      } catch (e) {
+        send({ kind: "error", seq: msg.seq, error: e instanceof Error ? e.message : String(e) });
+      }
+    });
+  }
+});
