@@ -6,23 +6,17 @@
 import { createWriteStream } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
+import { mulberry32 } from "../src/eval/rng.ts";
 
-export const CORPORA = "/work/shared/corpora";
+// The shared corpora sit beside the repository (../shared/corpora); CLAIMSTANCE_CORPORA overrides.
+export const CORPORA = process.env.CLAIMSTANCE_CORPORA ?? fileURLToPath(new URL("../../shared/corpora", import.meta.url));
 export const FNC_FILES = [`${CORPORA}/fnc1/train_bodies.csv`, `${CORPORA}/fnc1/competition_test_bodies.csv`];
 export const BBC_DIR = `${CORPORA}/bbc_news`;
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; the stream depends only on the seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the eval bootstrap): the stream depends only on the seed. */
+export const prng = mulberry32;
 
 async function txtFiles(dir: string): Promise<string[]> {
   const out: string[] = [];

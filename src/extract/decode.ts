@@ -25,7 +25,7 @@ const ENCODING_NAMES: Record<string, TextEncoding> = {
 
 export function resolveEncoding(name: string | undefined): TextEncoding {
   const enc = ENCODING_NAMES[(name ?? "utf-8").toLowerCase()];
-  if (!enc) throw new InputError(`unsupported encoding "${name}" (use utf-8, windows-1252 or latin1)`);
+  if (!enc) throw new InputError(`unsupported encoding "${name}" (use utf-8, windows-1252, latin1 or auto)`);
   return enc;
 }
 

@@ -94,5 +94,5 @@ test("an unsupported extension, a folder without .txt files, an unknown encoding
   await writeFile(join(empty, "readme.md"), "no text files here");
   await fails(t, empty, `${empty}: no .txt files in folder`);
   await writeFile(join(dir, "ok.txt"), "Fine.");
-  await fails(t, join(dir, "ok.txt"), 'unsupported encoding "utf-16" (use utf-8, windows-1252 or latin1)', { encoding: "utf-16" });
+  await fails(t, join(dir, "ok.txt"), 'unsupported encoding "utf-16" (use utf-8, windows-1252, latin1 or auto)', { encoding: "utf-16" });
 });

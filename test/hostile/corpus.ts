@@ -2,18 +2,10 @@
 // committed): seed paragraphs shuffled and recombined with a seeded PRNG.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { mulberry32 } from "../../src/eval/rng.ts";
 import { SEEDS } from "./helpers.ts";
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 export async function seedParagraphs(): Promise<string[]> {
   const out: string[] = [];
