@@ -36,6 +36,7 @@ export type EvalResult = { ran: true; m: Measured } | { ran: false; why: string 
 export interface BenchResult {
   corpora: CorpusResult[];
   eval: EvalResult;
+  evalSeeds: EvalResult;
   cores: number;
   cpu: string;
   node: string;
@@ -90,6 +91,10 @@ export function renderSection(r: BenchResult): string {
     const e = r.eval.m;
     out.push(`Eval on the FNC-1 dataset (\`npm run eval -- --data <FNC-1 build> --out <tmp>\`, train + test, all records): wall ${f2(e.wall)} s (${runsNote(e)}), peak RSS ${int(e.rssMb)} MB.`);
   } else out.push(`Eval on the FNC-1 dataset: **not run** (${r.eval.why}).`);
+  if (r.evalSeeds.ran) {
+    const e = r.evalSeeds.m;
+    out.push("", `Eval on the seed dataset (\`npm run eval -- --data data/ --gold none --out <tmp>\`): wall ${f2(e.wall)} s (${runsNote(e)}), peak RSS ${int(e.rssMb)} MB.`);
+  } else out.push("", `Eval on the seed dataset: **not run** (${r.evalSeeds.why}).`);
   out.push("", "Issue-5 targets on this machine:", "");
   if (fnc?.wink) {
     const ratio = fnc.wink.wall / fnc.build.wall;
