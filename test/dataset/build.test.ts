@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { buildDataset, type BuildOptions } from "../../src/dataset/build.ts";
 import { isNearDuplicate } from "../../src/shingles.ts";
 import { words } from "../../src/tokens.ts";
+import { OUTPUT_FILES } from "../hostile/helpers.ts";
 
 const SEEDS = new URL("../../seeds/", import.meta.url).pathname;
 
@@ -41,15 +42,7 @@ test.before(async () => {
 
 test("two builds of the same input are byte-identical, every output file", async (t) => {
   const files = (await readdir(outA)).sort();
-  t.deepEqual(files, [
-    "claim-record.schema.json",
-    "dataset-card.md",
-    "labeller-report.json",
-    "labeller-report.md",
-    "skipped.jsonl",
-    "test.jsonl",
-    "train.jsonl",
-  ]);
+  t.deepEqual(files, [...OUTPUT_FILES]);
   for (const f of files) t.true((await readFile(join(outA, f))).equals(await readFile(join(outB, f))), f);
 });
 

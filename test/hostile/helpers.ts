@@ -76,19 +76,22 @@ export function assertBadInput(t: ExecutionContext, r: Run, parts: string[]): st
   return lines[0] ?? "";
 }
 
+/** Every file a successful build leaves in --out, sorted. */
+export const OUTPUT_FILES = [
+  "claim-record.schema.json",
+  "dataset-card.md",
+  "labeller-report.json",
+  "labeller-report.md",
+  "skipped.jsonl",
+  "test.jsonl",
+  "train.jsonl",
+] as const;
+
 /** Exit 0, nothing on stderr, every output file in place and no temp file left. */
 export async function assertBuilt(t: ExecutionContext, r: Run, out: string): Promise<void> {
   t.is(r.code, 0, `exit code (stderr: ${r.stderr})`);
   t.is(r.stderr, "", "nothing on stderr");
-  t.deepEqual((await readdir(out)).sort(), [
-    "claim-record.schema.json",
-    "dataset-card.md",
-    "labeller-report.json",
-    "labeller-report.md",
-    "skipped.jsonl",
-    "test.jsonl",
-    "train.jsonl",
-  ]);
+  t.deepEqual((await readdir(out)).sort(), [...OUTPUT_FILES]);
 }
 
 export interface Rec {
