@@ -56,14 +56,25 @@ export function wantedIndex(keys: Iterable<string>): Map<string, Set<string>> {
   return byText;
 }
 
+/** Lengths of the gold texts per index (and its size when measured): a sentence of another length is not looked up. */
+const wantedLengths = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, { size: number; lengths: ReadonlySet<number> }>();
+
+function lengthsOf(wanted: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<number> {
+  let known = wantedLengths.get(wanted);
+  if (!known || known.size !== wanted.size) wantedLengths.set(wanted, (known = { size: wanted.size, lengths: new Set([...wanted.keys()].map((t) => t.length)) }));
+  return known.lengths;
+}
+
 /** Labels one article; `wanted` is the gold sentences' index (see wantedIndex). */
 export function labelWith(lex: Lexicons, wanted: ReadonlyMap<string, ReadonlySet<string>>, article: Article): LabelledArticle {
   const results = labelArticle(article, lex);
   const goldHits: number[] = [];
   if (wanted.size > 0) {
+    const lengths = lengthsOf(wanted);
     let file: string | null = null;
     for (let i = 0; i < results.length; i++) {
-      const files = wanted.get(article.sentences[i]!.text);
+      const text = article.sentences[i]!.text;
+      const files = lengths.has(text.length) ? wanted.get(text) : undefined;
       if (files && files.has((file ??= basename(article.source.path.replace(/:.*$/, ""))))) goldHits.push(i);
     }
   }

@@ -147,8 +147,7 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
 export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, governing: ReadonlyMap<number, number>): AttributionProposal[] {
   const t = toks(ctx);
   const out: AttributionProposal[] = [];
-  const outside = (_v: unknown, s: number) => !t[s]!.quoted;
-  for (const m of ctx.lex.reporting.findAll(t, outside)) {
+  for (const m of ctx.lex.reporting.findAll(t, (_v, s) => !t[s]!.quoted)) {
     const p = reportingProposal(ctx, mem, m.start, m.end, m.value);
     if (p) out.push(p);
   }

@@ -4,7 +4,8 @@
 // lexicon knows become article-local entities (the generic fallback).
 import type { ActorType } from "../schema.ts";
 import type { ActorEntry, Gender } from "./lexicons.ts";
-import { isNameWord, nameChains, type NounPhrase, type SentenceCtx } from "./names.ts";
+import { isCountry, isNameWord, nameChains, type NounPhrase, type SentenceCtx } from "./names.ts";
+import { collapseSpaces, hasLetter, initialsOf } from "./text.ts";
 import type { Tok } from "./tokenize.ts";
 import { BETWEEN_SUBJECT_AND_VERB, NOT_NAME, isAcronym, isGluedHyphen } from "./words.ts";
 
@@ -62,6 +63,13 @@ function compoundStart(toks: readonly Tok[], end: number): number {
 }
 const compoundKey = (toks: readonly Tok[], start: number, end: number) => toks.slice(start, end).map((t) => t.low).join("");
 const isEndPunctTok = (raw: string) => raw === "." || raw === "!" || raw === "?" || raw === "…";
+/** The memo key of a phrase within its sentence: a small integer while positions fit in 10 bits each, else a string. */
+function resolvedKey(np: NounPhrase): number | string {
+  if (np.start < 1024 && np.nameStart < 1024 && np.end < 1024) return (np.start << 20) | (np.nameStart << 10) | np.end;
+  return `${np.start}:${np.nameStart}:${np.end}`;
+}
+const mentionedBefore = (x: Mention, sentence: number, tok: number) => x.sentence < sentence || (x.sentence === sentence && x.tok < tok);
+const mentionedAfter = (x: Mention, sentence: number, tok: number) => x.sentence > sentence || (x.sentence === sentence && x.tok >= tok);
 /** "it said" / "the company said" look this many sentences back for the body. */
 const BODY_WINDOW = 4;
 
@@ -75,7 +83,8 @@ function isClauseSubject(ctx: SentenceCtx, np: NounPhrase): boolean {
 
 export class ArticleMemory {
   private readonly generic = new Map<string, Entity>();
-  private readonly resolved = new Map<string, Resolved | null>();
+  /** resolveName's memo: per sentence index, phrase key (resolvedKey) → result. */
+  private readonly resolved: Map<number | string, Resolved | null>[] = [];
   private readonly surnames = new Map<string, Entity>();
   /** Initials of multi-word bodies seen ("North Korea Intellectuals Solidarity" → NKIS), first one wins. */
   private readonly initials = new Map<string, Entity>();
@@ -86,6 +95,8 @@ export class ArticleMemory {
   private readonly articleRoles = new Map<Entity, Set<string>>();
   /** Capitalised words seen inside a sentence (after a word), to tell a name from a capitalised sentence opener. */
   private readonly midCaps = new Set<string>();
+  /** Words for midCaps not added yet: the set is filled only when asked (most articles never ask), see isMidCap. */
+  private readonly midCapsPending: string[] = [];
   /** Last word of a "The …" body ("The Washington Post" → "post"), for a later "The Post". */
   private readonly theTails = new Map<string, Entity>();
   private readonly genders = new Map<Entity, Gender>();
@@ -101,7 +112,7 @@ export class ArticleMemory {
     for (let k = 1; k < ctx.toks.length; k++) {
       const t = ctx.toks[k]!;
       const prev = ctx.toks[k - 1]!;
-      if (t.kind === "word" && t.cap && prev.kind !== "open_quote" && prev.raw !== ":" && !isEndPunctTok(prev.raw)) this.midCaps.add(t.low);
+      if (t.kind === "word" && t.cap && prev.kind !== "open_quote" && prev.raw !== ":" && !isEndPunctTok(prev.raw)) this.midCapsPending.push(t.low);
     }
     for (const np of nameChains(ctx)) {
       // A lone capitalised sentence opener ("Residents …") is usually an ordinary word.
@@ -116,6 +127,13 @@ export class ArticleMemory {
       if (np.roleWords.length > 0) this.addRoles(r.entity, np.roleWords);
       if (np.gender && r.entity.gender === null) this.genders.set(r.entity, np.gender);
     }
+  }
+
+  /** Has `low` been seen capitalised inside a sentence so far? */
+  private isMidCap(low: string): boolean {
+    for (const w of this.midCapsPending) this.midCaps.add(w);
+    this.midCapsPending.length = 0;
+    return this.midCaps.has(low);
   }
 
   recordActor(entity: Entity, sentence: number): void {
@@ -137,7 +155,8 @@ export class ArticleMemory {
 
   private lexiconMatch(ctx: SentenceCtx, np: NounPhrase): ActorEntry | null {
     for (let k = np.start; k <= np.nameStart; k++) {
-      for (const m of ctx.lex.aliases.matchesAt(ctx.toks, k)) if (m.end === np.end && m.values[0]) return m.values[0];
+      const entry = ctx.lex.aliases.valuesEndingAt(ctx.toks, k, np.end)?.[0];
+      if (entry) return entry;
     }
     return null;
   }
@@ -145,11 +164,16 @@ export class ArticleMemory {
   /** Resolves a name phrase: article surname, lexicon alias, same name earlier, or a new generic entity. */
   resolveName(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
     // The same phrase is resolved when the memory observes it and again when a rule credits it.
-    const key = `${ctx.index}:${np.start}:${np.nameStart}:${np.end}`;
-    const cached = this.resolved.get(key);
+    const key = resolvedKey(np);
+    let memo = this.resolved[ctx.index];
+    if (memo === undefined) {
+      while (this.resolved.length < ctx.index) this.resolved.push(new Map());
+      this.resolved[ctx.index] = memo = new Map();
+    }
+    const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const r = this.resolveNameUncached(ctx, np);
-    this.resolved.set(key, r);
+    memo.set(key, r);
     return r;
   }
 
@@ -167,20 +191,18 @@ export class ArticleMemory {
       if (known) return { entity: known, resolution: "resolve.surname", mention };
     }
     for (let k = np.start; k <= np.nameStart; k++) {
-      for (const m of ctx.lex.aliases.matchesAt(toks, k)) {
-        const entry = m.values[0];
-        if (m.end !== np.end || !entry) continue;
-        const surface = ctx.text.slice(toks[k]!.start, toks[np.end - 1]!.end);
-        const metonym = entry.type === "country" && surface !== entry.name && !isAcronym(toks[k]!) && m.end - k === 1;
-        if (entry.type === "organization" && entry.name.startsWith("The ")) {
-          const tail = entry.name.slice(entry.name.lastIndexOf(" ") + 1).toLowerCase();
-          if (!this.theTails.has(tail)) this.theTails.set(tail, entry);
-        }
-        return { entity: entry, resolution: metonym ? "resolve.metonym" : "resolve.lexicon", mention: { start: Math.min(k, np.nameStart), end: np.end } };
+      const entry = ctx.lex.aliases.valuesEndingAt(toks, k, np.end)?.[0];
+      if (!entry) continue;
+      const surface = ctx.text.slice(toks[k]!.start, toks[np.end - 1]!.end);
+      const metonym = entry.type === "country" && surface !== entry.name && !isAcronym(toks[k]!) && np.end - k === 1;
+      if (entry.type === "organization" && entry.name.startsWith("The ")) {
+        const tail = entry.name.slice(entry.name.lastIndexOf(" ") + 1).toLowerCase();
+        if (!this.theTails.has(tail)) this.theTails.set(tail, entry);
       }
+      return { entity: entry, resolution: metonym ? "resolve.metonym" : "resolve.lexicon", mention: { start: Math.min(k, np.nameStart), end: np.end } };
     }
     // "The North Korean government", "the British authorities": the state itself.
-    const state = ctx.lex.adjectives.longestAt(toks, np.nameStart) ?? ctx.lex.aliases.longestAt(toks, np.nameStart, (a) => a.type === "country");
+    const state = ctx.lex.adjectives.longestAt(toks, np.nameStart) ?? ctx.lex.aliases.longestAt(toks, np.nameStart, isCountry);
     if (state) {
       let k = state.end;
       while (k < np.end && GOVERNMENT_WORDS.has(toks[k]!.low)) k++;
@@ -192,11 +214,11 @@ export class ArticleMemory {
     const first = toks[np.nameStart]!;
     let opener = true;
     for (let k = 0; k < np.nameStart && opener; k++) opener = toks[k]!.kind !== "word" && toks[k]!.kind !== "num";
-    if (np.end - np.nameStart === 1 && opener && !first.acro && !np.honorific && np.roleWords.length === 0 && !this.midCaps.has(first.low) && commonWordShape(ctx, first.low)) return null;
+    if (np.end - np.nameStart === 1 && opener && !first.acro && !np.honorific && np.roleWords.length === 0 && commonWordShape(ctx, first.low) && !this.isMidCap(first.low)) return null;
     // A bare demonym ("Chinese", "Russian") names nobody.
     if (state && state.end === np.end && ctx.lex.adjectives.longestAt(toks, np.nameStart)?.end === np.end) return null;
-    const bare = ctx.text.slice(toks[np.nameStart]!.start, toks[np.end - 1]!.end).replace(/\s+/g, " ");
-    if (!/\p{L}/u.test(bare)) return null;
+    const bare = collapseSpaces(ctx.text.slice(toks[np.nameStart]!.start, toks[np.end - 1]!.end));
+    if (!hasLetter(bare)) return null;
     // "in The Daily Courier": a capitalised "The" inside a sentence belongs to the name ("The Daily Courier", like
     // "The New York Times" in actors.csv); at the start of a sentence it does only when the article wrote it so elsewhere.
     const det = toks[np.start]!;
@@ -221,9 +243,8 @@ export class ArticleMemory {
     if (det.low === "the" && np.start + 1 === np.nameStart && entity.type !== "person" && np.end - np.nameStart >= 2 && !this.theTails.has(toks[np.end - 1]!.low))
       this.theTails.set(toks[np.end - 1]!.low, entity);
     if (entity.type !== "person") {
-      const caps = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
-      const key = caps.map((w) => w[0]).join("");
-      if (caps.length >= 2 && !this.initials.has(key)) this.initials.set(key, entity);
+      const { key, count } = initialsOf(name);
+      if (count >= 2 && !this.initials.has(key)) this.initials.set(key, entity);
     }
     if (entity.type === "person" && np.end - np.nameStart >= 2) {
       // The first full name wins: the memory sees the whole article, and a story introduces its people first.
@@ -264,6 +285,11 @@ export class ArticleMemory {
     return { name, type: person ? "person" : "organization", affiliation, gender: person ? np.gender : null, roles: [] };
   }
 
+  /** Is `e` a person holding `phrase` (from the lexicon or this article), of the role's country if it names one? */
+  private holdsRole(e: Entity, np: NounPhrase, phrase: string): boolean {
+    return e.type === "person" && (np.country === null || e.affiliation === np.country) && (e.roles.includes(phrase) || this.articleRoles.get(e)?.has(phrase) === true);
+  }
+
   /** "the Russian president" → the latest person mentioned with that office, else the lexicon's only holder. */
   resolveRole(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
     const mention = { start: np.start, end: np.end };
@@ -276,22 +302,18 @@ export class ArticleMemory {
     const tries = np.qualifier ? 1 : words.length;
     for (let k = 0; k < tries; k++) {
       const phrase = words.slice(k).join(" ");
-      const fits = (e: Entity) =>
-        e.type === "person" && (np.country === null || e.affiliation === np.country) && (e.roles.includes(phrase) || this.articleRoles.get(e)?.has(phrase) === true);
       // The latest holder named before the phrase; failing that, the first named after it (a standfirst's
       // "the foreign minister has said" is named further down the article).
-      const before = (x: Mention) => x.sentence < ctx.index || (x.sentence === ctx.index && x.tok < np.start);
-      const after = (x: Mention) => x.sentence > ctx.index || (x.sentence === ctx.index && x.tok >= np.end);
       for (let m = this.mentions.length - 1; m >= 0; m--) {
         const seen = this.mentions[m]!;
-        if (before(seen) && fits(seen.entity)) return { entity: seen.entity, resolution: "resolve.role_article", mention };
+        if (mentionedBefore(seen, ctx.index, np.start) && this.holdsRole(seen.entity, np, phrase)) return { entity: seen.entity, resolution: "resolve.role_article", mention };
       }
       for (const seen of this.mentions)
-        if (after(seen) && fits(seen.entity))
+        if (mentionedAfter(seen, ctx.index, np.end) && this.holdsRole(seen.entity, np, phrase))
           return { entity: seen.entity, resolution: "resolve.role_article", mention };
       // The lexicon alone decides only for the full role with a country or a multi-word office ("the Russian president").
       if (k > 0 || (np.country === null && words.length < 2)) continue;
-      const holders = (ctx.lex.roleHolders.get(phrase) ?? []).filter(fits);
+      const holders = (ctx.lex.roleHolders.get(phrase) ?? []).filter((e) => this.holdsRole(e, np, phrase));
       if (holders.length === 1) return { entity: holders[0]!, resolution: "resolve.role_lexicon", mention };
     }
     // An unnamed spokesman of a named body speaks for it ("a Foreign Office spokesman said"); a body after
@@ -304,6 +326,13 @@ export class ArticleMemory {
     return null;
   }
 
+  /** Can `e` be what a pronoun of this kind refers to (a person or a body; of the pronoun's gender if known)? */
+  private fitsPronoun(e: Entity, person: boolean, want: Gender | null): boolean {
+    if ((e.type === "person") !== person) return false;
+    const g = this.genderOf(e);
+    return !person || want === null || g === null || g === want;
+  }
+
   /** "he"/"she" → the latest credited person of compatible gender; "it"/"they" → the latest credited body, nearby. */
   resolvePronoun(pronoun: string, sentence: number): Entity | null {
     const want: Gender | null = pronoun === "he" ? "m" : pronoun === "she" ? "f" : null;
@@ -311,17 +340,12 @@ export class ArticleMemory {
     const person = want !== null || pronoun === "person";
     if (!person && pronoun !== "it" && pronoun !== "they") return null;
     const window = person ? PRONOUN_WINDOW : BODY_WINDOW;
-    const fits = (e: Entity) => {
-      if ((e.type === "person") !== person) return false;
-      const g = this.genderOf(e);
-      return !person || want === null || g === null || g === want;
-    };
     // Credited actors first; a person who was the subject of a later sentence ("Trump met Putin …") is more recent.
     let best: { entity: Entity; sentence: number } | null = null;
     for (let k = this.actors.length - 1; k >= 0 && !best; k--) {
       const a = this.actors[k]!;
       if (sentence - a.sentence > window) break;
-      if (fits(a.entity)) best = a;
+      if (this.fitsPronoun(a.entity, person, want)) best = a;
     }
     let unknownSubject: Mention | null = null;
     {
@@ -331,12 +355,12 @@ export class ArticleMemory {
         if (m.sentence >= sentence) continue;
         if (sentence - m.sentence > window || (best && m.sentence <= best.sentence)) break;
         // Only a subject whose gender is known: an unknown name is too weak a clue against a credited speaker.
-        if (fits(m.entity) && (!person || this.genderOf(m.entity) !== null)) {
+        if (this.fitsPronoun(m.entity, person, want) && (!person || this.genderOf(m.entity) !== null)) {
           best = m;
           break;
         }
         // A subject of unknown gender ("Justine Henin-Hardenne lost …") only when nobody was credited nearby.
-        if (fits(m.entity) && !best && !unknownSubject) unknownSubject = m;
+        if (this.fitsPronoun(m.entity, person, want) && !best && !unknownSubject) unknownSubject = m;
       }
     }
     if (!best && unknownSubject) best = unknownSubject;
@@ -344,7 +368,7 @@ export class ArticleMemory {
     if (!best && person)
       for (let k = this.mentions.length - 1; k >= 0 && !best; k--) {
         const m = this.mentions[k]!;
-        if (m.sentence < sentence && sentence - m.sentence <= window && fits(m.entity)) best = m;
+        if (m.sentence < sentence && sentence - m.sentence <= window && this.fitsPronoun(m.entity, person, want)) best = m;
       }
     if (!best) return null;
     // "She said …" about an unknown-gender name teaches its gender for later pronouns.

@@ -4,7 +4,7 @@
 // "May 2025"), "claims" only as a verb (not "Japan's claims"), and unnamed
 // sources only as the subject of a reporting verb ("sources said").
 import type { HedgeType } from "../schema.ts";
-import type { HedgeEntry } from "./lexicons.ts";
+import type { HedgeEntry, ReportingEntry } from "./lexicons.ts";
 import { isNameWord, type SentenceCtx } from "./names.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS } from "./words.ts";
 
@@ -50,13 +50,15 @@ function adjectiveUse(ctx: SentenceCtx, i: number): boolean {
   return prev === undefined || (!prev.cap && !PRONOUNS.has(prev.low) && !pluralSource);
 }
 
+const isVerbOfSaying = (v: ReportingEntry): boolean => v.kind !== "according";
+
 /** Token end of the reporting verb that follows a source noun ending at `end`, or -1. */
 function reportingVerbAfter(ctx: SentenceCtx, end: number): number {
   let i = end;
   while (i < ctx.toks.length && AUX_BEFORE_VERB.has(ctx.toks[i]!.low)) i++;
   const verb = ctx.toks[i];
   if (!verb || verb.cap) return -1;
-  const m = ctx.lex.reporting.longestAt(ctx.toks, i, (v) => v.kind !== "according");
+  const m = ctx.lex.reporting.longestAt(ctx.toks, i, isVerbOfSaying);
   return m ? m.end : -1;
 }
 
@@ -106,16 +108,18 @@ function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
   return isNameWord(t[k]);
 }
 
+/** Does the cue [s, e) meet its hedges.csv condition here? */
+function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): boolean {
+  if (v.condition === "verb") return verbUse(ctx, s);
+  if (v.condition === "adjective") return adjectiveUse(ctx, s);
+  if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
+  return true;
+}
+
 export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
   const { toks, lex } = ctx;
-  const accept = (v: HedgeEntry, s: number, e: number): boolean => {
-    if (v.condition === "verb") return verbUse(ctx, s);
-    if (v.condition === "adjective") return adjectiveUse(ctx, s);
-    if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
-    return true;
-  };
   const out: HedgeFinding[] = [];
-  for (const m of lex.hedges.findAll(toks, accept)) {
+  for (const m of lex.hedges.findAll(toks, (v, s, e) => conditionHolds(ctx, v, s, e))) {
     const type = m.value.type;
     if (type === "none") continue; // a listed non-hedge: it only blocks shorter cues
     if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;

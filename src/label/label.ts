@@ -12,6 +12,7 @@ import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from
 import { ArticleMemory, type Resolved } from "./entities.ts";
 import { findHedges, type HedgeFinding } from "./hedges.ts";
 import type { Lexicons } from "./lexicons.ts";
+import type { PhraseTrie } from "./phrases.ts";
 import type { SentenceCtx } from "./names.ts";
 import { findQuoteChains } from "./quotes.ts";
 import { decideTargetStance, findTargetStance, findTriggers, type Span, type TargetStanceFindings, type TriggerMatch } from "./stance.ts";
@@ -48,10 +49,14 @@ interface Pass1 {
   ts: TargetStanceFindings;
 }
 
+// Hot helpers are module-level functions, not closures: tsx names every closure at each call (keepNames).
+function tierKey(p: AttributionProposal): number {
+  return ATTRIBUTION_TIER[p.rule] * 2 + (p.negated ? 1 : 0);
+}
+
 function pickAttribution(ps: readonly AttributionProposal[], toks: readonly Tok[]): AttributionProposal | null {
-  const key = (p: AttributionProposal) => ATTRIBUTION_TIER[p.rule] * 2 + (p.negated ? 1 : 0);
   let win: AttributionProposal | null = null;
-  for (const p of ps) if (!win || key(p) < key(win) || (key(p) === key(win) && p.at < win.at)) win = p;
+  for (const p of ps) if (!win || tierKey(p) < tierKey(win) || (tierKey(p) === tierKey(win) && p.at < win.at)) win = p;
   // Nested attribution: an earlier speaker with a that-clause keeps the claim ("the U.S. president also raised
   // concerns that …, the White House said" is Obama's claim).
   if (win && ATTRIBUTION_TIER[win.rule] === 1) {
@@ -68,6 +73,12 @@ function pickAttribution(ps: readonly AttributionProposal[], toks: readonly Tok[
     if (named) win = { ...win, actor: { ...named.actor!, mention: win.actor.mention, resolution: "resolve.pronoun" } };
   }
   return win;
+}
+
+/** Does any phrase of `trie` occur in the sentence (trie.findAll(toks) is not empty)? */
+function mentionsAny(trie: PhraseTrie<unknown>, toks: readonly Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) if (trie.anyAt(toks, i)) return true;
+  return false;
 }
 
 /** Token ranges after an unsupported/unconfirmed cue that ends in "if"/"whether": the claim is withheld there. */
@@ -98,7 +109,7 @@ export function labelArticle(article: Article, lex: Lexicons): LabelledSentence[
     tokenized.push({ ctx, startsInQuote, endsInQuote: quoteOpenAtEnd });
     mem.observe(ctx);
     const found = findTriggers(ctx);
-    if (!onTopic && lex.topicAnchors.findAll(toks).length > 0) onTopic = true;
+    if (!onTopic && mentionsAny(lex.topicAnchors, toks)) onTopic = true;
     triggers.push(found);
     carried = quoteOpenAtEnd ? carried + 1 : 0;
   }
@@ -121,31 +132,22 @@ export function labelArticle(article: Article, lex: Lexicons): LabelledSentence[
 function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSentence {
   const { ctx } = p;
   const cp = codePointOffsets(ctx.text);
-  const span = (s: Span): SchemaSpan => ({ start: cp(ctx.toks[s.start]!.start), end: cp(ctx.toks[s.end - 1]!.end) });
-  const surface = (s: Span) => ctx.text.slice(ctx.toks[s.start]!.start, ctx.toks[s.end - 1]!.end);
   const votes: RuleVote[] = [];
   const rules: string[] = [];
 
   for (const prop of p.proposals) {
-    const a = span(prop.actor?.mention ?? prop.cue);
-    votes.push({ rule: prop.rule, field: "actor", value: prop.actor?.entity.name ?? null, ...(prop.actor ? a : {}) });
-    votes.push({ rule: prop.rule, field: "cue", value: surface(prop.cue), ...span(prop.cue) });
+    votes.push(prop.actor ? spanVote(prop.rule, "actor", prop.actor.entity.name, spanOf(ctx, cp, prop.actor.mention)) : { rule: prop.rule, field: "actor", value: null });
+    votes.push(spanVote(prop.rule, "cue", surfaceOf(ctx, prop.cue), spanOf(ctx, cp, prop.cue)));
   }
   let actor: SentenceLabels["actor"] = null;
   let cue: string | null = null;
   let actorSpan: SchemaSpan | null = null;
   let cueSpan: SchemaSpan | null = null;
-  const toActor = (r: Resolved, c: SentenceCtx) => ({
-    name: r.entity.name,
-    mention: c.text.slice(c.toks[r.mention.start]!.start, c.toks[r.mention.end - 1]!.end),
-    type: r.entity.type,
-    affiliation: r.entity.affiliation,
-  });
   if (p.winner?.actor) {
     actor = toActor(p.winner.actor, ctx);
-    cue = surface(p.winner.cue);
-    actorSpan = span(p.winner.actor.mention);
-    cueSpan = span(p.winner.cue);
+    cue = surfaceOf(ctx, p.winner.cue);
+    actorSpan = spanOf(ctx, cp, p.winner.actor.mention);
+    cueSpan = spanOf(ctx, cp, p.winner.cue);
     rules.push(p.winner.rule, p.winner.actor.resolution);
   } else if (p.winner) {
     rules.push(p.winner.rule);
@@ -159,16 +161,19 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
   }
 
   const { hedges, ts } = p;
-  if (ts.salient) votes.push({ rule: "target.trigger", field: "target", value: ts.salient.target, ...span(ts.salient.span) });
-  for (const c of ts.candidates) votes.push({ rule: c.rule, field: "stance", value: c.stance, ...span(c.predicate) });
+  if (ts.salient) votes.push(spanVote("target.trigger", "target", ts.salient.target, spanOf(ctx, cp, ts.salient.span)));
+  for (const c of ts.candidates) votes.push(spanVote(c.rule, "stance", c.stance, spanOf(ctx, cp, c.predicate)));
   const decided = decideTargetStance(ts);
   if (decided.rules[0] === "target.governed" && decided.targetSpan)
-    votes.push({ rule: "target.governed", field: "target", value: decided.target, ...span(decided.targetSpan) });
+    votes.push(spanVote("target.governed", "target", decided.target, spanOf(ctx, cp, decided.targetSpan)));
   rules.push(...decided.rules);
 
-  const hedgeLabels = hedges.map((h) => ({ cue: surface(h), type: h.type as HedgeType, ...span(h) }));
+  const hedgeLabels = hedges.map((h) => {
+    const at = spanOf(ctx, cp, h);
+    return { cue: surfaceOf(ctx, h), type: h.type as HedgeType, start: at.start, end: at.end };
+  });
   hedges.forEach((h, k) => votes.push({ rule: h.rule, field: "hedge", value: h.type, start: hedgeLabels[k]!.start, end: hedgeLabels[k]!.end }));
-  for (const r of [...new Set(hedges.map((h) => h.rule))].sort()) rules.push(r);
+  if (hedges.length > 0) for (const r of [...new Set(hedges.map((h) => h.rule))].sort()) rules.push(r);
 
   const labels: SentenceLabels = {
     actor,
@@ -177,13 +182,42 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
     stance: decided.target === null ? "neutral" : decided.stance,
     hedges: hedgeLabels,
     hedged: hedgeLabels.length > 0,
-    rules: [...new Set(rules)],
+    rules: uniqueInOrder(rules),
     evidence: {
       actor: actorSpan,
       cue: actor ? cueSpan : null,
-      target: decided.targetSpan ? span(decided.targetSpan) : null,
-      stance: decided.stanceSpan ? span(decided.stanceSpan) : null,
+      target: decided.targetSpan ? spanOf(ctx, cp, decided.targetSpan) : null,
+      stance: decided.stanceSpan ? spanOf(ctx, cp, decided.stanceSpan) : null,
     },
   };
   return { labels, votes };
+}
+
+function spanOf(ctx: SentenceCtx, cp: (utf16: number) => number, s: Span): SchemaSpan {
+  return { start: cp(ctx.toks[s.start]!.start), end: cp(ctx.toks[s.end - 1]!.end) };
+}
+
+/** `xs` without repeats, first occurrences in order ([...new Set(xs)] for the handful of rule ids of a sentence). */
+function uniqueInOrder(xs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+}
+
+/** A vote with its code-point span (keys in the order the reports print them). */
+function spanVote(rule: string, field: VoteField, value: string | null, at: SchemaSpan): RuleVote {
+  return { rule, field, value, start: at.start, end: at.end };
+}
+
+function surfaceOf(ctx: SentenceCtx, s: Span): string {
+  return ctx.text.slice(ctx.toks[s.start]!.start, ctx.toks[s.end - 1]!.end);
+}
+
+function toActor(r: Resolved, c: SentenceCtx): NonNullable<SentenceLabels["actor"]> {
+  return {
+    name: r.entity.name,
+    mention: c.text.slice(c.toks[r.mention.start]!.start, c.toks[r.mention.end - 1]!.end),
+    type: r.entity.type,
+    affiliation: r.entity.affiliation,
+  };
 }

@@ -10,6 +10,7 @@ import { InputError } from "../errors.ts";
 import { HEDGE_TYPES, type ActorType, type HedgeType } from "../schema.ts";
 import { readCsvTable, type CsvRow } from "./csv-table.ts";
 import { expandPattern, phraseTokens, PhraseTrie } from "./phrases.ts";
+import { internWord } from "./vocab.ts";
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../data/lexicons/", import.meta.url));
 
@@ -180,9 +181,10 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
   const titles = new PhraseTrie<TitleEntry>();
   const titleWords = new Map<string, "head" | "modifier" | "honorific">();
   for (const { line, row } of t.titles) {
-    addPattern(titles, row.title, { kind: row.kind, gender: row.gender }, at("titles", line));
+    const entry: TitleEntry = { kind: row.kind, gender: row.gender };
     for (const p of expandOrThrow(row.title, at("titles", line))) {
       const toks = phraseTokens(p);
+      titles.add(toks, entry);
       toks.forEach((w, k) => {
         // A head is a word that is a whole title by itself ("minister"); "state" in "secretary of state" is not.
         const kind = row.kind === "honorific" ? "honorific" : row.kind === "title" && toks.length === 1 ? "head" : "modifier";
@@ -195,6 +197,9 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
     const key = row.noun.toLowerCase().replace(/’/g, "'");
     nouns.set(key, (nouns.get(key) ?? new Set<NounKind>()).add(row.kind));
   }
+  // Every word a rule looks up has a word id, so a token of no lexicon word (id 0) skips the lookups.
+  for (const w of titleWords.keys()) internWord(w);
+  for (const w of nouns.keys()) internWord(w);
   const reporting = new PhraseTrie<ReportingEntry>();
   for (const { line, row } of t.reporting)
     for (const p of expandOrThrow(row.phrase, at("reporting", line)))

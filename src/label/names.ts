@@ -2,9 +2,10 @@
 // their titles ("Russian Foreign Minister Sergey Lavrov"), role nouns
 // ("the Russian president"), pronouns and unnamed groups ("officials").
 // This module finds and parses them; entities.ts resolves them to actors.
-import type { Gender, Lexicons } from "./lexicons.ts";
+import type { ActorEntry, Gender, Lexicons, TitleEntry } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
-import { DETERMINERS, NAME_PARTICLES, NOT_NAME, PRONOUNS, isAcronym, isGluedHyphen, isWord } from "./words.ts";
+import { internWord, wordId } from "./vocab.ts";
+import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, PRONOUNS, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord } from "./words.ts";
 
 export interface SentenceCtx {
   text: string;
@@ -12,6 +13,10 @@ export interface SentenceCtx {
   lex: Lexicons;
   /** Position of the sentence in its article. */
   index: number;
+  /** Memo of inChain per token (0 = not computed, 1 = no, 2 = yes); filled lazily. */
+  chainMemo?: Int8Array;
+  /** Memo of subjects.ts mainSubject (undefined = not computed). */
+  mainSubjectMemo?: NounPhrase | null;
 }
 
 export interface NounPhrase {
@@ -37,22 +42,41 @@ export function isTitleWord(ctx: SentenceCtx, t: Tok | undefined): boolean {
   return titleKind(ctx, t) !== undefined;
 }
 
-function titleKind(ctx: SentenceCtx, t: Tok | undefined): "head" | "modifier" | "honorific" | undefined {
-  return t && t.kind === "word" && !NOT_NAME.has(t.low) ? ctx.lex.titleWords.get(t.low) : undefined;
+type TitleKind = "head" | "modifier" | "honorific";
+/** titleWords without the NOT_NAME words by word id (vocab.ts), for the last lexicon seen: one array read per token. */
+let titleWordsSeen: ReadonlyMap<string, TitleKind> | null = null;
+let titleKindById: (TitleKind | undefined)[] = [];
+
+function titleKind(ctx: SentenceCtx, t: Tok | undefined): TitleKind | undefined {
+  if (t === undefined || t.kind !== "word") return undefined;
+  const words = ctx.lex.titleWords;
+  if (words !== titleWordsSeen) {
+    // compileLexicons interns every title word before any sentence is tokenized, so a token's id finds it.
+    const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && wordId(w) !== 0);
+    titleKindById = new Array<TitleKind | undefined>(Math.max(0, ...kept.map(([w]) => wordId(w))) + 1).fill(undefined);
+    for (const [w, kind] of kept) titleKindById[wordId(w)] = kind;
+    titleWordsSeen = words;
+  }
+  return t.id < titleKindById.length ? titleKindById[t.id] : undefined;
 }
+
+/** Match filters, shared so that no closure is made per token. */
+export const isCountry = (a: ActorEntry): boolean => a.type === "country";
+const isOffice = (v: TitleEntry): boolean => v.kind !== "modifier";
 
 /** A capitalised word that can belong to a name. */
 export function isNameWord(t: Tok | undefined): boolean {
-  return isWord(t) && ((t.cap && !NOT_NAME.has(t.low)) || isAcronym(t));
+  return isNameWordTok(t); // (t.cap && !NOT_NAME.has(t.low)) || t.acro, by word id
 }
 
 function hasNoun(ctx: SentenceCtx, t: Tok | undefined, kind: "org_head" | "group" | "audience" | "org_ref"): boolean {
-  return t !== undefined && ctx.lex.nouns.get(t.low)?.has(kind) === true;
+  // compileLexicons interns every noun: a token of id 0 is none of them.
+  return t !== undefined && t.id !== 0 && ctx.lex.nouns.get(t.low)?.has(kind) === true;
 }
 
 function joinsKnownNames(ctx: SentenceCtx, hyphen: number): boolean {
-  const known = (k: number) => ctx.lex.aliases.matchesAt(ctx.toks, k).some((m) => m.end === k + 1);
-  return known(hyphen - 1) && known(hyphen + 1);
+  const { aliases } = ctx.lex;
+  return aliases.valuesEndingAt(ctx.toks, hyphen - 1, hyphen) !== null && aliases.valuesEndingAt(ctx.toks, hyphen + 1, hyphen + 2) !== null;
 }
 
 /**
@@ -66,14 +90,30 @@ function surnameLikeTitle(ctx: SentenceCtx, start: number, k: number, titleEnd: 
   const prevKind = titleKind(ctx, prev);
   if (prevKind === "honorific") return true;
   if (!isNameWord(prev) || prev.acro || prevKind !== undefined || hasNoun(ctx, prev, "org_head")) return false;
-  return ctx.lex.adjectives.longestAt(toks, k - 1) === null && ctx.lex.aliases.matchesAt(toks, k - 1).length === 0;
+  return ctx.lex.adjectives.longestAt(toks, k - 1) === null && !ctx.lex.aliases.anyAt(toks, k - 1);
 }
+
+// inChain compares these words by text: with ids, a token of id 0 is none of them.
+for (const w of ["'s", "and"]) internWord(w);
 
 /** Heads of a body's name that may contain "and" ("Securities and Exchange Commission"); not places or parties. */
 const ORG_BODY_HEADS = new Set(["ministry", "commission", "department", "committee", "council", "agency", "authority", "institute", "association", "office", "board", "bureau", "service"]);
 
-/** Can token i sit inside a name chain (given its neighbours)? */
+/** Can token i sit inside a name chain (given its neighbours)? Memoised per sentence: the answer depends on the tokens only. */
 function inChain(ctx: SentenceCtx, i: number): boolean {
+  if (i < 0 || i >= ctx.toks.length) return false;
+  // Most tokens: a lower-case word of no lexicon (not a title, "'s", "and", "of", "for" or particle) away from hyphens.
+  const t = ctx.toks[i]!;
+  if (t.kind === "word" && !t.cap && !t.acro && t.id === 0 && ctx.toks[i + 1]?.raw !== "-" && (i === 0 || ctx.toks[i - 1]!.raw !== "-")) return false;
+  const memo = (ctx.chainMemo ??= new Int8Array(ctx.toks.length));
+  const known = memo[i]!;
+  if (known !== 0) return known === 2;
+  const r = inChainUncached(ctx, i);
+  memo[i] = r ? 2 : 1;
+  return r;
+}
+
+function inChainUncached(ctx: SentenceCtx, i: number): boolean {
   const toks = ctx.toks;
   const t = toks[i];
   if (!t) return false;
@@ -119,7 +159,8 @@ function inChain(ctx: SentenceCtx, i: number): boolean {
     for (let k = i + 2; k <= i + 3 && isNameWord(toks[k - 1]); k++) if (toks[k]?.cap && hasNoun(ctx, toks[k], "org_head") && ORG_BODY_HEADS.has(toks[k]!.low)) return true;
     return false;
   }
-  if (t.low === "of" || t.low === "for" || NAME_PARTICLES.has(t.low)) {
+  if (markedWord(NAME_LINK_IDS, t)) {
+    // "of", "for" or a name particle
     const a = toks[i - 1];
     return (isNameWord(a) || titleKind(ctx, a) !== undefined) && isNameWord(toks[i + 1]);
   }
@@ -150,7 +191,7 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
   let nameStart = start;
   for (let k = start; k < end; k++) {
     if (toks[k]!.low === "'s") nameStart = k + 1;
-    const title = ctx.lex.titles.longestAt(toks, k, (v) => v.kind !== "modifier");
+    const title = ctx.lex.titles.longestAt(toks, k, isOffice);
     if (title && title.end <= end && !surnameLikeTitle(ctx, start, k, title.end, end)) nameStart = Math.max(nameStart, title.end);
   }
   // "the health minister for Wales": one name after an office and "for"/"of" is its remit, not a person.
@@ -170,7 +211,7 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
   for (let k = start; k < nameStart; ) {
     const t = toks[k]!;
     const adj = ctx.lex.adjectives.longestAt(toks, k);
-    const alias = ctx.lex.aliases.longestAt(toks, k, (a) => a.type === "country");
+    const alias = ctx.lex.aliases.longestAt(toks, k, isCountry);
     const countryEnd = adj && adj.end <= nameStart ? adj.end : alias && alias.end <= nameStart ? alias.end : -1;
     if (countryEnd > 0 && isNameWord(t)) {
       country = adj && adj.end === countryEnd ? adj.value : alias!.value.name;
@@ -184,7 +225,7 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
       while (q < nameStart && (isNameWord(toks[q]) || (toks[q]!.raw === "&" && q > k)) && titleKind(ctx, toks[q]) !== "head" && titleKind(ctx, toks[q]) !== "honorific") q++;
       let body = false;
       for (let j = k; j < q && !body; j++) body = hasNoun(ctx, toks[j], "org_head");
-      body ||= ctx.lex.aliases.matchesAt(toks, k).some((m) => m.end === q);
+      body ||= ctx.lex.aliases.valuesEndingAt(toks, k, q) !== null;
       if (q > k && (body || !ctx.lex.titles.longestAt(toks, k))) {
         qualifier = { start: k, end: q };
         for (let j = k; j < q; j++) roleWords.push(toks[j]!.low);
@@ -272,7 +313,7 @@ function orgAnaphorEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null {
     if (w.raw === "-" && isGluedHyphen(toks, k)) continue;
     // Modifiers are adjectives or noun modifiers, never function words or names of a body ("the Apple company" is a name).
     // "the Russian government" is the state (entities.ts), not an anaphor.
-    if (!isWord(w) || NOT_NAME.has(w.low) || PRONOUNS.has(w.low) || (w.cap && (!(ctx.lex.adjectives.longestAt(toks, k) ?? ctx.lex.aliases.longestAt(toks, k, (a) => a.type === "country")) || last.low === "government"))) return null;
+    if (!isWord(w) || NOT_NAME.has(w.low) || PRONOUNS.has(w.low) || (w.cap && (!(ctx.lex.adjectives.longestAt(toks, k) ?? ctx.lex.aliases.longestAt(toks, k, isCountry)) || last.low === "government"))) return null;
   }
   return null;
 }

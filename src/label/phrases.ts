@@ -6,6 +6,7 @@
 // tokenizer as the sentences, so matching is a walk down a trie per token
 // position: linear in the sentence length times the longest phrase.
 import { tokenizeSentence, type Tok } from "./tokenize.ts";
+import { internWord } from "./vocab.ts";
 
 const MAX_EXPANSIONS = 4096;
 
@@ -75,8 +76,9 @@ export function phraseTokens(phrase: string): string[] {
 /** Shared empty result; callers never mutate match lists. */
 const NO_MATCHES: PhraseMatch<any>[] = [];
 
+/** Children are keyed by word id (internWord): a token of no lexicon word (id 0) matches nothing, with no lookup. */
 interface TrieNode<V> {
-  next: Map<string, TrieNode<V>>;
+  next: Map<number, TrieNode<V>>;
   values: V[];
 }
 
@@ -87,22 +89,40 @@ export interface PhraseMatch<V> {
   values: readonly V[];
 }
 
+/** The child of `node` for token `t`, if any. */
+function childFor<V>(node: TrieNode<V>, t: Tok | undefined): TrieNode<V> | undefined {
+  return t === undefined || t.id === 0 ? undefined : node.next.get(t.id);
+}
+
 export class PhraseTrie<V> {
   private readonly root: TrieNode<V> = { next: new Map(), values: [] };
+  /** The root's children as an array by word id: the first-token lookup of every position is one array read. */
+  private readonly firsts: (TrieNode<V> | undefined)[] = [];
   private size = 0;
 
   add(tokens: readonly string[], value: V): void {
     let node = this.root;
     for (const t of tokens) {
-      let child = node.next.get(t);
+      const id = internWord(t);
+      let child = node.next.get(id);
       if (!child) {
         child = { next: new Map(), values: [] };
-        node.next.set(t, child);
+        node.next.set(id, child);
+        if (node === this.root) {
+          while (this.firsts.length < id) this.firsts.push(undefined);
+          this.firsts[id] = child;
+        }
       }
       node = child;
     }
     node.values.push(value);
     this.size++;
+  }
+
+  /** The root's child for token `t` (childFor(root, t)). */
+  private first(t: Tok | undefined): TrieNode<V> | undefined {
+    // Bounds first: words interned after this trie have larger ids, and reading past the end is a slow path.
+    return t === undefined || t.id >= this.firsts.length ? undefined : this.firsts[t.id];
   }
 
   get count(): number {
@@ -111,26 +131,52 @@ export class PhraseTrie<V> {
 
   /** Every phrase starting at token `i`, longest first. */
   matchesAt(toks: readonly Tok[], i: number): PhraseMatch<V>[] {
-    const first = toks[i];
-    let node = first === undefined ? undefined : this.root.next.get(first.low);
+    let node = this.first(toks[i]);
     if (!node) return NO_MATCHES; // the common case: allocate nothing
     const found: PhraseMatch<V>[] = [];
     for (let j = i + 1; ; j++) {
       if (node.values.length > 0) found.push({ start: i, end: j, values: node.values });
       const next: Tok | undefined = toks[j];
       if (next === undefined) break;
-      node = node.next.get(next.low);
+      node = childFor(node, next);
       if (!node) break;
     }
     return found.length > 1 ? found.reverse() : found;
   }
 
+  /** The longest phrase starting at token `i` (matchesAt(toks, i)[0]), or null. */
+  firstMatchAt(toks: readonly Tok[], i: number): PhraseMatch<V> | null {
+    let node = this.first(toks[i]);
+    let best: PhraseMatch<V> | null = null;
+    for (let j = i + 1; node; j++) {
+      if (node.values.length > 0) best = { start: i, end: j, values: node.values };
+      node = node.next.size === 0 ? undefined : childFor(node, toks[j]);
+    }
+    return best;
+  }
+
+  /** The values of the phrase that spans exactly tokens [i, end), or null (a match of matchesAt(toks, i) with that end). */
+  valuesEndingAt(toks: readonly Tok[], i: number, end: number): readonly V[] | null {
+    if (end <= i) return null;
+    let node: TrieNode<V> | undefined = this.root;
+    for (let j = i; j < end && node; j++) node = childFor(node, toks[j]);
+    return node && node.values.length > 0 ? node.values : null;
+  }
+
+  /** Is there any phrase starting at token `i` (matchesAt(toks, i) is not empty)? */
+  anyAt(toks: readonly Tok[], i: number): boolean {
+    let node = this.first(toks[i]);
+    for (let j = i + 1; node; j++) {
+      if (node.values.length > 0) return true;
+      node = childFor(node, toks[j]);
+    }
+    return false;
+  }
+
   /** Longest phrase starting at `i` whose value passes `accept`, or null. */
   longestAt(toks: readonly Tok[], i: number, accept?: (v: V, start: number, end: number) => boolean): { start: number; end: number; value: V } | null {
-    const first = toks[i];
-    if (first === undefined || !this.root.next.has(first.low)) return null;
-    for (const m of this.matchesAt(toks, i)) for (const v of m.values) if (!accept || accept(v, m.start, m.end)) return { start: m.start, end: m.end, value: v };
-    return null;
+    const node = this.first(toks[i]);
+    return node ? longestFrom(node, toks, i, i + 1, accept) : null;
   }
 
   /** Leftmost-longest, non-overlapping matches over the whole token list. */
@@ -145,4 +191,24 @@ export class PhraseTrie<V> {
     }
     return out;
   }
+}
+
+/**
+ * Walks down the trie from `node` (reached by tokens [i, j)) and returns the longest phrase whose value passes `accept`:
+ * deeper nodes first, then this one, values in insertion order — the order matchesAt lists them, without allocating.
+ */
+function longestFrom<V>(node: TrieNode<V>, toks: readonly Tok[], i: number, j: number, accept: ((v: V, start: number, end: number) => boolean) | undefined): { start: number; end: number; value: V } | null {
+  if (node.next.size > 0) {
+    const child = childFor(node, toks[j]);
+    if (child) {
+      const deeper = longestFrom(child, toks, i, j + 1, accept);
+      if (deeper) return deeper;
+    }
+  }
+  const values = node.values;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    if (!accept || accept(v, i, j)) return { start: i, end: j, value: v };
+  }
+  return null;
 }

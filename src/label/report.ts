@@ -15,6 +15,11 @@ interface RuleCounts {
   decided: number;
 }
 
+/** Do two votes of one field meet? Hedge rules only where their spans overlap; other fields are one value per sentence. */
+function meets(field: VoteField, a: RuleVote, b: RuleVote): boolean {
+  return field !== "hedge" || ((a.start ?? 0) < (b.end ?? 0) && (b.start ?? 0) < (a.end ?? 0));
+}
+
 /** Accumulates rule statistics sentence by sentence, so a large corpus need not be held in memory. */
 export class LfSummary {
   sentences = 0;
@@ -40,13 +45,11 @@ export class LfSummary {
       const field = votes[0]!.field;
       const own = votes.filter((v) => v.field === field);
       const others = s.votes.filter((v) => v.rule !== rule && v.field === field);
-      // Hedge rules only meet where their spans overlap; other fields are one value per sentence.
-      const meets = (a: RuleVote, b: RuleVote) => field !== "hedge" || ((a.start ?? 0) < (b.end ?? 0) && (b.start ?? 0) < (a.end ?? 0));
       let overlap = false;
       let conflict = false;
       for (const a of own)
         for (const b of others)
-          if (meets(a, b)) {
+          if (meets(field, a, b)) {
             overlap = true;
             if (a.value !== b.value) conflict = true;
           }

@@ -7,6 +7,7 @@
 import type { Stance } from "../schema.ts";
 import type { StanceEntry, TargetEntry } from "./lexicons.ts";
 import type { SentenceCtx } from "./names.ts";
+import type { PhraseTrie } from "./phrases.ts";
 import { BE_FORMS } from "./words.ts";
 
 export type TargetRule = "target.governed" | "target.trigger";
@@ -51,10 +52,10 @@ export interface TriggerMatch extends Span {
   entry: TargetEntry;
 }
 
-function scan<V>(ctx: SentenceCtx, trie: { matchesAt(t: SentenceCtx["toks"], i: number): { start: number; end: number; values: readonly V[] }[] }) {
+function scan<V>(ctx: SentenceCtx, trie: PhraseTrie<V>) {
   const out: { start: number; end: number; values: readonly V[] }[] = [];
   for (let i = 0; i < ctx.toks.length; ) {
-    const m = trie.matchesAt(ctx.toks, i)[0];
+    const m = trie.firstMatchAt(ctx.toks, i);
     if (m) {
       out.push(m);
       i = m.end;
@@ -99,6 +100,17 @@ const NOTHING: TargetStanceFindings = { salient: null, candidates: [], governing
 
 const isPolar = (v: StanceEntry) => v.polarity === "support" || v.polarity === "oppose";
 
+/** Each rule keeps its first position in the sentence (the cheapest pairing for that predicate). */
+function offer(best: Map<StanceRule, StanceCandidate>, c: StanceCandidate): void {
+  const cur = best.get(c.rule);
+  if (!cur || c.predicate.start < cur.predicate.start || (c.predicate.start === cur.predicate.start && c.cost < cur.cost)) best.set(c.rule, c);
+}
+
+/** Is a negation ("not", "never") just before the predicate starting at `start`? */
+function negatedAt(ctx: SentenceCtx, preds: readonly PredicateMatch[], start: number): boolean {
+  return preds.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP && !hasBoundary(ctx, n.end, start));
+}
+
 export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] = [], triggers: readonly TriggerMatch[] = findTriggers(ctx)): TargetStanceFindings {
   // No topic, no stance: most sentences of general news stop here.
   if (triggers.length === 0) return NOTHING;
@@ -108,21 +120,13 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
   const salient = triggers[0]!;
   const best = new Map<StanceRule, StanceCandidate>();
   const governing = new Map<number, number>();
-  // Each rule keeps its first position in the sentence (the cheapest pairing for that predicate).
-  const offer = (c: StanceCandidate) => {
-    const cur = best.get(c.rule);
-    if (!cur || c.predicate.start < cur.predicate.start || (c.predicate.start === cur.predicate.start && c.cost < cur.cost)) best.set(c.rule, c);
-  };
-  const negatedAt = (start: number) =>
-    preds.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP && !hasBoundary(ctx, n.end, start));
   const zones = [...suppressed, ...conditionalClauses(ctx)];
-  const inSuppressed = (p: Span) => zones.some((z) => p.start >= z.start && p.start < z.end);
   for (const p of preds) {
-    if (inSuppressed(p)) continue;
+    if (zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
     if (p.values.some((v) => v.polarity === "absence")) {
       for (const t of triggers) {
         if (t.start < p.end || t.start - p.end > ABSENCE_GAP) continue;
-        offer({ rule: "stance.absence", stance: t.entry.polarity > 0 ? "oppose" : "support", target: t.entry.target, predicate: p, trigger: t, cost: t.start - p.end });
+        offer(best, { rule: "stance.absence", stance: t.entry.polarity > 0 ? "oppose" : "support", target: t.entry.target, predicate: p, trigger: t, cost: t.start - p.end });
       }
     }
     const polar = p.values.find(isPolar);
@@ -130,14 +134,14 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
     let sign = polar.polarity === "support" ? 1 : -1;
     let rule: StanceRule = "stance.predicate";
     let span: Span = p;
-    if (negatedAt(p.start)) {
+    if (negatedAt(ctx, preds, p.start)) {
       sign = -sign;
       rule = "stance.negated_predicate";
     }
     // "refused to accept", "ready to join": compose with a predicate ending just before.
     const head = preds.find((q) => q !== p && q.end <= p.start && p.start - q.end <= CHAIN_GAP && q.values.some(isPolar));
     if (head) {
-      const headSign = (head.values.find(isPolar)!.polarity === "support" ? 1 : -1) * (negatedAt(head.start) ? -1 : 1);
+      const headSign = (head.values.find(isPolar)!.polarity === "support" ? 1 : -1) * (negatedAt(ctx, preds, head.start) ? -1 : 1);
       sign *= headSign;
       rule = "stance.composed_predicate";
       span = { start: head.start, end: p.end };
@@ -166,7 +170,7 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
     }
     if (pair) {
       governing.set(p.start, p.end);
-      offer(pair);
+      offer(best, pair);
     }
   }
   const order: StanceRule[] = ["stance.absence", "stance.composed_predicate", "stance.negated_predicate", "stance.predicate"];

@@ -53,6 +53,32 @@ function coordinated(ctx: SentenceCtx, np: NounPhrase): boolean {
   return c !== undefined && (c.low === "and" || c.low === "&" || c.low === "or") && (isNameWord(t[np.start - 2]) || t[np.start - 2]?.low === "'s");
 }
 
+/** The subject whose noun phrase ends right before token `end`, or null when that phrase cannot be one. */
+function subjectEndingAt(ctx: SentenceCtx, end: number): Subject {
+  const t = toks(ctx);
+  const np = phraseEndingAt(ctx, end);
+  if (!np) return null;
+  // "his Treasury post", "member of the Cabinet says": a name after a possessive or a preposition is not the subject.
+  const before = t[np.start - 1];
+  // …except the body a spokesman speaks for ("A spokesman for the Foreign Office said").
+  const speaksFor = before?.low === "for" && VOICE_TITLES.has(t[np.start - 2]?.low ?? "");
+  if (before && !speaksFor && (POSSESSIVE_DETERMINERS.has(before.low) || PREPOSITIONS.has(before.low))) return null;
+  // "the church, which it accuses of …", "a video which it said showed …": a report inside the writer's relative clause.
+  if ((np.kind === "pronoun" || np.kind === "anaphor") && before?.low === "which") return null;
+  // "This old Soviet joke": a name after a lower-case modifier is part of a larger noun phrase.
+  // …but a name after an organisation noun is in apposition to it ("Dutch firm Heineken", "research group ISAE").
+  if (np.kind === "name" && np.nameStart === np.end - 1 && np.start === np.nameStart && before?.kind === "word" && !before.cap && !NOT_NAME.has(before.low) && !BETWEEN_SUBJECT_AND_VERB.has(before.low) && before.low !== "'s" && !ctx.lex.nouns.get(before.low)?.has("org_ref"))
+    return null;
+  // "When Ronald Reagan quipped …, the joke was …": a speaker inside the writer's subordinate clause.
+  if (SUBORDINATORS.has(t[0]?.low ?? "") && np.start > 0 && !t.slice(0, np.start).some((x) => x.low === ",")) return null;
+  if (!coordinated(ctx, np)) return { np };
+  // "Both Russia and the US have ruled out …": the first conjunct speaks.
+  const first = phraseEndingAt(ctx, np.start - 1);
+  return first && first.kind === "name" ? { np: first } : { coordinated: true };
+}
+
+const isName = (x: Subject) => x !== null && "np" in x && x.np.kind === "name";
+
 /** The subject of a verb starting at token v, looking left past auxiliaries, adverbs and parentheticals. */
 export function subjectBefore(ctx: SentenceCtx, v: number, verb: Tok): Subject {
   const t = toks(ctx);
@@ -61,27 +87,6 @@ export function subjectBefore(ctx: SentenceCtx, v: number, verb: Tok): Subject {
   if (sawBe && PAST_PARTICIPLE.test(verb.low)) return null; // passive: "Trump was asked"
   const w = t[j]!;
   if (w.quoted) return null;
-  const npAt = (end: number): Subject => {
-    const np = phraseEndingAt(ctx, end);
-    if (!np) return null;
-    // "his Treasury post", "member of the Cabinet says": a name after a possessive or a preposition is not the subject.
-    const before = t[np.start - 1];
-    // …except the body a spokesman speaks for ("A spokesman for the Foreign Office said").
-    const speaksFor = before?.low === "for" && VOICE_TITLES.has(t[np.start - 2]?.low ?? "");
-    if (before && !speaksFor && (POSSESSIVE_DETERMINERS.has(before.low) || PREPOSITIONS.has(before.low))) return null;
-    // "the church, which it accuses of …", "a video which it said showed …": a report inside the writer's relative clause.
-    if ((np.kind === "pronoun" || np.kind === "anaphor") && before?.low === "which") return null;
-    // "This old Soviet joke": a name after a lower-case modifier is part of a larger noun phrase.
-    // …but a name after an organisation noun is in apposition to it ("Dutch firm Heineken", "research group ISAE").
-    if (np.kind === "name" && np.nameStart === np.end - 1 && np.start === np.nameStart && before?.kind === "word" && !before.cap && !NOT_NAME.has(before.low) && !BETWEEN_SUBJECT_AND_VERB.has(before.low) && before.low !== "'s" && !ctx.lex.nouns.get(before.low)?.has("org_ref"))
-      return null;
-    // "When Ronald Reagan quipped …, the joke was …": a speaker inside the writer's subordinate clause.
-    if (SUBORDINATORS.has(t[0]?.low ?? "") && np.start > 0 && !t.slice(0, np.start).some((x) => x.low === ",")) return null;
-    if (!coordinated(ctx, np)) return { np };
-    // "Both Russia and the US have ruled out …": the first conjunct speaks.
-    const first = phraseEndingAt(ctx, np.start - 1);
-    return first && first.kind === "name" ? { np: first } : { coordinated: true };
-  };
   if (w.low === "," || isSpacedDash(ctx.text, w)) {
     // "Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said": the sentence's subject, set off by commas.
     const main = mainSubject(ctx);
@@ -91,21 +96,20 @@ export function subjectBefore(ctx: SentenceCtx, v: number, verb: Tok): Subject {
     while (k >= 0 && j - k < 40 && t[k]!.low !== "," && !isSpacedDash(ctx.text, t[k])) k--;
     if (k < 0) return null;
     const first = t[k + 1];
-    if (first && RELATIVE_PRONOUNS.has(first.low) && first.low !== "that") return npAt(k);
+    if (first && RELATIVE_PRONOUNS.has(first.low) && first.low !== "that") return subjectEndingAt(ctx, k);
     let plain = true;
     for (let q = k + 1; q < j; q++) if (!PARENTHETICAL.has(t[q]!.low) && !isLyAdverb(t[q])) plain = false;
-    if (plain) return npAt(skipBetween(ctx, k - 1).j + 1);
+    if (plain) return subjectEndingAt(ctx, skipBetween(ctx, k - 1).j + 1);
     // Appositive: "the American special envoy, Steve Witkoff, said" / "Menzies Campbell, the … spokesman, said".
     // The phrase between the commas counts only if it is the whole segment; a proper name beats a role.
     // The segment must look like an appositive noun phrase, not a clause. The subject is the name before it
     // ("Colin Asplin, Blackpool Hotel Association, said"), else a name inside it ("the envoy, Steve Witkoff, said").
-    const inner = npAt(j);
+    const inner = subjectEndingAt(ctx, j);
     const whole = inner !== null && "np" in inner && inner.np.start <= k + 1;
     const opener = t[k + 1];
     const appositive = j - k <= 12 && opener !== undefined && (DETERMINERS.has(opener.low) || isNameWord(opener) || APPOSITIVE_OPENERS.has(opener.low) || isTitleWord(ctx, opener));
     if (!whole && !appositive) return null;
-    const outer = npAt(k);
-    const isName = (x: Subject) => x !== null && "np" in x && x.np.kind === "name";
+    const outer = subjectEndingAt(ctx, k);
     if (isName(outer)) return outer;
     if (whole && isName(inner) && "np" in inner) {
       // After an unusable head ("the plumber from Texas City, Texas, says") only a person's name is the subject.
@@ -115,16 +119,22 @@ export function subjectBefore(ctx: SentenceCtx, v: number, verb: Tok): Subject {
     return whole ? inner : outer;
   }
   // "the WHO said" is the World Health Organization, not a relative pronoun.
-  if (RELATIVE_PRONOUNS.has(w.low) && w.low !== "that" && !w.acro) return npAt(t[j - 1]?.low === "," ? j - 1 : j);
+  if (RELATIVE_PRONOUNS.has(w.low) && w.low !== "that" && !w.acro) return subjectEndingAt(ctx, t[j - 1]?.low === "," ? j - 1 : j);
   if (COORDINATORS.has(w.low)) {
     const main = mainSubject(ctx);
     return main && main.start < j ? { np: main, elided: true } : null;
   }
-  return npAt(j + 1);
+  return subjectEndingAt(ctx, j + 1);
 }
 
 /** The subject of the sentence's main clause, after an introductory phrase ("In her speech, Putin …"). */
 export function mainSubject(ctx: SentenceCtx): NounPhrase | null {
+  // Several rules ask for it; it depends on the sentence only.
+  if (ctx.mainSubjectMemo === undefined) ctx.mainSubjectMemo = mainSubjectUncached(ctx);
+  return ctx.mainSubjectMemo;
+}
+
+function mainSubjectUncached(ctx: SentenceCtx): NounPhrase | null {
   const t = toks(ctx);
   let i = 0;
   while (i < t.length && (t[i]!.kind === "open_quote" || t[i]!.quoted)) i++;

@@ -8,7 +8,11 @@
 // - `low` is lower-cased with typographic apostrophes folded to "'";
 // - "n't" is split off and normalised to "not" ("didn't" → "did" "not",
 //   "won't" → "will" "not"), so the lexicons spell negations once;
-// - a possessive "'s" is its own token, so "Trump's envoy" starts with "trump".
+// - a possessive "'s" is its own token, so "Trump's envoy" starts with "trump";
+// - `id` is the lexicon word id of `low` (vocab.ts), so rules and tries look
+//   words up by number; it is computed while the word is scanned.
+
+import { finishHash, hashStep, wordId, wordIdHashed } from "./vocab.ts";
 
 export type TokKind = "word" | "num" | "punct" | "open_quote" | "close_quote";
 
@@ -17,6 +21,8 @@ export interface Tok {
   raw: string;
   /** Lower-cased, apostrophes folded. */
   low: string;
+  /** Id of `low` among the words of the compiled lexicons (vocab.ts); 0 when no lexicon phrase uses it. */
+  id: number;
   /** UTF-16 offsets into the sentence text, end exclusive. */
   start: number;
   end: number;
@@ -33,15 +39,21 @@ const UPPER_START = /^\p{Lu}/u;
 const SPACE_BEFORE = /[\s([{\-–—]/;
 const NEGATION_STEMS: Readonly<Record<string, string>> = { wo: "will", ca: "can", sha: "shall" };
 
-function quoteKind(ch: string, prev: string | undefined, next: string | undefined): TokKind {
-  if (ch === "“" || ch === "„" || ch === "«") return "open_quote";
-  if (ch === "”" || ch === "»") return "close_quote";
-  if (ch === '"') {
+function quoteKind(c: number, text: string, i: number, width: number): TokKind {
+  if (c === 0x201c || c === 0x201e || c === 0xab) return "open_quote"; // “ „ «
+  if (c === 0x201d || c === 0xbb) return "close_quote"; // ” »
+  if (c === 34) {
     // Straight quotes: opening after a space or at the start, closing otherwise.
+    const prev = text[i - 1];
+    const next = text[i + width];
     if (prev === undefined || SPACE_BEFORE.test(prev)) return next === undefined || /\s/.test(next) ? "close_quote" : "open_quote";
     return "close_quote";
   }
   return "punct";
+}
+
+function makeTok(raw: string, low: string, id: number, start: number, end: number, kind: TokKind, cap: boolean, acro: boolean): Tok {
+  return { raw, low, id, start, end, kind, cap, acro, quoted: false };
 }
 
 function isUpperStart(raw: string): boolean {
@@ -50,25 +62,43 @@ function isUpperStart(raw: string): boolean {
   return UPPER_START.test(raw);
 }
 
-function pushWord(out: Tok[], raw: string, start: number): void {
+/**
+ * `plain`: the word is ASCII lower-case letters and digits only, so it is its own lower-case form, is not
+ * capitalised and holds no apostrophe (the common case: no case conversion, no suffix checks). `hasLower`: the word
+ * has an ASCII lower-case letter; `hasApostrophe`: an inner "'" or "’". `hash`: the running hash (vocab.ts hashStep) of
+ * `raw`, used when it is plain.
+ */
+function pushWord(out: Tok[], raw: string, start: number, plain: boolean, hasLower: boolean, hasApostrophe: boolean, hash: number): void {
+  if (plain) {
+    out.push(makeTok(raw, raw, wordIdHashed(raw, finishHash(hash)), start, start + raw.length, "word", false, false));
+    return;
+  }
   let low = raw.toLowerCase();
-  if (low.includes("’")) low = low.replace(/’/g, "'");
   const cap = isUpperStart(raw);
-  const acro = cap && raw.length >= 2 && raw === raw.toUpperCase();
+  // A word with an ASCII lower-case letter is never all capitals: skip the case conversion.
+  const acro = cap && raw.length >= 2 && !hasLower && raw === raw.toUpperCase();
+  if (!hasApostrophe) {
+    // No apostrophe: nothing to fold, no "n't" or "'s" to split off.
+    out.push(makeTok(raw, low, wordId(low), start, start + raw.length, "word", cap, acro));
+    return;
+  }
+  if (low.includes("’")) low = low.replace(/’/g, "'");
   if (low.length > 3 && low.endsWith("n't")) {
     const stem = raw.slice(0, -3);
     const stemLow = low.slice(0, -3);
-    out.push({ raw: stem, low: NEGATION_STEMS[stemLow] ?? stemLow, start, end: start + stem.length, kind: "word", cap, acro: false, quoted: false });
-    out.push({ raw: raw.slice(-3), low: "not", start: start + stem.length, end: start + raw.length, kind: "word", cap: false, acro: false, quoted: false });
+    const stemNorm = NEGATION_STEMS[stemLow] ?? stemLow;
+    out.push(makeTok(stem, stemNorm, wordId(stemNorm), start, start + stem.length, "word", cap, false));
+    out.push(makeTok(raw.slice(-3), "not", wordId("not"), start + stem.length, start + raw.length, "word", false, false));
     return;
   }
   if (low.length > 2 && low.endsWith("'s")) {
     const stem = raw.slice(0, -2);
-    out.push({ raw: stem, low: low.slice(0, -2), start, end: start + stem.length, kind: "word", cap, acro: cap && stem.length >= 2 && stem === stem.toUpperCase(), quoted: false });
-    out.push({ raw: raw.slice(-2), low: "'s", start: start + stem.length, end: start + raw.length, kind: "word", cap: false, acro: false, quoted: false });
+    const stemLow = low.slice(0, -2);
+    out.push(makeTok(stem, stemLow, wordId(stemLow), start, start + stem.length, "word", cap, cap && stem.length >= 2 && stem === stem.toUpperCase()));
+    out.push(makeTok(raw.slice(-2), "'s", wordId("'s"), start + stem.length, start + raw.length, "word", false, false));
     return;
   }
-  out.push({ raw, low, start, end: start + raw.length, kind: "word", cap, acro, quoted: false });
+  out.push(makeTok(raw, low, wordId(low), start, start + raw.length, "word", cap, acro));
 }
 
 /**
@@ -93,18 +123,33 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       let j = i;
       while (j + 1 < n && isUpperAscii(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       if (j - i >= 4) {
-        toks.push({ raw: text.slice(i, j), low: text.slice(i, j).toLowerCase(), start: i, end: j, kind: "word", cap: true, acro: true, quoted: false });
+        const low = text.slice(i, j).toLowerCase();
+        toks.push(makeTok(text.slice(i, j), low, wordId(low), i, j, "word", true, true));
         i = j;
         continue;
       }
+      let plain = c >= 97 && c <= 122;
+      let hasLower = plain;
+      let hasApostrophe = false;
+      let hash = hashStep(0, c);
       j = i + width;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isLetterAt(text, j, d) || isDigitAt(text, j, d)) j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-        else if ((d === 39 || d === 0x2019) && j + 1 < n && isLetterAt(text, j + 1, text.charCodeAt(j + 1))) j++;
-        else break;
+        if (d >= 97 && d <= 122) {
+          hasLower = true;
+          hash = hashStep(hash, d);
+          j++;
+        } else if (isLetterAt(text, j, d) || isDigitAt(text, j, d)) {
+          if (d >= 128 || (d >= 65 && d <= 90)) plain = false;
+          hash = hashStep(hash, d); // used only while the word stays plain (one unit per character)
+          j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        } else if ((d === 39 || d === 0x2019) && j + 1 < n && isLetterAt(text, j + 1, text.charCodeAt(j + 1))) {
+          plain = false;
+          hasApostrophe = true;
+          j++;
+        } else break;
       }
-      pushWord(toks, text.slice(start, j), start);
+      pushWord(toks, text.slice(start, j), start, plain, hasLower, hasApostrophe, hash);
       i = j;
       continue;
     }
@@ -117,36 +162,59 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
         else break;
       }
       const raw = text.slice(i, j);
-      toks.push({ raw, low: raw, start: i, end: j, kind: "num", cap: false, acro: false, quoted: false });
+      toks.push(makeTok(raw, raw, wordId(raw), i, j, "num", false, false));
       i = j;
       continue;
     }
-    const raw = text.slice(i, i + width);
-    const kind = quoteKind(raw, text[i - 1], text[i + width]);
-    toks.push({ raw, low: raw === "’" ? "'" : raw, start: i, end: i + width, kind, cap: false, acro: false, quoted: false });
+    const raw = width === 1 && c < 128 ? ASCII_CHARS[c]! : text.slice(i, i + width);
+    const kind = quoteKind(c, text, i, width);
+    const low = c === 0x2019 ? "'" : raw;
+    toks.push(makeTok(raw, low, wordId(low), i, i + width, kind, false, false));
     i += width;
   }
   const quoteOpenAtEnd = markQuoted(toks, quoteOpenAtStart);
   return { toks, quoteOpenAtEnd };
 }
 
+/** One-character strings of ASCII, shared by every punctuation token. */
+const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 const LETTER = /^[\p{L}\p{M}]/u;
 const DIGIT = /^\p{N}/u;
 const SPACE = /^\s/u;
+
+/**
+ * Character classes of the non-ASCII, non-surrogate UTF-16 units, computed once per unit from the regexes above:
+ * bit 1 = computed, 2 = space, 4 = letter, 8 = digit.
+ */
+const BMP_CLASS = new Uint8Array(0x10000);
+function bmpClass(c: number): number {
+  let k = BMP_CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 1 | (SPACE.test(ch) ? 2 : 0) | (LETTER.test(ch) ? 4 : 0) | (DIGIT.test(ch) ? 8 : 0);
+    BMP_CLASS[c] = k;
+  }
+  return k;
+}
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
 
 function isUpperAscii(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 function isSpace(c: number, text: string, i: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  if (!isSurrogate(c)) return (bmpClass(c) & 2) !== 0;
   return SPACE.test(text.slice(i, i + 1));
 }
 function isLetterAt(text: string, i: number, c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!isSurrogate(c)) return (bmpClass(c) & 4) !== 0;
   return LETTER.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 function isDigitAt(text: string, i: number, c: number): boolean {
   if (c < 128) return c >= 48 && c <= 57;
+  if (!isSurrogate(c)) return (bmpClass(c) & 8) !== 0;
   return DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 

@@ -2,8 +2,25 @@
 // knowledge, so they live in code; everything domain-specific (names, verbs,
 // cues, topics) is in the lexicon CSVs.
 import type { Tok } from "./tokenize.ts";
+import { internWord } from "./vocab.ts";
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w !== ""));
+
+/**
+ * A word list as marks by word id (vocab.ts) for the hottest checks: its words are interned when this module loads,
+ * before any sentence is tokenized, so `marks[t.id] === 1` exactly when the list has `t.low`.
+ */
+function idMarks(words: Iterable<string>): Uint8Array {
+  const ids = [...words].map((w) => internWord(w));
+  const marks = new Uint8Array(Math.max(0, ...ids) + 1);
+  for (const id of ids) marks[id] = 1;
+  return marks;
+}
+
+/** Is the token's word in the list whose marks (idMarks) are `marks`? */
+export function markedWord(marks: Uint8Array, t: Tok): boolean {
+  return t.id < marks.length && marks[t.id] === 1;
+}
 
 /** Capitalised words that are never part of a name (sentence starters, function words, calendar words). */
 export const NOT_NAME = set(`
@@ -20,6 +37,8 @@ export const NOT_NAME = set(`
   january february march april june july august september october november december
   mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 `);
+
+const NOT_NAME_IDS = idMarks(NOT_NAME);
 
 export const WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday");
 
@@ -62,6 +81,8 @@ export const PARENTHETICAL = set(`
 
 /** Name particles kept inside a personal name ("Ursula von der Leyen"). */
 export const NAME_PARTICLES = set("von der van den de del della di da dos du la le bin al ibn");
+/** "of", "for" and the name particles: the lower-case words that may link two parts of a name. */
+export const NAME_LINK_IDS = idMarks(["of", "for", ...NAME_PARTICLES]);
 
 export function isWord(t: Tok | undefined): t is Tok {
   return t !== undefined && t.kind === "word";
@@ -91,10 +112,18 @@ export function isSpacedDash(text: string, t: Tok | undefined): boolean {
 
 /** Glued hyphen between two word tokens ("Jong-un", "US-led"). */
 export function isGluedHyphen(toks: readonly Tok[], i: number): boolean {
-  const t = toks[i];
-  const a = toks[i - 1];
-  const b = toks[i + 1];
-  return t !== undefined && t.raw === "-" && a !== undefined && b !== undefined && a.end === t.start && t.end === b.start;
+  // Bounds first: reading past either end of an array is a slow path in V8.
+  if (i < 1 || i >= toks.length - 1) return false;
+  const t = toks[i]!;
+  if (t.raw !== "-") return false;
+  const a = toks[i - 1]!;
+  const b = toks[i + 1]!;
+  return a.end === t.start && t.end === b.start;
+}
+
+/** A capitalised word that can belong to a name (names.ts isNameWord). */
+export function isNameWordTok(t: Tok | undefined): boolean {
+  return t !== undefined && t.kind === "word" && ((t.cap && !markedWord(NOT_NAME_IDS, t)) || t.acro);
 }
 
 export function isEndPunct(t: Tok | undefined): boolean {

@@ -1,0 +1,75 @@
+// The lexicons' vocabulary: every word a lexicon phrase uses gets a small id
+// (from 1), so tokens meet the lexicon tries by id and a token of no lexicon
+// word (id 0, half of all tokens) skips every lookup. The table is open
+// addressing over a string hash the tokenizer computes while it scans a
+// word, so looking a token up never has V8 hash a fresh string.
+// Lexicons intern their words when they are compiled, before any sentence is
+// tokenized; the vocabulary only ever grows to the lexicons' size.
+
+let mask = 4095;
+let hashes = new Int32Array(mask + 1);
+let words: (string | undefined)[] = new Array<string | undefined>(mask + 1).fill(undefined);
+let ids = new Int32Array(mask + 1);
+let size = 0;
+
+/** One step of the running hash over a word's UTF-16 units (start from 0, end with finishHash). */
+export function hashStep(h: number, unit: number): number {
+  return (Math.imul(h, 31) + unit) | 0;
+}
+
+/** Mixes a running hash so that its low bits pick a slot well. */
+export function finishHash(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+export function hashWord(s: string): number {
+  let h = 0;
+  for (let k = 0; k < s.length; k++) h = hashStep(h, s.charCodeAt(k));
+  return finishHash(h);
+}
+
+/** The id of `s`, whose hash (hashWord) is `h`; 0 when no lexicon uses the word. */
+export function wordIdHashed(s: string, h: number): number {
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const w = words[i];
+    if (w === undefined) return 0;
+    if (hashes[i] === h && w === s) return ids[i]!;
+  }
+}
+
+/** The id of `s`; 0 when no lexicon uses the word. */
+export function wordId(s: string): number {
+  return wordIdHashed(s, hashWord(s));
+}
+
+/** The id of a lexicon word, adding it to the vocabulary. */
+export function internWord(s: string): number {
+  const h = hashWord(s);
+  const known = wordIdHashed(s, h);
+  if (known !== 0) return known;
+  if ((size + 1) * 4 > mask + 1) grow(); // at most a quarter full: a miss (most tokens) ends at once
+  size++;
+  put(s, h, size);
+  return size;
+}
+
+function put(s: string, h: number, id: number): void {
+  let i = h & mask;
+  while (words[i] !== undefined) i = (i + 1) & mask;
+  words[i] = s;
+  hashes[i] = h;
+  ids[i] = id;
+}
+
+function grow(): void {
+  const oldWords = words;
+  const oldHashes = hashes;
+  const oldIds = ids;
+  mask = mask * 2 + 1;
+  hashes = new Int32Array(mask + 1);
+  words = new Array<string | undefined>(mask + 1).fill(undefined);
+  ids = new Int32Array(mask + 1);
+  for (let i = 0; i < oldWords.length; i++) if (oldWords[i] !== undefined) put(oldWords[i]!, oldHashes[i]!, oldIds[i]!);
+}
