@@ -61,6 +61,19 @@ export const Evidence = z
   })
   .strict();
 
+/** [...s].length (a lone surrogate counts as one code point) without building the array: it runs on every record. */
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
 export const ClaimRecord = z
   .object({
     id: z.string().min(1),
@@ -84,7 +97,7 @@ export const ClaimRecord = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.end <= r.start) ctx.addIssue({ code: "custom", message: "end must be greater than start" });
-    if ([...r.text].length !== r.end - r.start)
+    if (codePointLength(r.text) !== r.end - r.start)
       ctx.addIssue({ code: "custom", message: "end - start must equal the text length in code points" });
     if (r.hedged !== r.hedges.length > 0) ctx.addIssue({ code: "custom", message: "hedged must equal hedges.length > 0" });
     if (r.target === null && r.stance !== "neutral")

@@ -13,6 +13,11 @@ export function tokenize(text: string): WinkToken[] {
 
 const WORDLIKE = new Set(["word", "number", "ordinal", "time", "hashtag", "mention", "email", "url", "currency"]);
 
+/** The token's lower-cased value when it is word-like (a unit of wordsOf), else null. */
+export function wordOf(t: WinkToken): string | null {
+  return WORDLIKE.has(t.tag) ? t.value.toLowerCase() : null;
+}
+
 /** Lower-cased word-like token values: the unit for shingles and n-gram features. */
 export function wordsOf(tokens: readonly WinkToken[]): string[] {
   const out: string[] = [];

@@ -18,6 +18,7 @@ import { LabelStage, wantedIndex, type LabelStageOptions } from "./label-stage.t
 import { OutputSet } from "./output.ts";
 import { WorkerPool } from "./pool.ts";
 import { SPLIT_NAMES, assignSplits } from "./split.ts";
+import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 import { writeSplits } from "./write-splits.ts";
 
@@ -76,7 +77,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   try {
     const labeller = await LabelStage.create(opts);
     pool?.configure([...labeller.wanted]);
-    const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new Set() };
+    const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap() };
     const c = new Collector(labeller, spool);
     // Batches in input order, done by the workers (or here, in-process); the
     // results are taken in the same order, at most maxInFlight ahead.

@@ -8,7 +8,8 @@ import { GrowableInt32 } from "./growable.ts";
 import type { LabelStage } from "./label-stage.ts";
 import { LSH_BANDS, NearDuplicateIndex } from "./near-duplicates.ts";
 import type { TempFile } from "./output.ts";
-import type { BatchHashes, BatchResult } from "./work.ts";
+import type { BatchResult } from "./work.ts";
+import type { BatchHashes } from "./sentence-hashes.ts";
 import { RecordStats } from "./write-splits.ts";
 
 export interface SourceCounts {
@@ -97,7 +98,11 @@ export class Collector {
     const key = h.keys[s]!;
     const known = this.nearDups.lookup(key);
     if (known >= 0) return known;
-    if (h.data[s] !== 0) return this.nearDups.insert(key, ...this.hashesAt(h, s));
+    const data = h.data[s]!;
+    if (data !== 0) {
+      const bandsAt = data === 2 ? s * LSH_BANDS : -1;
+      return this.nearDups.insertRange(key, h.shingles, h.shingleStarts[s]!, h.shingleStarts[s + 1]!, h.bands, bandsAt);
+    }
     const orphan = this.orphans.get(key);
     if (!orphan) throw new Error("near-duplicate hashes missing for a sentence");
     this.orphans.delete(key);

@@ -8,101 +8,19 @@
 // every candidate is verified with the exact Jaccard of the shingle hashes.
 // Exact repeats (same word sequence) are collapsed first, so a corpus that
 // repeats sentences costs memory per distinct sentence only.
-// The hashing (exactKey, shingleHashes, bandHashes) is pure, so the build's
-// workers compute it and the index only does the lookups, in input order.
-import { NEAR_DUP_THRESHOLD, SHINGLE_SIZE } from "../shingles.ts";
-import { U32IntMap, U32Pool } from "./u32-map.ts";
+// The hashing (exactKey, shingleHashes, bandHashes: sentence-hashes.ts) is
+// pure, so the build's workers compute it and the index only does the
+// lookups, in input order.
+import { NEAR_DUP_THRESHOLD } from "../shingles.ts";
+import { BANDS, bandHashes, exactKey, shingleHashes } from "./sentence-hashes.ts";
+import { KeyIntMap, U32IntMap, U32Pool } from "./u32-map.ts";
 import { UnionFind } from "./union-find.ts";
 
-const BANDS = 10;
-const ROWS = 2;
-const NUM_HASHES = BANDS * ROWS;
 /** Candidates examined per bucket; very common buckets are cut off here (documented approximation). */
 const MAX_CHAIN = 64;
 
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h);
-}
-
-// Fixed salts: MinHash permutations must be the same on every run and machine.
-const SALTS = Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));
-
-/** Sorted distinct 32-bit hashes of the word 3-shingles (one shingle for a shorter sentence). */
-export function shingleHashes(words: readonly string[]): Uint32Array {
-  const wordHashes = words.map((w) => hashString(w, 0));
-  const raw: number[] = [];
-  if (wordHashes.length > 0 && wordHashes.length < SHINGLE_SIZE) {
-    let h = 0x12345;
-    for (const w of wordHashes) h = fmix32(Math.imul(h, 31) ^ w);
-    raw.push(h);
-  } else {
-    for (let i = 0; i + SHINGLE_SIZE <= wordHashes.length; i++) {
-      let h = 0x12345;
-      for (let j = i; j < i + SHINGLE_SIZE; j++) h = fmix32(Math.imul(h, 31) ^ wordHashes[j]!);
-      raw.push(h);
-    }
-  }
-  const sorted = Uint32Array.from(raw).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return sorted.slice(0, n);
-}
-
-function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      inter++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  const union = a.length + b.length - inter;
-  return union === 0 ? 0 : inter / union;
-}
-
-/** 53 bits from two independent 32-bit hashes of the word sequence: collisions are ~1e-4 at 3M distinct sentences. */
-export function exactKey(words: readonly string[]): number {
-  const joined = words.join(" ");
-  return (hashString(joined, 0x51ed270b) & 0x1fffff) * 0x100000000 + hashString(joined, 0x2545f491);
-}
-
-/** The LSH bucket hash of each band (MinHash signature of the shingle hashes); `sh` must not be empty. */
-export function bandHashes(sh: Uint32Array): Uint32Array {
-  const mins = new Uint32Array(NUM_HASHES);
-  for (let k = 0; k < NUM_HASHES; k++) {
-    const salt = SALTS[k]!;
-    let m = 0xffffffff;
-    for (let s = 0; s < sh.length; s++) {
-      const v = fmix32(sh[s]! ^ salt);
-      if (v < m) m = v;
-    }
-    mins[k] = m;
-  }
-  const bands = new Uint32Array(BANDS);
-  for (let band = 0; band < BANDS; band++) {
-    let h = band + 1;
-    for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h, 31) ^ mins[band * ROWS + r]!);
-    bands[band] = h;
-  }
-  return bands;
-}
-
 export const LSH_BANDS = BANDS;
+export { bandHashes, exactKey, shingleHashes };
 
 export interface NearDuplicateStats {
   sentences: number;
@@ -112,7 +30,7 @@ export interface NearDuplicateStats {
 }
 
 export class NearDuplicateIndex {
-  private readonly exact = new Map<number, number>();
+  private readonly exact = new KeyIntMap();
   private readonly sets = new UnionFind();
   private readonly shingles = new U32Pool();
   /** One table per band: bucket hash → the most recent distinct sentence in it (chains continue in chainNext). */
@@ -133,26 +51,35 @@ export class NearDuplicateIndex {
   }
 
   has(key: number): boolean {
-    return this.exact.has(key);
+    return this.exact.get(key) >= 0;
   }
 
   /** The distinct index of a sentence already seen (counted as a sentence), or -1. */
   lookup(key: number): number {
     const known = this.exact.get(key);
-    if (known === undefined) return -1;
+    if (known < 0) return -1;
     this.added++;
     return known;
   }
 
   /** Adds a sentence whose key lookup() did not find; `bands` is null when `sh` is empty. */
   insert(key: number, sh: Uint32Array, bands: Uint32Array | null): number {
+    return this.insertRange(key, sh, 0, sh.length, bands ?? sh, bands ? 0 : -1);
+  }
+
+  /**
+   * insert() with the shingles in shingles[from, to) and the band hashes in
+   * bands[bandsAt, bandsAt + LSH_BANDS) (bandsAt -1: none), as a batch holds
+   * them (collect.ts), so no view is made per sentence.
+   */
+  insertRange(key: number, shingles: Uint32Array, from: number, to: number, bands: Uint32Array, bandsAt: number): number {
     this.added++;
     const idx = this.sets.add();
     this.exact.set(key, idx);
-    this.shingles.push(sh);
+    this.shingles.pushRange(shingles, from, to);
     this.ensureCapacity(idx + 1);
     this.lastChecked[idx] = -1;
-    if (bands) this.indexAndLink(idx, bands);
+    if (bandsAt >= 0) this.indexAndLink(idx, bands, bandsAt);
     return idx;
   }
 
@@ -174,12 +101,12 @@ export class NearDuplicateIndex {
     };
   }
 
-  private indexAndLink(idx: number, bands: Uint32Array): void {
+  private indexAndLink(idx: number, bands: Uint32Array, at: number): void {
     for (let band = 0; band < BANDS; band++) {
       const table = this.buckets[band]!;
-      const head = table.get(bands[band]!);
+      const bucket = bands[at + band]!;
+      const head = table.exchange(bucket, idx);
       this.chainNext[idx * BANDS + band] = head;
-      table.set(bands[band]!, idx);
       let cand = head;
       for (let steps = 0; cand >= 0 && steps < MAX_CHAIN; steps++) {
         if (this.lastChecked[cand] !== idx) {
@@ -194,7 +121,7 @@ export class NearDuplicateIndex {
   private verify(idx: number, cand: number): void {
     if (this.sets.find(idx) === this.sets.find(cand)) return;
     this.candidatePairs++;
-    if (sortedJaccard(this.shingles.get(idx), this.shingles.get(cand)) >= NEAR_DUP_THRESHOLD) {
+    if (this.shingles.sortedJaccard(idx, cand) >= NEAR_DUP_THRESHOLD) {
       this.nearPairs++;
       this.sets.union(idx, cand);
     }

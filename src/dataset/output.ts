@@ -49,8 +49,8 @@ export class TempFile {
     this.stream.on("error", (e) => (this.failure = e));
   }
 
-  /** Writes a chunk, waiting when the stream's buffer is full (bounded memory). */
-  async write(chunk: string): Promise<void> {
+  /** Writes a chunk (a string as UTF-8), waiting when the stream's buffer is full (bounded memory). */
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
     if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once("drain", resolve));
   }

@@ -3,11 +3,15 @@
 // keys), so it runs the same in a worker process (worker.ts) or in-process; the
 // main process consumes the results in input order (build.ts), which is what
 // keeps the outputs byte-identical whatever the number of workers.
+import { z } from "zod";
 import { extractArticles } from "../extract/index.ts";
 import type { InputDocument } from "../extract/index.ts";
 import { ClaimRecord, type Article, type SentenceLabels } from "../schema.ts";
-import { bandHashes, exactKey, LSH_BANDS, shingleHashes } from "./near-duplicates.ts";
 import { labelWith, type LabelledArticle, type Lexicons } from "./label-stage.ts";
+import { hashSentences, type BatchHashes } from "./sentence-hashes.ts";
+import type { KeyIntMap } from "./u32-map.ts";
+
+export type { BatchHashes };
 
 export type SpooledRecord = Omit<ClaimRecord, "dup_group" | "split">;
 
@@ -16,11 +20,8 @@ export interface WorkContext {
   /** The gold sentences whose labels the main thread keeps (label-stage.ts wantedIndex). */
   wanted: Map<string, Set<string>>;
   /** Exact keys whose hashes this context already sent: a repeat sends the key only (see BatchHashes). */
-  sentKeys: Set<number>;
+  sentKeys: KeyIntMap;
 }
-
-/** Above this many remembered keys a context forgets them all (it then re-sends hashes: harmless). */
-const MAX_SENT_KEYS = 4_000_000;
 
 export interface ArticleResult {
   docId: string;
@@ -39,22 +40,6 @@ export interface DocResult {
   duplicateSentences: number;
   /** Articles with at least one sentence, in order. */
   articles: ArticleResult[];
-}
-
-/**
- * Near-duplicate hashes of every sentence of a batch, in order. `data[i]`:
- * 0 = key only (this context sent the hashes of the same key earlier, so the
- * main thread has them: results are consumed in order), 1 = shingles without
- * bands (no shingle), 2 = shingles and LSH band hashes.
- */
-export interface BatchHashes {
-  keys: Float64Array;
-  data: Uint8Array;
-  /** Sentence i's shingle hashes are shingles[shingleStarts[i], shingleStarts[i + 1]). */
-  shingleStarts: Int32Array;
-  shingles: Uint32Array;
-  /** LSH_BANDS per sentence. */
-  bands: Uint32Array;
 }
 
 export interface BatchResult {
@@ -83,12 +68,28 @@ export function toSpooled(article: Article, i: number, labels: SentenceLabels): 
   };
 }
 
-/** The record as it will be written, with placeholders for dup_group (an id) and split: what the schema checks is the same. */
-function validate(rec: SpooledRecord): void {
-  const checked = ClaimRecord.safeParse({ ...rec, dup_group: rec.id, split: "train" });
+/**
+ * ClaimRecord without the two fields the second pass adds (dup_group, split),
+ * with ClaimRecord's own checks: a spooled record passes it exactly when the
+ * record it becomes passes ClaimRecord (the checks read neither field). Parsing
+ * the spooled objects themselves spares a copy with placeholders per record,
+ * and parsing a batch's records as one array spares zod's per-call set-up.
+ */
+const { dup_group: _dupGroup, split: _split, ...spooledShape } = ClaimRecord.shape;
+const SpooledRecords = z.array(
+  z
+    .object(spooledShape)
+    .strict()
+    // Typed for whole records; they read only fields a spooled record has.
+    .check(...((ClaimRecord._zod.def.checks ?? []) as z.core.$ZodCheck<SpooledRecord>[])),
+);
+
+function validate(records: readonly SpooledRecord[]): void {
+  const checked = SpooledRecords.safeParse(records);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new Error(`record ${rec.id} breaks the schema: ${issue?.path.join(".")} ${issue?.message}`);
+    const issue = checked.error.issues[0]!;
+    const [index, ...path] = issue.path;
+    throw new Error(`record ${records[index as number]!.id} breaks the schema: ${path.join(".")} ${issue.message}`);
   }
 }
 
@@ -117,49 +118,19 @@ export function processBatch(ctx: WorkContext, docs: readonly InputDocument[]): 
     }
     out.push({ chrome: extracted.chrome, duplicateSentences: extracted.duplicateSentences, articles });
   }
-  const records = pending.map(({ article, result }) =>
-    article.sentences.map((_, i) => toSpooled(article, i, result.labelled.results[i]!.labels)),
-  );
-  for (const recs of records) for (const rec of recs) validate(rec);
-  pending.forEach(({ result }, k) => (result.lines = records[k]!.map((r) => JSON.stringify(r)).join("\n") + "\n"));
-  return { docs: out, hashes: hashSentences(ctx, pending.map((p) => p.article)) };
-}
-
-function hashSentences(ctx: WorkContext, articles: readonly Article[]): BatchHashes {
-  const keys: number[] = [];
-  const data: number[] = [];
-  const shingleStarts: number[] = [0];
-  const shingleRuns: Uint32Array[] = [];
-  let shingleCount = 0;
-  const bandRuns: Uint32Array[] = [];
-  const noBands = new Uint32Array(LSH_BANDS);
-  for (const article of articles) {
-    for (const sentence of article.sentences) {
-      const words = sentence.words;
-      const key = exactKey(words);
-      keys.push(key);
-      if (ctx.sentKeys.has(key)) {
-        data.push(0);
-        bandRuns.push(noBands);
-      } else {
-        if (ctx.sentKeys.size >= MAX_SENT_KEYS) ctx.sentKeys.clear();
-        ctx.sentKeys.add(key);
-        const sh = shingleHashes(words);
-        shingleRuns.push(sh);
-        shingleCount += sh.length;
-        data.push(sh.length > 0 ? 2 : 1);
-        bandRuns.push(sh.length > 0 ? bandHashes(sh) : noBands);
-      }
-      shingleStarts.push(shingleCount);
-    }
+  const records: SpooledRecord[] = [];
+  for (const { article, result } of pending) {
+    const results = result.labelled.results;
+    for (let i = 0; i < article.sentences.length; i++) records.push(toSpooled(article, i, results[i]!.labels));
   }
-  const shingles = new Uint32Array(shingleCount);
-  let at = 0;
-  for (const run of shingleRuns) {
-    shingles.set(run, at);
-    at += run.length;
+  validate(records);
+  let r = 0;
+  for (const { result } of pending) {
+    const lines: string[] = [];
+    for (let i = 0; i < result.sentences; i++) lines.push(JSON.stringify(records[r++]));
+    result.lines = lines.join("\n") + "\n";
   }
-  const bands = new Uint32Array(bandRuns.length * LSH_BANDS);
-  bandRuns.forEach((b, i) => bands.set(b, i * LSH_BANDS));
-  return { keys: Float64Array.from(keys), data: Uint8Array.from(data), shingleStarts: Int32Array.from(shingleStarts), shingles, bands };
+  const words: string[][] = [];
+  for (const { article } of pending) for (const s of article.sentences) words.push(s.words);
+  return { docs: out, hashes: hashSentences(ctx.sentKeys, words) };
 }

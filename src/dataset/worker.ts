@@ -3,6 +3,7 @@
 // when its parent goes away (the IPC channel closes), even after a SIGKILL.
 import type { InputDocument } from "../extract/index.ts";
 import { loadLexicons, wantedIndex } from "./label-stage.ts";
+import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 
 export interface WorkerSetup {
@@ -32,7 +33,7 @@ let queue: Promise<void> = Promise.resolve();
 process.on("disconnect", () => process.exit(0));
 process.on("message", (msg: WorkerMessage) => {
   if (msg.kind === "setup") {
-    ready = loadLexicons(msg.setup.lexicons).then((lex) => ({ lex, wanted, sentKeys: new Set<number>() }));
+    ready = loadLexicons(msg.setup.lexicons).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap() }));
     ready.catch(() => undefined);
   } else if (msg.kind === "wanted") {
     wanted = wantedIndex(msg.wanted);

@@ -67,13 +67,9 @@ export function findPageMarks(text: string): PageMarks {
   const spans: ChromeSpan[] = [];
   const outlets: OutletMark[] = [];
   const footers: number[] = [];
-  const add = (start: number, end: number, category: ChromeCategory): void => {
-    if (end > start) spans.push({ start, end, category });
-  };
-  const lineEnd = (pos: number): number => {
-    const nl = text.indexOf("\n", pos);
-    return nl < 0 ? text.length : nl;
-  };
+  // Helpers are module functions, not named closures: tsx names each named
+  // closure when it is created (a defineProperty per page).
+  const add = spanAdder(spans);
 
   // A date stamp is page chrome at a line start or before a breadcrumb; inside prose it is text.
   const datelines = findDatelines(text).filter((d) => atLineStart(text, d.start) || breadcrumbEnd(text, d.end) >= 0);
@@ -84,16 +80,16 @@ export function findPageMarks(text: string): PageMarks {
     add(d.end, crumbEnd, "breadcrumb");
     // RT flattens headline, standfirst and photo caption into one run ending at the credit.
     const copyright = text.indexOf("©", crumbEnd);
-    if (copyright >= 0 && copyright < Math.min(lineEnd(crumbEnd), crumbEnd + 800)) {
+    if (copyright >= 0 && copyright < Math.min(lineEndAt(text, crumbEnd), crumbEnd + 800)) {
       add(crumbEnd, copyright, "header");
-      add(copyright, creditEnd(text, copyright, lineEnd(copyright)), "credit");
+      add(copyright, creditEnd(text, copyright, lineEndAt(text, copyright)), "credit");
     }
   }
-  const nextDateline = (pos: number): number => datelines.find((d) => d.start > pos)?.start ?? text.length;
 
   const dearReaders = [...text.matchAll(DEAR_READERS)].map((m) => m.index);
   for (const m of text.matchAll(SHARE)) {
-    const end = Math.min(lineEnd(m.index), nextDateline(m.index), dearReaders.find((p) => p > m.index) ?? text.length);
+    const nextPolicy = dearReaders.find((p) => p > m.index) ?? text.length;
+    const end = Math.min(lineEndAt(text, m.index), nextDateline(text, datelines, m.index), nextPolicy);
     add(m.index, end, "share_follow");
     const follow = FOLLOW.exec(text.slice(m.index + m[0].length, Math.min(end, m.index + m[0].length + 80)));
     if (follow && follow[1] !== "us") outlets.push({ pos: m.index, outlet: follow[1]! });
@@ -101,13 +97,13 @@ export function findPageMarks(text: string): PageMarks {
     if (widget >= 0) add(widget, m.index, "widget");
   }
   for (const at of dearReaders) {
-    const le = Math.min(lineEnd(at), nextDateline(at));
+    const le = Math.min(lineEndAt(text, at), nextDateline(text, datelines, at));
     // The policy text is a few hundred characters: look for its closing words nearby only.
     const close = COMMENT_END.exec(text.slice(at, Math.min(le, at + 2000)));
     add(at, close ? at + close.index + close[0].length : le, "comment_policy");
   }
   for (const m of text.matchAll(READ_MORE_INLINE)) {
-    const le = lineEnd(m.index);
+    const le = lineEndAt(text, m.index);
     if (READ_MORE_LINE.test(text.slice(m.index, le).trim())) continue; // a "Read more:" line block, below
     add(m.index, teaserEnd(text, m.index + m[0].length, le), "read_more");
   }
@@ -122,7 +118,7 @@ export function findPageMarks(text: string): PageMarks {
   lineRules(text, add, footers);
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
-    if (!insideAny(covered, at)) add(at, creditEnd(text, at, lineEnd(at)), "credit");
+    if (!insideAny(covered, at)) add(at, creditEnd(text, at, lineEndAt(text, at)), "credit");
   }
   const chrome = normalize(spans);
   for (const s of chrome) {
@@ -135,13 +131,33 @@ export function findPageMarks(text: string): PageMarks {
   return { chrome, datelines, outlets, footers };
 }
 
+/** The add callback of the chrome rules: keeps non-empty spans (a returned arrow: tsx leaves unnamed closures alone). */
+function spanAdder(spans: ChromeSpan[]): (start: number, end: number, category: ChromeCategory) => void {
+  return (start, end, category) => {
+    if (end > start) spans.push({ start, end, category });
+  };
+}
+
+function lineEndAt(text: string, pos: number): number {
+  const nl = text.indexOf("\n", pos);
+  return nl < 0 ? text.length : nl;
+}
+
+function nextDateline(text: string, datelines: readonly Dateline[], pos: number): number {
+  return datelines.find((d) => d.start > pos)?.start ?? text.length;
+}
+
 function findDatelines(text: string): Dateline[] {
   const out: Dateline[] = [];
-  for (const m of text.matchAll(DATETIME)) {
+  // Neither regex has a literal prefix the engine can scan for, so each tries
+  // every position: skip them on the many pages that lack a literal each needs.
+  const timeOfDay = text.includes(":");
+  const dateWord = text.includes("date");
+  for (const m of timeOfDay ? text.matchAll(DATETIME) : []) {
     const published = isoDate(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, Number(m[1]));
     if (published) out.push({ start: m.index, end: m.index + m[0].length, published });
   }
-  for (const m of text.matchAll(DATE_LINE)) {
+  for (const m of dateWord ? text.matchAll(DATE_LINE) : []) {
     const published = isoDate(m[1]!, Number(m[2]), Number(m[3]));
     if (published) out.push({ start: m.index, end: m.index + m[0].length, published });
   }

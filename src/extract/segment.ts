@@ -23,8 +23,9 @@
 // Long lines are tokenized in windows of WINDOW units cut at whitespace; the
 // sentence still open at a window's end is re-tokenized with the next window,
 // so windows never create a boundary and memory stays bounded. Tokens come
-// from wink-chunks.ts: wink-tokenizer's exact tokens, cached per chunk.
-import { wordsOf, type WinkToken } from "../tokens.ts";
+// from wink-chunks.ts: wink-tokenizer's exact tokens (as parallel value and
+// tag arrays), cached per chunk, with each token's word (tokens.ts wordOf) for
+// the sentence's word list.
 import { tokenizeRange } from "./wink-chunks.ts";
 import { isWs } from "./ws.ts";
 
@@ -40,7 +41,12 @@ export interface SentenceSpan {
   words: string[];
 }
 
-const TERMINATORS = new Set([".", "!", "?", "…"]);
+/** Is v one of the terminators . ! ? … (tested without hashing v, a fresh string for most tokens)? */
+function isTerminator(v: string): boolean {
+  if (v.length !== 1) return false;
+  const c = v.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
 const CLOSERS = new Set(["”", "’", '"', "'", ")", "]", "»", "」", "』", "›"]);
 const OPENERS = new Set(["“", '"', "‘", "'", "(", "[", "«", "„", "‹", "¿", "¡", "「", "『"]);
 /** Abbreviations that never end a sentence. */
@@ -113,13 +119,13 @@ function safeCut(text: string, k: number): number {
   return c >= 0xd800 && c <= 0xdbff ? k - 1 : k;
 }
 
-/** Maps tokens back onto the text from `from` with a moving cursor: parallel start/end arrays. */
-export function locate(text: string, from: number, tokens: readonly WinkToken[]): { starts: Int32Array; ends: Int32Array } {
-  const starts = new Int32Array(tokens.length);
-  const ends = new Int32Array(tokens.length);
+/** Maps token values back onto the text from `from` with a moving cursor: parallel start/end arrays. */
+export function locate(text: string, from: number, values: readonly string[]): { starts: Int32Array; ends: Int32Array } {
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
   let cursor = from;
-  for (let i = 0; i < tokens.length; i++) {
-    const v = tokens[i]!.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
     // wink drops some characters (BOM, control bytes); a far jump over text
     // means a token it rewrote, which then gets an empty span at the cursor.
@@ -142,26 +148,27 @@ function allWs(text: string, a: number, b: number): boolean {
 /** Sentences of text[from, to) (a trimmed line fragment), after the length cap. */
 function segmentWindow(text: string, from: number, to: number): SentenceSpan[] {
   const located = tokenizeRange(text, from, to);
-  const tokens = located.tokens;
-  const n = tokens.length;
-  const { starts, ends } = located.starts && located.ends ? { starts: located.starts, ends: located.ends } : locate(text, from, tokens);
+  const { values, tags, words } = located;
+  const n = values.length;
+  const { starts, ends } = located.starts && located.ends ? { starts: located.starts, ends: located.ends } : locate(text, from, values);
   const out: SentenceSpan[] = [];
+  // The open sentence starts at text offset curStart (-1: none) and token
+  // curTok. Closing it is written out at each place rather than as a closure:
+  // tsx names every named closure it creates (a defineProperty), and this
+  // runs once per line.
   let curStart = -1;
   let curTok = 0;
-  const emit = (end: number, tokEnd: number): void => {
-    if (curStart >= 0 && end > curStart) capped(text, curStart, end, tokens, starts, curTok, tokEnd, out);
-    curStart = -1;
-  };
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
+    const value = values[i]!;
     if (curStart < 0) {
       curStart = starts[i]!;
       curTok = i;
     }
-    if (t.tag === "alien" && /[。！？]/.test(t.value)) {
-      for (const m of t.value.matchAll(CJK_END)) {
+    if (tags[i] === "alien" && /[。！？]/.test(value)) {
+      for (const m of value.matchAll(CJK_END)) {
         const e = starts[i]! + m.index + m[0].length;
-        emit(e, i + 1);
+        if (curStart >= 0 && e > curStart) capped(text, curStart, e, words, starts, curTok, i + 1, out);
+        curStart = -1;
         if (e < ends[i]!) {
           curStart = e;
           curTok = i;
@@ -169,44 +176,49 @@ function segmentWindow(text: string, from: number, to: number): SentenceSpan[] {
       }
       continue;
     }
-    if (!TERMINATORS.has(t.value)) continue;
+    if (!isTerminator(value)) continue;
     let j = i + 1;
-    while (j < n && starts[j] === ends[j - 1] && (TERMINATORS.has(tokens[j]!.value) || CLOSERS.has(tokens[j]!.value))) j++;
-    if (j < n && endsSentence(tokens, starts, ends, i, j, curTok)) emit(ends[j - 1]!, j);
+    while (j < n && starts[j] === ends[j - 1] && (isTerminator(values[j]!) || CLOSERS.has(values[j]!))) j++;
+    if (j < n && endsSentence(values, tags, starts, ends, i, j, curTok)) {
+      if (curStart >= 0 && ends[j - 1]! > curStart) capped(text, curStart, ends[j - 1]!, words, starts, curTok, j, out);
+      curStart = -1;
+    }
     i = j - 1;
   }
-  if (curStart >= 0 && n > 0) emit(ends[n - 1]!, n);
+  if (curStart >= 0 && n > 0 && ends[n - 1]! > curStart) capped(text, curStart, ends[n - 1]!, words, starts, curTok, n, out);
   return out;
 }
 
 /** Does the terminator at i (with terminators/closers up to j-1) end the sentence that began at token `first`? */
-function endsSentence(tokens: WinkToken[], starts: Int32Array, ends: Int32Array, i: number, j: number, first: number): boolean {
-  const next = tokens[j]!.value;
+function endsSentence(
+  values: readonly string[], tags: readonly string[], starts: Int32Array, ends: Int32Array, i: number, j: number, first: number,
+): boolean {
+  const next = values[j]!;
   if (starts[j] === ends[j - 1] && !CASELESS_START.test(next)) return false; // "x.y": no space
   const c = next.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
-  const opens = digit || UPPER_START.test(next) || OPENERS.has(next[0]!) || CASELESS_START.test(next) || tokens[j]!.tag === "emoji";
+  const opens = digit || UPPER_START.test(next) || OPENERS.has(next[0]!) || CASELESS_START.test(next) || tags[j] === "emoji";
   if (!opens) return false;
-  const term = tokens[i]!.value;
+  const term = values[i]!;
   if (term === "." && i > 0 && ends[i - 1] === starts[i]) {
-    const prev = tokens[i - 1]!.value;
+    const prev = values[i - 1]!;
     if (TITLES.has(prev)) return false;
-    if (i - 1 === first && tokens[first]!.tag === "number") return false; // a list marker: "1. The …"
+    if (i - 1 === first && tags[first] === "number") return false; // a list marker: "1. The …"
     if (WEAK.has(prev) || SINGLE_LETTER.test(prev)) return STARTERS.has(next);
   }
-  if ((term === "?" || term === "!") && j - 1 > i && CLOSERS.has(tokens[j - 1]!.value)) {
+  if ((term === "?" || term === "!") && j - 1 > i && CLOSERS.has(values[j - 1]!)) {
     // “…?” Trump asked. — up to four capitalised words, then a reporting verb.
-    for (let k = j; k < Math.min(j + 4, tokens.length - 1) && UPPER_START.test(tokens[k]!.value); k++) {
-      if (REPORTING.has(tokens[k + 1]!.value)) return false;
+    for (let k = j; k < Math.min(j + 4, values.length - 1) && UPPER_START.test(values[k]!); k++) {
+      if (REPORTING.has(values[k + 1]!)) return false;
     }
   }
   return true;
 }
 
-/** Emits text[s, e) as one or more sentences of at most MAX_SENTENCE units. */
+/** Emits text[s, e) as one or more sentences of at most MAX_SENTENCE units; `words`: each token's word or null. */
 function capped(
-  text: string, s: number, e: number, tokens: WinkToken[], starts: Int32Array, tokFrom: number, tokTo: number,
-  out: SentenceSpan[],
+  text: string, s: number, e: number, words: readonly (string | null)[], starts: Int32Array, tokFrom: number,
+  tokTo: number, out: SentenceSpan[],
 ): void {
   let t = tokFrom;
   while (s < e) {
@@ -220,9 +232,12 @@ function capped(
       while (next < e && isWs(text.charCodeAt(next))) next++;
       while (cut > s && isWs(text.charCodeAt(cut - 1))) cut--;
     }
-    const first = t;
-    while (t < tokTo && starts[t]! < next) t++;
-    out.push({ start: s, end: cut, words: wordsOf(tokens.slice(first, t)) });
+    const sentenceWords: string[] = [];
+    for (; t < tokTo && starts[t]! < next; t++) {
+      const w = words[t];
+      if (w !== null) sentenceWords.push(w!);
+    }
+    out.push({ start: s, end: cut, words: sentenceWords });
     s = next;
   }
 }
