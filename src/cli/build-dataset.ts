@@ -13,9 +13,11 @@ Input
   --input PATH        folder (recursive, .txt files in sorted path order), .txt,
                       .csv or .jsonl file; repeatable (default: seeds/)
   --text-column NAME  CSV column holding the article text (default: text)
-  --id-column NAME    CSV column holding the document id (default: row number)
+  --id-column NAME    CSV column holding the document id (default:
+                      <file name>:<row>, unique across files)
   --text-field NAME   JSONL field holding the article text (default: text)
-  --id-field NAME     JSONL field holding the document id (default: line number)
+  --id-field NAME     JSONL field holding the document id (default:
+                      <file name>:<line>)
   --encoding NAME     utf-8 (default), windows-1252, latin1 (read as
                       windows-1252), or auto: per file, strict UTF-8 when
                       the bytes are valid UTF-8, else windows-1252

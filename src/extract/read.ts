@@ -41,7 +41,7 @@ export interface InputDocument {
   /** Decoded text, BOM removed, otherwise exactly as in the file (CRLF kept). */
   text: string;
   kind: "txt" | "csv" | "jsonl";
-  /** CSV/JSONL: the id column/field value as a string, or the row/line number; txt: undefined. */
+  /** CSV/JSONL: the id column/field value as a string, or "<file name>:<row/line>"; txt: undefined. */
   docId?: string;
   /** Where the document is, for messages: "file", "file:row N" or "file:line N". */
   location: string;
@@ -57,11 +57,11 @@ export interface ReadOptions {
   encoding?: string;
   /** CSV column holding the article text (default "text"). */
   textColumn?: string;
-  /** CSV column holding the document id (default: the 1-based data row number). */
+  /** CSV column holding the document id (default: "<file name>:<row>", rows numbered from 1). */
   idColumn?: string;
   /** JSONL field holding the article text (default "text"). */
   textField?: string;
-  /** JSONL field holding the document id (default: the 1-based line number). */
+  /** JSONL field holding the document id (default: "<file name>:<line>", lines numbered from 1). */
   idField?: string;
 }
 

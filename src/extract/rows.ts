@@ -39,7 +39,10 @@ function rowDocument(
     if (opts.seenIds.has(id)) return { location, reason: `duplicate doc_id "${id}"` };
     opts.seenIds.add(id);
   }
-  return { path: `${basename(file)}:${n}`, text, kind, docId: id ?? String(n), location };
+  // Without an id column the row's own place is its id: "<file name>:<n>", the
+  // same as source.path, so rows of two files never collide on a bare number.
+  const path = `${basename(file)}:${n}`;
+  return { path, text, kind, docId: id ?? path, location };
 }
 
 /**

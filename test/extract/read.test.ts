@@ -81,11 +81,11 @@ test("CSV: quoted newlines and \"\" escapes, id column → docId, path and locat
   t.deepEqual(r.articles[0]!.sentences.map((s) => s.text), ['He said "no".', "Then he left."]);
 });
 
-test("CSV without an id column numbers rows from 1; empty, repeated-id and ragged rows are skipped", async (t) => {
+test("CSV without an id column: doc_id = file name:row (rows numbered from 1); empty, repeated-id and ragged rows are skipped", async (t) => {
   const dir = await tempDir(t);
   const plain = join(dir, "plain.csv");
   await writeFile(plain, "text\nfirst\nsecond\n");
-  t.deepEqual(docs(await collect([plain])).map((d) => d.docId), ["1", "2"]);
+  t.deepEqual(docs(await collect([plain])).map((d) => d.docId), ["plain.csv:1", "plain.csv:2"]);
   const messy = join(dir, "messy.csv");
   await writeFile(messy, 'id,text\na,One.\nb,"   "\na,Again.\nc,Three.,extra\nd\ne,Five.\n');
   const items = await collect([messy], { idColumn: "id" });
@@ -122,7 +122,7 @@ test("CSV rows stream: rows before a broken quote are yielded before the error",
   t.is(err?.message, `${file}:row 3001: Quoted field unterminated`);
 });
 
-test("JSONL: text and id fields, blank lines ignored, CRLF, numeric ids as strings, default id = line number", async (t) => {
+test("JSONL: text and id fields, blank lines ignored, CRLF, numeric ids as strings, default id = file name:line", async (t) => {
   const dir = await tempDir(t);
   const file = join(dir, "docs.jsonl");
   await writeFile(file, '{"id": 7, "body": "First doc."}\r\n\r\n{"id": "x9", "body": "Second doc."}\r\n');
@@ -134,7 +134,7 @@ test("JSONL: text and id fields, blank lines ignored, CRLF, numeric ids as strin
   const plain = join(dir, "plain.jsonl");
   await writeFile(plain, '{"text": "A."}\n{"text": ""}\n{"text": "B."}');
   const all = await collect([plain]);
-  t.deepEqual(all.map((d) => (isSkipped(d) ? d.reason : d.docId)), ["1", "empty text", "3"]);
+  t.deepEqual(all.map((d) => (isSkipped(d) ? d.reason : d.docId)), ["plain.jsonl:1", "empty text", "plain.jsonl:3"]);
 });
 
 test("duplicate explicit ids are detected across the files of one run", async (t) => {
@@ -143,6 +143,14 @@ test("duplicate explicit ids are detected across the files of one run", async (t
   await writeFile(join(dir, "two.csv"), "id,text\nk,From two.\nm,Other.\n");
   const items = await collect([join(dir, "one.jsonl"), join(dir, "two.csv")], { idField: "id", idColumn: "id" });
   t.deepEqual(items.map((d) => (isSkipped(d) ? d.reason : d.docId)), ["k", 'duplicate doc_id "k"', "m"]);
+});
+
+test("default row ids do not collide across files: two CSVs without an id column keep every row", async (t) => {
+  const dir = await tempDir(t);
+  await writeFile(join(dir, "a.csv"), "text\nAlpha one.\nAlpha two.\n");
+  await writeFile(join(dir, "b.csv"), "text\nBeta one.\n");
+  const items = await collect([join(dir, "a.csv"), join(dir, "b.csv")]);
+  t.deepEqual(items.map((d) => (isSkipped(d) ? d.reason : d.docId)), ["a.csv:1", "a.csv:2", "b.csv:1"]);
 });
 
 test("windows-1252 (and latin1) decode legacy bytes; the default UTF-8 refuses them", async (t) => {
