@@ -104,11 +104,12 @@ export function renderSection(r: BenchResult): string {
   }
   if (fnc) {
     const rate = mb(fnc) / fnc.build.wall;
-    out.push(`- ≥ 2 MB/s on FNC-1: ${f2(rate)} MB/s — ${verdict(rate >= 2)}.`);
+    const work = fnc.build.work === null ? "" : ` (${f2(mb(fnc) / fnc.build.work)} MB/s on the CLI's own timer, start-up excluded)`;
+    out.push(`- ≥ 2 MB/s on FNC-1: ${f2(rate)} MB/s from spawn to exit${work} — ${verdict(rate >= 2)}.`);
   }
   if (stress) {
     const rate = mb(stress) / stress.build.wall;
-    out.push(`- ≥ 1 MB/s on the stress corpus (near-duplicate clustering included): ${f2(rate)} MB/s (${stress.build.runs} run${stress.build.runs > 1 ? "s" : ""}: three would take longer than the 10-minute budget) — ${verdict(rate >= 1)}.`);
+    out.push(`- ≥ 1 MB/s on the stress corpus (near-duplicate clustering included): ${f2(rate)} MB/s (${stress.build.runs === 1 ? "1 run: more would not fit the 10-minute budget" : runsNote(stress.build)}) — ${verdict(rate >= 1)}.`);
     out.push(`- Peak RSS ≤ 1.5 GB on the stress corpus: ${int(stress.build.rssMb)} MB — ${verdict(stress.build.rssMb <= 1536)}.`);
   }
   if (r.eval.ran) {

@@ -18,6 +18,8 @@ const QUICK = process.env.CLAIMSTANCE_BENCH_QUICK === "1";
 const RUNS = QUICK ? 1 : 3;
 /** The extra runs start only before this many seconds, so the bench stays under 10 minutes on a busy machine. */
 const EXTRAS_UNTIL = 480;
+/** A further stress-corpus run starts only if it should end before this many seconds. */
+const STRESS_UNTIL = 570;
 const started = Date.now();
 const elapsed = () => (Date.now() - started) / 1000;
 const log = (msg: string) => console.log(`[${elapsed().toFixed(0).padStart(4)} s] ${msg}`);
@@ -42,7 +44,7 @@ function measured(runs: ChildRun[], extra: (r: ChildRun) => number | null = () =
 
 async function build(
   c: Corpus, out: string, rss: string, extra: string[] = [], runs = c.runs,
-): Promise<{ m: Measured; counts: ReturnType<typeof buildCounts>; records: string | null }> {
+): Promise<{ m: Measured; all: ChildRun[]; counts: ReturnType<typeof buildCounts>; records: string | null }> {
   const all: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
     await rm(out, { recursive: true, force: true });
@@ -53,7 +55,7 @@ async function build(
     all.push(r);
   }
   const records = /records: (train \d+, test \d+)/.exec(all[0]!.stdout)?.[1] ?? null;
-  return { m: measured(all, (r) => buildSeconds(r.stdout)), counts: buildCounts(all[0]!.stdout), records };
+  return { m: measured(all, (r) => buildSeconds(r.stdout)), all, counts: buildCounts(all[0]!.stdout), records };
 }
 
 async function refPass(c: Corpus, mode: "regex" | "wink", rss: string, runs = c.runs): Promise<Measured> {
@@ -101,9 +103,11 @@ try {
   const stress: Corpus = { name: "stress corpus", inputs: [stressFile], flags: [], refFlags: [], runs: 1 };
   const corpora: CorpusResult[] = [];
   const fncOut = join(tmp, "out-fnc");
+  let stressRuns: ChildRun[] = [];
   for (const c of [fnc, bbc, stress]) {
     const out = c === fnc ? fncOut : join(tmp, "out");
     const b = await build(c, out, rss);
+    if (c === stress) stressRuns = b.all;
     if (c !== fnc) await rm(out, { recursive: true, force: true });
     const regex: RefResult = await refPass(c, "regex", rss);
     const wink: RefResult = await refPass(c, "wink", rss);
@@ -136,6 +140,14 @@ try {
     await rm(join(tmp, "out-line"), { recursive: true, force: true });
     corpora.push({ name: "one 50 MB line (no punctuation)", inputs: [lineFile], bytes: await bytesOf([lineFile]), counts: line.counts, records: line.records, build: line.m });
   } else skippedExtras.push("the 50 MB line");
+  // The stress corpus's 2nd and 3rd runs come last, each only if it fits the budget.
+  const stressResult = corpora.find((c) => c.name === stress.name)!;
+  while (!QUICK && stressRuns.length < RUNS && elapsed() + 1.1 * stressRuns[0]!.wall < STRESS_UNTIL) {
+    const again = await build(stress, join(tmp, "out"), rss, [], 1);
+    await rm(join(tmp, "out"), { recursive: true, force: true });
+    stressRuns.push(...again.all);
+    stressResult.build = measured(stressRuns, (r) => buildSeconds(r.stdout));
+  }
   const section = renderSection({
     corpora,
     eval: evalResult,
