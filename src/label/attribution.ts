@@ -6,7 +6,7 @@ import type { ArticleMemory, Resolved } from "./entities.ts";
 import { phraseEndingAt, phraseStartingAt, parseChain, chainAround, isNameWord, type SentenceCtx } from "./names.ts";
 import type { ReportingEntry } from "./lexicons.ts";
 import { mainSubject, resolveSubject, subjectBefore } from "./subjects.ts";
-import { COORDINATORS, RELATIVE_PRONOUNS, isEndPunct, isLyAdverb, isSpacedDash, isWord } from "./words.ts";
+import { COORDINATORS, RELATIVE_PRONOUNS, isEndPunct, isLyAdverb, isSpacedDash, isWord, tokAt } from "./words.ts";
 
 export type AttributionRule =
   | "actor.trailing_reporting"
@@ -43,8 +43,8 @@ export interface AttributionProposal {
   /** null: the source is unnamed or cannot be identified ("officials said", "they said"). */
   actor: Resolved | null;
   cue: { start: number; end: number };
-  /** A negated report ("has not commented") yields to a positive one in the same tier. */
-  negated?: boolean;
+  /** A negated report ("has not commented") yields to a positive one in the same tier. Always set: one object shape. */
+  negated: boolean;
 }
 
 
@@ -60,9 +60,9 @@ function toks(ctx: SentenceCtx) {
 /** Is a reporting verb at [v, e) the sentence's closing attribution ("…, Lavrov added.")? */
 function isTrailing(ctx: SentenceCtx, npStart: number, verbEnd: number): boolean {
   const t = toks(ctx);
-  const before = t[npStart - 1];
+  const before = tokAt(t, npStart - 1);
   if (!before || !(before.low === "," || before.kind === "close_quote")) return false;
-  const after = t[verbEnd];
+  const after = tokAt(t, verbEnd);
   return after === undefined || AFTER_TRAILING_VERB.has(after.low);
 }
 
@@ -88,57 +88,57 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
   // "The NAO report said": a reporting word right before another reporting verb is a noun.
   if (ctx.lex.reporting.longestAt(t, end)) return null;
   if (entry.kind === "according") {
-    const next = t[end];
+    const next = tokAt(t, end);
     if (!next || RELATIVE_PRONOUNS.has(next.low)) return null;
     let np = phraseStartingAt(ctx, end);
     // "according to a 2013 article in The Daily Courier": the first name within the phrase.
     for (let k = end; (!np || np.kind === "group") && k < Math.min(t.length, end + 8) && t[k]!.low !== ","; k++) {
-      const chain = isNameWord(t[k]) ? chainAround(ctx, k) : null;
+      const chain = isNameWord(tokAt(t, k)) ? chainAround(ctx, k) : null;
       if (chain) np = parseChain(ctx, chain.start, chain.end);
     }
     if (!np) return null;
-    return { rule: "actor.according_to", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end } };
+    return { rule: "actor.according_to", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
   }
   // "Blair told to double aid" (a headline's passive) credits nobody.
-  if (entry.kind === "tell" && t[end]?.low === "to") return null;
+  if (entry.kind === "tell" && tokAt(t, end)?.low === "to") return null;
   const cueEnd = entry.kind === "tell" ? audienceEnd(ctx, end) : end;
-  const prev = t[start - 1];
+  const prev = tokAt(t, start - 1);
   let before = start - 1;
-  while (before >= 0 && (isLyAdverb(t[before]) || ADVERBS_BEFORE_PARTICIPLE.has(t[before]!.low))) before--;
-  const prevWord = t[before];
+  while (before >= 0 && (isLyAdverb(tokAt(t, before)) || ADVERBS_BEFORE_PARTICIPLE.has(t[before]!.low))) before--;
+  const prevWord = tokAt(t, before);
   const main = mainSubject(ctx);
   const usableMain = main !== null && main.start < start && main.kind !== "group";
   if (entry.participle && (prevWord === undefined || PARTICIPLE_OPENERS.has(prevWord.low) || prevWord.kind === "close_quote")) {
     if (!usableMain) return null;
-    return { rule: "actor.participle_clause", at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd } };
+    return { rule: "actor.participle_clause", at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };
   }
   const subject = subjectBefore(ctx, start, verb);
-  const next = t[cueEnd];
+  const next = tokAt(t, cueEnd);
   const reportsContent = next !== undefined && (next.low === ":" || next.low === "that" || next.kind === "open_quote");
-  if (!subject && usableMain && (entry.participle ? reportsContent : t[main.end]?.low === ",")) {
+  if (!subject && usableMain && (entry.participle ? reportsContent : tokAt(t, main.end)?.low === ",")) {
     // "Mr Houston was quoted in the Herald saying", "Mark Serwotka, from the PCS union said": the main subject.
-    return { rule: entry.participle ? "actor.participle_clause" : "actor.subject_reporting", at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd } };
+    return { rule: entry.participle ? "actor.participle_clause" : "actor.subject_reporting", at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };
   }
-  const negated = t[start - 1]?.low === "not" || t[start - 1]?.low === "never";
-  if (subject && "coordinated" in subject) return { rule: "actor.subject_reporting", at: start, actor: null, cue: { start, end: cueEnd } };
+  const negated = tokAt(t, start - 1)?.low === "not" || tokAt(t, start - 1)?.low === "never";
+  if (subject && "coordinated" in subject) return { rule: "actor.subject_reporting", at: start, actor: null, cue: { start, end: cueEnd }, negated: false };
   if (subject) {
     const rule = !subject.elided && isTrailing(ctx, subject.np.start, cueEnd) ? "actor.trailing_reporting" : entry.kind === "tell" ? "actor.told_outlet" : "actor.subject_reporting";
     return { rule, at: start, actor: resolveSubject(ctx, mem, subject.np), cue: { start, end: cueEnd }, negated };
   }
   // Passive with an agent: "proposals announced by the Trade and Industry Secretary Patricia Hewitt".
-  if (!subject && t[cueEnd]?.low === "by") {
+  if (!subject && tokAt(t, cueEnd)?.low === "by") {
     const agent = phraseStartingAt(ctx, cueEnd + 1);
-    if (agent && (agent.kind === "name" || agent.kind === "role")) return { rule: "actor.passive_agent", at: start, actor: resolveSubject(ctx, mem, agent), cue: { start, end: cueEnd } };
+    if (agent && (agent.kind === "name" || agent.kind === "role")) return { rule: "actor.passive_agent", at: start, actor: resolveSubject(ctx, mem, agent), cue: { start, end: cueEnd }, negated: false };
   }
   // Inverted: "…,” said Macron." / "…, said the Russian president."
   if (prev && (prev.low === "," || prev.kind === "close_quote")) {
     const np = phraseStartingAt(ctx, end);
     // The phrase must close the clause ("…, said Macron." / "…, said X, a volcanologist"), not start one ("reveal Washington's sense").
-    let after = np ? t[np.end] : undefined;
+    let after = np ? tokAt(t, np.end) : undefined;
     // "…, said the US Federal Communications Commission (FCC)." — the bracketed acronym belongs to the name.
-    if (np && after?.raw === "(" && t[np.end + 1]?.acro && t[np.end + 2]?.raw === ")") after = t[np.end + 3];
+    if (np && after?.raw === "(" && tokAt(t, np.end + 1)?.acro && tokAt(t, np.end + 2)?.raw === ")") after = tokAt(t, np.end + 3);
     const closes = after === undefined || AFTER_TRAILING_VERB.has(after.low);
-    if (np && np.kind !== "pronoun" && closes) return { rule: "actor.inverted_reporting", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end } };
+    if (np && np.kind !== "pronoun" && closes) return { rule: "actor.inverted_reporting", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
   }
   return null;
 }
@@ -147,7 +147,16 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
 export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, governing: ReadonlyMap<number, number>): AttributionProposal[] {
   const t = toks(ctx);
   const out: AttributionProposal[] = [];
-  for (const m of ctx.lex.reporting.findAll(t, (_v, s) => !t[s]!.quoted)) {
+  // ctx.lex.reporting.findAll(t, accepting unquoted starts), without the closure and the list; skipped when no word
+  // of the sentence starts a reporting phrase.
+  const reporting = ctx.firstFlags === undefined || ctx.lex.reporting.mayOccur(ctx.firstFlags);
+  for (let i = 0; reporting && i < t.length; ) {
+    const m = t[i]!.quoted ? null : ctx.lex.reporting.longestAt(t, i);
+    if (m === null) {
+      i++;
+      continue;
+    }
+    i = m.end;
     const p = reportingProposal(ctx, mem, m.start, m.end, m.value);
     if (p) out.push(p);
   }
@@ -158,7 +167,7 @@ export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, gover
     const subject = subjectBefore(ctx, start, verb);
     if (!subject) continue;
     const actor = "np" in subject ? resolveSubject(ctx, mem, subject.np) : null;
-    out.push({ rule: "actor.stance_subject", at: start, actor, cue: { start, end } });
+    out.push({ rule: "actor.stance_subject", at: start, actor, cue: { start, end }, negated: false });
   }
   const colon = colonQuote(ctx, mem);
   if (colon) out.push(colon);
@@ -179,7 +188,7 @@ function colonQuote(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal |
     if (!np || np.kind === "pronoun" || np.kind === "group") continue;
     if (np.start > 0 && t[np.start - 1]!.kind === "word") continue;
     const actor = resolveSubject(ctx, mem, np);
-    if (actor) return { rule: "actor.colon_quote", at: i, actor, cue: { start: i, end: i + 1 } };
+    if (actor) return { rule: "actor.colon_quote", at: i, actor, cue: { start: i, end: i + 1 }, negated: false };
   }
   return null;
 }
@@ -197,7 +206,7 @@ function dashCredit(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal |
     const np = parseChain(ctx, chain.start, chain.end);
     if (!np || np.kind !== "name") return null;
     const actor = mem.resolveName(ctx, np);
-    return actor ? { rule: "actor.dash_credit", at: d, actor, cue: { start: d, end: d + 1 } } : null;
+    return actor ? { rule: "actor.dash_credit", at: d, actor, cue: { start: d, end: d + 1 }, negated: false } : null;
   }
   return null;
 }

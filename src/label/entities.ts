@@ -63,10 +63,10 @@ function compoundStart(toks: readonly Tok[], end: number): number {
 }
 const compoundKey = (toks: readonly Tok[], start: number, end: number) => toks.slice(start, end).map((t) => t.low).join("");
 const isEndPunctTok = (raw: string) => raw === "." || raw === "!" || raw === "?" || raw === "…";
-/** The memo key of a phrase within its sentence: a small integer while positions fit in 10 bits each, else a string. */
-function resolvedKey(np: NounPhrase): number | string {
+/** The memo key of a phrase within its sentence: a small integer while positions fit in 10 bits each, else -1. */
+function resolvedKey(np: NounPhrase): number {
   if (np.start < 1024 && np.nameStart < 1024 && np.end < 1024) return (np.start << 20) | (np.nameStart << 10) | np.end;
-  return `${np.start}:${np.nameStart}:${np.end}`;
+  return -1;
 }
 const mentionedBefore = (x: Mention, sentence: number, tok: number) => x.sentence < sentence || (x.sentence === sentence && x.tok < tok);
 const mentionedAfter = (x: Mention, sentence: number, tok: number) => x.sentence > sentence || (x.sentence === sentence && x.tok >= tok);
@@ -83,11 +83,16 @@ function isClauseSubject(ctx: SentenceCtx, np: NounPhrase): boolean {
 
 export class ArticleMemory {
   private readonly generic = new Map<string, Entity>();
-  /** resolveName's memo: per sentence index, phrase key (resolvedKey) → result. */
-  private readonly resolved: Map<number | string, Resolved | null>[] = [];
+  /** resolveName's memo, per sentence index: phrase keys (resolvedKey) and results side by side (a sentence has a few). */
+  private readonly memoKeys: number[][] = [];
+  private readonly memoVals: (Resolved | null)[][] = [];
+  /** The memo for phrases of very long sentences (positions past resolvedKey's 10 bits): "index:start:nameStart:end". */
+  private readonly memoLong = new Map<string, Resolved | null>();
   private readonly surnames = new Map<string, Entity>();
   /** Initials of multi-word bodies seen ("North Korea Intellectuals Solidarity" → NKIS), first one wins. */
   private readonly initials = new Map<string, Entity>();
+  /** Bodies whose initials are not in `initials` yet, in order: filled only when an acronym is looked up (rarely). */
+  private readonly initialsPending: Entity[] = [];
   /** "(NKIS)" after a name: the acronym stands for that name in this article. */
   private readonly acronyms = new Map<string, Entity>();
   /** Given names of persons seen, for "Sir Digby" → Digby Jones (knights go by their first name). */
@@ -95,8 +100,8 @@ export class ArticleMemory {
   private readonly articleRoles = new Map<Entity, Set<string>>();
   /** Capitalised words seen inside a sentence (after a word), to tell a name from a capitalised sentence opener. */
   private readonly midCaps = new Set<string>();
-  /** Words for midCaps not added yet: the set is filled only when asked (most articles never ask), see isMidCap. */
-  private readonly midCapsPending: string[] = [];
+  /** Sentences whose words are not in midCaps yet: the set is filled only when asked (most articles never ask), see isMidCap. */
+  private readonly midCapsPending: SentenceCtx[] = [];
   /** Last word of a "The …" body ("The Washington Post" → "post"), for a later "The Post". */
   private readonly theTails = new Map<string, Entity>();
   private readonly genders = new Map<Entity, Gender>();
@@ -109,11 +114,7 @@ export class ArticleMemory {
 
   /** Records every name of the sentence. Call it for every sentence of the article, in order, before any rule runs. */
   observe(ctx: SentenceCtx): void {
-    for (let k = 1; k < ctx.toks.length; k++) {
-      const t = ctx.toks[k]!;
-      const prev = ctx.toks[k - 1]!;
-      if (t.kind === "word" && t.cap && prev.kind !== "open_quote" && prev.raw !== ":" && !isEndPunctTok(prev.raw)) this.midCapsPending.push(t.low);
-    }
+    this.midCapsPending.push(ctx);
     for (const np of nameChains(ctx)) {
       // A lone capitalised sentence opener ("Residents …") is usually an ordinary word.
       if (np.start === 0 && np.nameStart === 0 && np.end === 1 && !this.lexiconMatch(ctx, np)) continue;
@@ -131,7 +132,12 @@ export class ArticleMemory {
 
   /** Has `low` been seen capitalised inside a sentence so far? */
   private isMidCap(low: string): boolean {
-    for (const w of this.midCapsPending) this.midCaps.add(w);
+    for (const ctx of this.midCapsPending)
+      for (let k = 1; k < ctx.toks.length; k++) {
+        const t = ctx.toks[k]!;
+        const prev = ctx.toks[k - 1]!;
+        if (t.kind === "word" && t.cap && prev.kind !== "open_quote" && prev.raw !== ":" && !isEndPunctTok(prev.raw)) this.midCaps.add(t.low);
+      }
     this.midCapsPending.length = 0;
     return this.midCaps.has(low);
   }
@@ -165,15 +171,23 @@ export class ArticleMemory {
   resolveName(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
     // The same phrase is resolved when the memory observes it and again when a rule credits it.
     const key = resolvedKey(np);
-    let memo = this.resolved[ctx.index];
-    if (memo === undefined) {
-      while (this.resolved.length < ctx.index) this.resolved.push(new Map());
-      this.resolved[ctx.index] = memo = new Map();
+    if (key < 0) {
+      const long = `${ctx.index}:${np.start}:${np.nameStart}:${np.end}`;
+      const cached = this.memoLong.get(long);
+      if (cached !== undefined) return cached;
+      const r = this.resolveNameUncached(ctx, np);
+      this.memoLong.set(long, r);
+      return r;
     }
-    const cached = memo.get(key);
-    if (cached !== undefined) return cached;
+    while (this.memoKeys.length <= ctx.index) {
+      this.memoKeys.push([]);
+      this.memoVals.push([]);
+    }
+    const keys = this.memoKeys[ctx.index]!;
+    for (let k = 0; k < keys.length; k++) if (keys[k] === key) return this.memoVals[ctx.index]![k]!;
     const r = this.resolveNameUncached(ctx, np);
-    memo.set(key, r);
+    keys.push(key);
+    this.memoVals[ctx.index]!.push(r);
     return r;
   }
 
@@ -212,9 +226,9 @@ export class ArticleMemory {
     // A lone capitalised opener that the article never capitalises elsewhere is an ordinary word ("Separately, …",
     // "Police said", "Apparently"), not a name. Acronyms and lexicon names were handled above.
     const first = toks[np.nameStart]!;
-    let opener = true;
+    let opener = np.end - np.nameStart === 1;
     for (let k = 0; k < np.nameStart && opener; k++) opener = toks[k]!.kind !== "word" && toks[k]!.kind !== "num";
-    if (np.end - np.nameStart === 1 && opener && !first.acro && !np.honorific && np.roleWords.length === 0 && commonWordShape(ctx, first.low) && !this.isMidCap(first.low)) return null;
+    if (opener && !first.acro && !np.honorific && np.roleWords.length === 0 && commonWordShape(ctx, first.low) && !this.isMidCap(first.low)) return null;
     // A bare demonym ("Chinese", "Russian") names nobody.
     if (state && state.end === np.end && ctx.lex.adjectives.longestAt(toks, np.nameStart)?.end === np.end) return null;
     const bare = collapseSpaces(ctx.text.slice(toks[np.nameStart]!.start, toks[np.end - 1]!.end));
@@ -242,10 +256,7 @@ export class ArticleMemory {
     // "the New York Post" / "The Daily Courier" → a later "the Post" / "The Courier".
     if (det.low === "the" && np.start + 1 === np.nameStart && entity.type !== "person" && np.end - np.nameStart >= 2 && !this.theTails.has(toks[np.end - 1]!.low))
       this.theTails.set(toks[np.end - 1]!.low, entity);
-    if (entity.type !== "person") {
-      const { key, count } = initialsOf(name);
-      if (count >= 2 && !this.initials.has(key)) this.initials.set(key, entity);
-    }
+    if (entity.type !== "person") this.initialsPending.push(entity);
     if (entity.type === "person" && np.end - np.nameStart >= 2) {
       // The first full name wins: the memory sees the whole article, and a story introduces its people first.
       const surname = toks[np.end - 1]!.low;
@@ -261,6 +272,11 @@ export class ArticleMemory {
   }
 
   private byInitials(acronym: string): Entity | null {
+    for (const e of this.initialsPending) {
+      const { key, count } = initialsOf(e.name);
+      if (count >= 2 && !this.initials.has(key)) this.initials.set(key, e);
+    }
+    this.initialsPending.length = 0;
     return this.initials.get(acronym) ?? null;
   }
 
@@ -268,7 +284,8 @@ export class ArticleMemory {
     const toks = ctx.toks;
     const words = [];
     for (let k = np.nameStart; k < np.end; k++) if (isNameWord(toks[k])) words.push(toks[k]!);
-    const orgWord = words.some((t) => ctx.lex.nouns.get(t.low)?.has("org_head") || isAcronym(t));
+    let orgWord = false;
+    for (let k = 0; k < words.length && !orgWord; k++) orgWord = ctx.lex.nouns.get(words[k]!.low)?.has("org_head") === true || isAcronym(words[k]!);
     // "the Liberal Democrats": a name that takes an article is a body, not a person.
     const determiner = np.start < np.nameStart && !isNameWord(toks[np.start]) && np.roleWords.length === 0 && !np.honorific;
     // "Australian Open", "British Airways": a name that starts with a demonym and carries no title is not a person.
@@ -321,7 +338,7 @@ export class ArticleMemory {
     if (np.qualifier && np.qualifier.end < np.end && ctx.toks[np.qualifier.start - 1]?.low !== "for" && ctx.toks[np.qualifier.start - 1]?.low !== "of") {
       const q = { ...np, kind: "name" as const, start: np.qualifier.start, nameStart: np.qualifier.start, end: np.qualifier.end, roleWords: [] };
       const r = this.resolveName(ctx, q);
-      if (r) return { ...r, resolution: "resolve.role_qualifier", mention };
+      if (r) return { entity: r.entity, resolution: "resolve.role_qualifier", mention };
     }
     return null;
   }

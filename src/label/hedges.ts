@@ -6,7 +6,7 @@
 import type { HedgeType } from "../schema.ts";
 import type { HedgeEntry, ReportingEntry } from "./lexicons.ts";
 import { isNameWord, type SentenceCtx } from "./names.ts";
-import { NOT_NAME, NOUN_SIGNALS, PRONOUNS } from "./words.ts";
+import { NOT_NAME, NOUN_SIGNALS, PRONOUNS, tokAt } from "./words.ts";
 
 export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source";
 
@@ -24,8 +24,8 @@ const AUX_BEFORE_VERB = new Set(["have", "has", "had", "also", "would", "will", 
 /** Is token i used as a verb here? */
 function verbUse(ctx: SentenceCtx, i: number): boolean {
   const t = ctx.toks[i]!;
-  const prev = ctx.toks[i - 1];
-  const next = ctx.toks[i + 1];
+  const prev = tokAt(ctx.toks, i - 1);
+  const next = tokAt(ctx.toks, i + 1);
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
   if (next?.kind === "num") return false; // "May 2025"
@@ -37,8 +37,8 @@ function verbUse(ctx: SentenceCtx, i: number): boolean {
 
 /** Is token i used as an adjective before a noun ("reported proposals", "potential breakthrough"), not as a verb or noun? */
 function adjectiveUse(ctx: SentenceCtx, i: number): boolean {
-  const prev = ctx.toks[i - 1];
-  const next = ctx.toks[i + 1];
+  const prev = tokAt(ctx.toks, i - 1);
+  const next = tokAt(ctx.toks, i + 1);
   if (!next || next.kind !== "word" || next.cap || NOT_NAME.has(next.low)) return false;
   // A participle ("reported") is an adjective after a determiner, possessive, preposition or another verb ("his
   // reported views", "rejected reported proposals"), not after its subject or an auxiliary ("retailers have already
@@ -56,7 +56,7 @@ const isVerbOfSaying = (v: ReportingEntry): boolean => v.kind !== "according";
 function reportingVerbAfter(ctx: SentenceCtx, end: number): number {
   let i = end;
   while (i < ctx.toks.length && AUX_BEFORE_VERB.has(ctx.toks[i]!.low)) i++;
-  const verb = ctx.toks[i];
+  const verb = tokAt(ctx.toks, i);
   if (!verb || verb.cap) return -1;
   const m = ctx.lex.reporting.longestAt(ctx.toks, i, isVerbOfSaying);
   return m ? m.end : -1;
@@ -73,7 +73,7 @@ const MAX_OFFICE_MODIFIERS = 2;
  */
 function unnamedVoice(ctx: SentenceCtx, s: number, e: number): boolean {
   // "Ottawa Police said", "the Syrian Observatory … Sources": a capitalised source noun ending a name is named.
-  if (s > 0 && ctx.toks[s]!.cap && isNameWord(ctx.toks[s - 1])) return false;
+  if (s > 0 && ctx.toks[s]!.cap && isNameWord(tokAt(ctx.toks, s - 1))) return false;
   const low = ctx.toks[e - 1]!.low;
   if (e - s !== 1 || ctx.lex.titleWords.get(low) !== "head" || ctx.lex.nouns.get(low)?.has("group")) return true;
   for (let k = s - 1; k >= 0 && s - k <= MAX_OFFICE_MODIFIERS + 1; k--) {
@@ -91,10 +91,10 @@ const PURPOSE_MODALS = new Set(["could", "might"]);
  */
 function purposeModal(ctx: SentenceCtx, i: number): boolean {
   const t = ctx.toks;
-  if (!PURPOSE_MODALS.has(t[i]!.low) || !PRONOUNS.has(t[i - 1]?.low ?? "")) return false;
-  const so = t[i - 2]?.low === "that" ? i - 3 : i - 2;
-  if (t[so]?.low !== "so" || t[so - 1]?.low === ",") return false;
-  const next = t[i + 1]?.low;
+  if (!PURPOSE_MODALS.has(t[i]!.low) || !PRONOUNS.has(tokAt(t, i - 1)?.low ?? "")) return false;
+  const so = tokAt(t, i - 2)?.low === "that" ? i - 3 : i - 2;
+  if (tokAt(t, so)?.low !== "so" || tokAt(t, so - 1)?.low === ",") return false;
+  const next = tokAt(t, i + 1)?.low;
   return next !== undefined && next !== "be" && next !== "have" && next !== "not";
 }
 
@@ -102,10 +102,10 @@ function purposeModal(ctx: SentenceCtx, i: number): boolean {
 function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
   const t = ctx.toks;
   if (ctx.lex.titleWords.get(t[end - 1]!.low) !== "head") return false;
-  const link = t[end]?.low;
+  const link = tokAt(t, end)?.low;
   if (link !== "for" && link !== "at" && link !== "of") return false;
-  const k = t[end + 1]?.low === "the" ? end + 2 : end + 1;
-  return isNameWord(t[k]);
+  const k = tokAt(t, end + 1)?.low === "the" ? end + 2 : end + 1;
+  return isNameWord(tokAt(t, k));
 }
 
 /** Does the cue [s, e) meet its hedges.csv condition here? */
@@ -116,10 +116,27 @@ function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): 
   return true;
 }
 
+/** The sentence findHedges scans, for acceptHedge: one module-level test instead of a closure per sentence. */
+let scanning: SentenceCtx | null = null;
+function acceptHedge(v: HedgeEntry, s: number, e: number): boolean {
+  return conditionHolds(scanning!, v, s, e);
+}
+
+/** Shared result of the sentences without hedges (most); callers never mutate it. */
+const NO_HEDGES: HedgeFinding[] = [];
+
 export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
   const { toks, lex } = ctx;
-  const out: HedgeFinding[] = [];
-  for (const m of lex.hedges.findAll(toks, (v, s, e) => conditionHolds(ctx, v, s, e))) {
+  let out: HedgeFinding[] | null = null;
+  scanning = ctx;
+  // lex.hedges.findAll(toks, acceptHedge), without its list: leftmost-longest, non-overlapping.
+  for (let i = 0; i < toks.length; ) {
+    const m = lex.hedges.longestAt(toks, i, acceptHedge);
+    if (m === null) {
+      i++;
+      continue;
+    }
+    i = m.end;
     const type = m.value.type;
     if (type === "none") continue; // a listed non-hedge: it only blocks shorter cues
     if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
@@ -127,8 +144,14 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
     const rule: HedgeRule = m.value.condition === "verb" || m.value.condition === "adjective" ? "hedge.verb_only" : m.value.condition === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
     const end = m.value.condition === "before_reporting" ? reportingVerbAfter(ctx, m.end) : m.end;
-    out.push({ rule, type, start: m.start, end });
+    (out ??= []).push({ rule, type, start: m.start, end });
   }
+  if (out === null) return NO_HEDGES;
   // An extended vague cue may cover the start of a later cue; the earlier, longer cue wins.
-  return out.filter((h, k) => k === 0 || h.start >= out[k - 1]!.end);
+  let covered = false;
+  for (let k = 1; k < out.length; k++) if (out[k]!.start < out[k - 1]!.end) covered = true;
+  if (!covered) return out;
+  const kept: HedgeFinding[] = [];
+  for (let k = 0; k < out.length; k++) if (k === 0 || out[k]!.start >= out[k - 1]!.end) kept.push(out[k]!);
+  return kept;
 }

@@ -16,7 +16,8 @@ import type { PhraseTrie } from "./phrases.ts";
 import type { SentenceCtx } from "./names.ts";
 import { findQuoteChains } from "./quotes.ts";
 import { decideTargetStance, findTargetStance, findTriggers, type Span, type TargetStanceFindings, type TriggerMatch } from "./stance.ts";
-import { codePointOffsets, tokenizeSentence, type Tok } from "./tokenize.ts";
+import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "./tokenize.ts";
+import { firstWordFlags } from "./vocab.ts";
 
 export type VoteField = "actor" | "cue" | "target" | "stance" | "hedge";
 
@@ -38,6 +39,14 @@ export interface LabelledSentence {
 /** After this many sentences a quote that never closed is assumed to be a typo, not a long quote. */
 const MAX_QUOTE_SENTENCES = 8;
 const NO_TRIGGERS: readonly TriggerMatch[] = [];
+const NO_HEDGES: HedgeFinding[] = [];
+
+/** The PhraseTrie flags of the sentence's words (SentenceCtx.firstFlags). */
+function sentenceFlags(toks: readonly Tok[]): number {
+  let flags = 0;
+  for (let i = 0; i < toks.length; i++) flags |= firstWordFlags(toks[i]!.id);
+  return flags;
+}
 
 interface Pass1 {
   ctx: SentenceCtx;
@@ -70,7 +79,8 @@ function pickAttribution(ps: readonly AttributionProposal[], toks: readonly Tok[
     const named = ps.find(
       (p) => p !== win && p.actor && p.actor.resolution !== "resolve.pronoun" && p.actor.entity.type === "person" && p.actor.entity.gender !== clash && ATTRIBUTION_TIER[p.rule] <= 2,
     );
-    if (named) win = { ...win, actor: { ...named.actor!, mention: win.actor.mention, resolution: "resolve.pronoun" } };
+    // Written out rather than spread: the same object shapes as every other proposal and resolution.
+    if (named) win = { rule: win.rule, at: win.at, actor: { entity: named.actor!.entity, resolution: "resolve.pronoun", mention: win.actor.mention }, cue: win.cue, negated: win.negated };
   }
   return win;
 }
@@ -81,8 +91,11 @@ function mentionsAny(trie: PhraseTrie<unknown>, toks: readonly Tok[]): boolean {
   return false;
 }
 
+const NO_SPANS: readonly Span[] = [];
+
 /** Token ranges after an unsupported/unconfirmed cue that ends in "if"/"whether": the claim is withheld there. */
-function withheldClauses(ctx: SentenceCtx, hedges: readonly HedgeFinding[]): Span[] {
+function withheldClauses(ctx: SentenceCtx, hedges: readonly HedgeFinding[]): readonly Span[] {
+  if (hedges.length === 0) return NO_SPANS;
   const out: Span[] = [];
   for (const h of hedges) {
     if (h.type !== "unsupported" && h.type !== "unconfirmed") continue;
@@ -94,50 +107,74 @@ function withheldClauses(ctx: SentenceCtx, hedges: readonly HedgeFinding[]): Spa
 }
 
 export function labelArticle(article: Article, lex: Lexicons): LabelledSentence[] {
+  const sentences = article.sentences;
   // Pass 0: tokens and topic triggers. Triggers count only in an article that names a topic anchor
   // (targets.csv `_topic` rows), so a story about a council "deal" or another war's cease-fire gets no target.
-  const tokenized: { ctx: SentenceCtx; startsInQuote: boolean; endsInQuote: boolean }[] = [];
+  // The per-sentence work is in functions of their own: called once per sentence, they are optimised early,
+  // while this function runs once per article.
+  const read: Pass0[] = [];
   // The memory sees every name of the article first: role nouns may be named further down.
   const mem = new ArticleMemory();
-  const triggers: TriggerMatch[][] = [];
   let carried = 0;
   let onTopic = false;
-  for (const s of article.sentences) {
-    const startsInQuote = carried > 0 && carried <= MAX_QUOTE_SENTENCES;
-    const { toks, quoteOpenAtEnd } = tokenizeSentence(s.text, startsInQuote);
-    const ctx: SentenceCtx = { text: s.text, toks, lex, index: tokenized.length };
-    tokenized.push({ ctx, startsInQuote, endsInQuote: quoteOpenAtEnd });
-    mem.observe(ctx);
-    const found = findTriggers(ctx);
-    if (!onTopic && mentionsAny(lex.topicAnchors, toks)) onTopic = true;
-    triggers.push(found);
-    carried = quoteOpenAtEnd ? carried + 1 : 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = readSentence(sentences[i]!.text, i, carried > 0 && carried <= MAX_QUOTE_SENTENCES, lex, mem);
+    if (!onTopic && lex.topicAnchors.mayOccur(s.ctx.firstFlags!) && mentionsAny(lex.topicAnchors, s.ctx.toks)) onTopic = true;
+    read.push(s);
+    carried = s.endsInQuote ? carried + 1 : 0;
   }
   // Pass 1: every rule, sentence by sentence (pronouns need the actors credited before).
-  const pass1: Pass1[] = tokenized.map((s, i) => {
-    const ctx = s.ctx;
-    const hedges = findHedges(ctx);
-    const usable = onTopic ? triggers[i]! : NO_TRIGGERS;
-    const ts = findTargetStance(ctx, withheldClauses(ctx, hedges), usable);
-    const proposals = attributionProposals(ctx, mem, ts.governing);
-    const winner = pickAttribution(proposals, ctx.toks);
-    if (winner?.actor) mem.recordActor(winner.actor.entity, i);
-    return { ctx, proposals, winner, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts };
-  });
+  const pass1: Pass1[] = [];
+  for (let i = 0; i < read.length; i++) pass1.push(applyRules(read[i]!, onTopic, mem));
   // Pass 2: quote continuation needs the sentences after a quote too.
   const continued = findQuoteChains(pass1);
-  return pass1.map((p, i) => buildLabels(p, continued.get(i) ?? null));
+  const out: LabelledSentence[] = [];
+  for (let i = 0; i < pass1.length; i++) out.push(buildLabels(pass1[i]!, continued.size === 0 ? null : (continued.get(i) ?? null)));
+  return out;
+}
+
+interface Pass0 {
+  ctx: SentenceCtx;
+  startsInQuote: boolean;
+  endsInQuote: boolean;
+  triggers: readonly TriggerMatch[];
+}
+
+/** Pass 0 of one sentence: tokens, the memory's names, topic triggers. */
+function readSentence(text: string, index: number, startsInQuote: boolean, lex: Lexicons, mem: ArticleMemory): Pass0 {
+  const tokenized = tokenizeSentence(text, startsInQuote);
+  const toks = tokenized.toks;
+  const firstFlags = sentenceFlags(toks);
+  // Every memo field is present from the start: one object shape for every rule that reads the context.
+  const ctx: SentenceCtx = { text, toks, lex, index, firstFlags, chainMemo: undefined, mainSubjectMemo: undefined };
+  mem.observe(ctx);
+  // Most sentences hold no word that starts a trigger phrase: their scan is skipped.
+  const triggers = lex.targets.mayOccur(firstFlags) ? findTriggers(ctx) : NO_TRIGGERS;
+  return { ctx, startsInQuote, endsInQuote: tokenized.quoteOpenAtEnd, triggers };
+}
+
+/** Pass 1 of one sentence: hedges, target and stance, attribution (crediting the winner in the memory). */
+function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory): Pass1 {
+  const ctx = s.ctx;
+  const hedges = ctx.lex.hedges.mayOccur(ctx.firstFlags!) ? findHedges(ctx) : NO_HEDGES;
+  const usable = onTopic ? s.triggers : NO_TRIGGERS;
+  // Without triggers findTargetStance finds nothing, whatever is withheld.
+  const ts = findTargetStance(ctx, usable.length === 0 ? NO_SPANS : withheldClauses(ctx, hedges), usable);
+  const proposals = attributionProposals(ctx, mem, ts.governing);
+  const winner = pickAttribution(proposals, ctx.toks);
+  if (winner?.actor) mem.recordActor(winner.actor.entity, ctx.index);
+  return { ctx, proposals, winner, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts };
 }
 
 function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSentence {
   const { ctx } = p;
-  const cp = codePointOffsets(ctx.text);
+  const cp = hasAstral(ctx.text); // code points differ from UTF-16 offsets
   const votes: RuleVote[] = [];
   const rules: string[] = [];
 
   for (const prop of p.proposals) {
-    votes.push(prop.actor ? spanVote(prop.rule, "actor", prop.actor.entity.name, spanOf(ctx, cp, prop.actor.mention)) : { rule: prop.rule, field: "actor", value: null });
-    votes.push(spanVote(prop.rule, "cue", surfaceOf(ctx, prop.cue), spanOf(ctx, cp, prop.cue)));
+    votes.push(prop.actor ? spanVote(prop.rule, "actor", prop.actor.entity.name, spanOf(ctx, cp, prop.actor.mention.start, prop.actor.mention.end)) : { rule: prop.rule, field: "actor", value: null, start: undefined, end: undefined });
+    votes.push(spanVote(prop.rule, "cue", surfaceOf(ctx, prop.cue.start, prop.cue.end), spanOf(ctx, cp, prop.cue.start, prop.cue.end)));
   }
   let actor: SentenceLabels["actor"] = null;
   let cue: string | null = null;
@@ -145,9 +182,9 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
   let cueSpan: SchemaSpan | null = null;
   if (p.winner?.actor) {
     actor = toActor(p.winner.actor, ctx);
-    cue = surfaceOf(ctx, p.winner.cue);
-    actorSpan = spanOf(ctx, cp, p.winner.actor.mention);
-    cueSpan = spanOf(ctx, cp, p.winner.cue);
+    cue = surfaceOf(ctx, p.winner.cue.start, p.winner.cue.end);
+    actorSpan = spanOf(ctx, cp, p.winner.actor.mention.start, p.winner.actor.mention.end);
+    cueSpan = spanOf(ctx, cp, p.winner.cue.start, p.winner.cue.end);
     rules.push(p.winner.rule, p.winner.actor.resolution);
   } else if (p.winner) {
     rules.push(p.winner.rule);
@@ -156,24 +193,26 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
     const w = from.winner!;
     actor = toActor(w.actor!, from.ctx);
     cue = from.ctx.text.slice(from.ctx.toks[w.cue.start]!.start, from.ctx.toks[w.cue.end - 1]!.end);
-    votes.push({ rule: "actor.quote_continuation", field: "actor", value: actor.name }, { rule: "actor.quote_continuation", field: "cue", value: cue });
+    // start/end present but undefined (JSON drops them): every vote has one shape.
+    votes.push({ rule: "actor.quote_continuation", field: "actor", value: actor.name, start: undefined, end: undefined }, { rule: "actor.quote_continuation", field: "cue", value: cue, start: undefined, end: undefined });
     rules.push("actor.quote_continuation", w.actor!.resolution);
   }
 
   const { hedges, ts } = p;
-  if (ts.salient) votes.push(spanVote("target.trigger", "target", ts.salient.target, spanOf(ctx, cp, ts.salient.span)));
-  for (const c of ts.candidates) votes.push(spanVote(c.rule, "stance", c.stance, spanOf(ctx, cp, c.predicate)));
+  if (ts.salient) votes.push(spanVote("target.trigger", "target", ts.salient.target, spanOf(ctx, cp, ts.salient.span.start, ts.salient.span.end)));
+  for (const c of ts.candidates) votes.push(spanVote(c.rule, "stance", c.stance, spanOf(ctx, cp, c.predicate.start, c.predicate.end)));
   const decided = decideTargetStance(ts);
   if (decided.rules[0] === "target.governed" && decided.targetSpan)
-    votes.push(spanVote("target.governed", "target", decided.target, spanOf(ctx, cp, decided.targetSpan)));
-  rules.push(...decided.rules);
+    votes.push(spanVote("target.governed", "target", decided.target, spanOf(ctx, cp, decided.targetSpan.start, decided.targetSpan.end)));
+  for (const r of decided.rules) rules.push(r);
 
-  const hedgeLabels = hedges.map((h) => {
-    const at = spanOf(ctx, cp, h);
-    return { cue: surfaceOf(ctx, h), type: h.type as HedgeType, start: at.start, end: at.end };
-  });
-  hedges.forEach((h, k) => votes.push({ rule: h.rule, field: "hedge", value: h.type, start: hedgeLabels[k]!.start, end: hedgeLabels[k]!.end }));
-  if (hedges.length > 0) for (const r of [...new Set(hedges.map((h) => h.rule))].sort()) rules.push(r);
+  const hedgeLabels: SentenceLabels["hedges"] = [];
+  for (const h of hedges) {
+    const at = spanOf(ctx, cp, h.start, h.end);
+    hedgeLabels.push({ cue: surfaceOf(ctx, h.start, h.end), type: h.type as HedgeType, start: at.start, end: at.end });
+    votes.push({ rule: h.rule, field: "hedge", value: h.type, start: at.start, end: at.end });
+  }
+  if (hedges.length > 0) for (const r of hedgeRules(hedges)) rules.push(r);
 
   const labels: SentenceLabels = {
     actor,
@@ -186,19 +225,32 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
     evidence: {
       actor: actorSpan,
       cue: actor ? cueSpan : null,
-      target: decided.targetSpan ? spanOf(ctx, cp, decided.targetSpan) : null,
-      stance: decided.stanceSpan ? spanOf(ctx, cp, decided.stanceSpan) : null,
+      target: decided.targetSpan ? spanOf(ctx, cp, decided.targetSpan.start, decided.targetSpan.end) : null,
+      stance: decided.stanceSpan ? spanOf(ctx, cp, decided.stanceSpan.start, decided.stanceSpan.end) : null,
     },
   };
   return { labels, votes };
 }
 
-function spanOf(ctx: SentenceCtx, cp: (utf16: number) => number, s: Span): SchemaSpan {
-  return { start: cp(ctx.toks[s.start]!.start), end: cp(ctx.toks[s.end - 1]!.end) };
+/**
+ * The code-point span of tokens [start, end); `astral` is hasAstral(ctx.text). Callers pass numbers, not their span
+ * objects: those come in several shapes (mentions, cues, trigger and predicate matches, hedges), which would make
+ * this function's property reads polymorphic.
+ */
+function spanOf(ctx: SentenceCtx, astral: boolean, start: number, end: number): SchemaSpan {
+  return { start: codePointOffset(ctx.text, astral, ctx.toks[start]!.start), end: codePointOffset(ctx.text, astral, ctx.toks[end - 1]!.end) };
+}
+
+/** The distinct rule ids of the hedges, sorted. */
+function hedgeRules(hedges: readonly HedgeFinding[]): string[] {
+  const out: string[] = [];
+  for (const h of hedges) if (!out.includes(h.rule)) out.push(h.rule);
+  return out.sort();
 }
 
 /** `xs` without repeats, first occurrences in order ([...new Set(xs)] for the handful of rule ids of a sentence). */
-function uniqueInOrder(xs: readonly string[]): string[] {
+function uniqueInOrder(xs: string[]): string[] {
+  if (xs.length < 2) return xs; // nothing to repeat (most sentences)
   const out: string[] = [];
   for (const x of xs) if (!out.includes(x)) out.push(x);
   return out;
@@ -209,8 +261,9 @@ function spanVote(rule: string, field: VoteField, value: string | null, at: Sche
   return { rule, field, value, start: at.start, end: at.end };
 }
 
-function surfaceOf(ctx: SentenceCtx, s: Span): string {
-  return ctx.text.slice(ctx.toks[s.start]!.start, ctx.toks[s.end - 1]!.end);
+/** The text of tokens [start, end) (numbers for the reason spanOf takes them). */
+function surfaceOf(ctx: SentenceCtx, start: number, end: number): string {
+  return ctx.text.slice(ctx.toks[start]!.start, ctx.toks[end - 1]!.end);
 }
 
 function toActor(r: Resolved, c: SentenceCtx): NonNullable<SentenceLabels["actor"]> {

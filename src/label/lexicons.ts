@@ -121,6 +121,9 @@ export interface LexiconTables {
   targets: CsvRow<z.infer<typeof TargetRow>>[];
 }
 
+/** PhraseTrie flags: a sentence with no word that starts a phrase of the trie skips that trie's rules (vocab.ts firstWordFlags). */
+export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8 } as const;
+
 /** Reads and compiles every lexicon file of `dir`. Throws InputError naming file:line. */
 export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<Lexicons> {
   const F = LEXICON_FILES;
@@ -200,17 +203,17 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
   // Every word a rule looks up has a word id, so a token of no lexicon word (id 0) skips the lookups.
   for (const w of titleWords.keys()) internWord(w);
   for (const w of nouns.keys()) internWord(w);
-  const reporting = new PhraseTrie<ReportingEntry>();
+  const reporting = new PhraseTrie<ReportingEntry>(TRIE_FLAGS.reporting);
   for (const { line, row } of t.reporting)
     for (const p of expandOrThrow(row.phrase, at("reporting", line)))
       reporting.add(phraseTokens(p), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
   const stance = new PhraseTrie<StanceEntry>();
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
-  const hedges = new PhraseTrie<HedgeEntry>();
+  const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
-  const targets = new PhraseTrie<TargetEntry>();
+  const targets = new PhraseTrie<TargetEntry>(TRIE_FLAGS.targets);
   const targetNames = new Set<string>();
-  const topicAnchors = new PhraseTrie<true>();
+  const topicAnchors = new PhraseTrie<true>(TRIE_FLAGS.topicAnchors);
   for (const { line, row } of t.targets) {
     if (row.target === "_topic") {
       addPattern(topicAnchors, row.trigger, true, at("targets", line));

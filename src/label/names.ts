@@ -5,7 +5,7 @@
 import type { ActorEntry, Gender, Lexicons, TitleEntry } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { internWord, wordId } from "./vocab.ts";
-import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, PRONOUNS, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord } from "./words.ts";
+import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, PRONOUNS, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord, tokAt } from "./words.ts";
 
 export interface SentenceCtx {
   text: string;
@@ -13,6 +13,8 @@ export interface SentenceCtx {
   lex: Lexicons;
   /** Position of the sentence in its article. */
   index: number;
+  /** PhraseTrie flags of the sentence's words ORed (vocab.ts firstWordFlags); -1 or absent = not known. */
+  firstFlags?: number;
   /** Memo of inChain per token (0 = not computed, 1 = no, 2 = yes); filled lazily. */
   chainMemo?: Int8Array;
   /** Memo of subjects.ts mainSubject (undefined = not computed). */
@@ -37,6 +39,9 @@ export interface NounPhrase {
   gender: Gender | null;
 }
 
+/** The role words of a phrase without any: shared, and never added to (parseChain fills only lists of its own). */
+const NO_ROLE_WORDS: string[] = [];
+
 /** A word of titles.csv (an office, a modifier of one, or an honorific). */
 export function isTitleWord(ctx: SentenceCtx, t: Tok | undefined): boolean {
   return titleKind(ctx, t) !== undefined;
@@ -46,18 +51,34 @@ type TitleKind = "head" | "modifier" | "honorific";
 /** titleWords without the NOT_NAME words by word id (vocab.ts), for the last lexicon seen: one array read per token. */
 let titleWordsSeen: ReadonlyMap<string, TitleKind> | null = null;
 let titleKindById: (TitleKind | undefined)[] = [];
+/** Ids of the lower-case words that may sit in a name chain away from hyphens: titles, "'s", "and", NAME_LINK_IDS. */
+let chainWordIds = new Uint8Array(0);
+
+function syncTitles(words: ReadonlyMap<string, TitleKind>): void {
+  // compileLexicons interns every title word before any sentence is tokenized, so a token's id finds it.
+  const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && wordId(w) !== 0);
+  titleKindById = new Array<TitleKind | undefined>(Math.max(0, ...kept.map(([w]) => wordId(w))) + 1).fill(undefined);
+  for (const [w, kind] of kept) titleKindById[wordId(w)] = kind;
+  const links = [wordId("'s"), wordId("and")];
+  for (let id = 0; id < NAME_LINK_IDS.length; id++) if (NAME_LINK_IDS[id] === 1) links.push(id);
+  chainWordIds = new Uint8Array(Math.max(titleKindById.length, ...links) + 1);
+  for (let id = 0; id < titleKindById.length; id++) if (titleKindById[id] !== undefined) chainWordIds[id] = 1;
+  for (const id of links) chainWordIds[id] = 1;
+  titleWordsSeen = words;
+}
 
 function titleKind(ctx: SentenceCtx, t: Tok | undefined): TitleKind | undefined {
   if (t === undefined || t.kind !== "word") return undefined;
-  const words = ctx.lex.titleWords;
-  if (words !== titleWordsSeen) {
-    // compileLexicons interns every title word before any sentence is tokenized, so a token's id finds it.
-    const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && wordId(w) !== 0);
-    titleKindById = new Array<TitleKind | undefined>(Math.max(0, ...kept.map(([w]) => wordId(w))) + 1).fill(undefined);
-    for (const [w, kind] of kept) titleKindById[wordId(w)] = kind;
-    titleWordsSeen = words;
-  }
+  if (ctx.lex.titleWords !== titleWordsSeen) syncTitles(ctx.lex.titleWords);
   return t.id < titleKindById.length ? titleKindById[t.id] : undefined;
+}
+
+/** Can this token be in a chain at all, judged alone and without hyphens next to it? (inChainUncached's false cases.) */
+function mayChain(ctx: SentenceCtx, t: Tok): boolean {
+  if (t.kind !== "word") return t.raw === "." || t.raw === "&" || t.raw === "'" || t.raw === "’" || t.raw === "-";
+  if (t.cap || t.id === 0) return t.cap;
+  if (ctx.lex.titleWords !== titleWordsSeen) syncTitles(ctx.lex.titleWords);
+  return t.id < chainWordIds.length && chainWordIds[t.id] === 1;
 }
 
 /** Match filters, shared so that no closure is made per token. */
@@ -102,9 +123,9 @@ const ORG_BODY_HEADS = new Set(["ministry", "commission", "department", "committ
 /** Can token i sit inside a name chain (given its neighbours)? Memoised per sentence: the answer depends on the tokens only. */
 function inChain(ctx: SentenceCtx, i: number): boolean {
   if (i < 0 || i >= ctx.toks.length) return false;
-  // Most tokens: a lower-case word of no lexicon (not a title, "'s", "and", "of", "for" or particle) away from hyphens.
+  // Most tokens: punctuation, or a lower-case word that is not a title, "'s", "and", "of", "for" or particle, away from hyphens.
   const t = ctx.toks[i]!;
-  if (t.kind === "word" && !t.cap && !t.acro && t.id === 0 && ctx.toks[i + 1]?.raw !== "-" && (i === 0 || ctx.toks[i - 1]!.raw !== "-")) return false;
+  if (!mayChain(ctx, t) && (t.kind !== "word" || ((i + 1 === ctx.toks.length || ctx.toks[i + 1]!.raw !== "-") && (i === 0 || ctx.toks[i - 1]!.raw !== "-")))) return false;
   const memo = (ctx.chainMemo ??= new Int8Array(ctx.toks.length));
   const known = memo[i]!;
   if (known !== 0) return known === 2;
@@ -115,54 +136,54 @@ function inChain(ctx: SentenceCtx, i: number): boolean {
 
 function inChainUncached(ctx: SentenceCtx, i: number): boolean {
   const toks = ctx.toks;
-  const t = toks[i];
+  const t = tokAt(toks, i);
   if (!t) return false;
   if (t.kind !== "word") {
     // "Dr. Herriot", "Duncan D. Hunter": the dot of an honorific or of a middle initial stays inside the name.
     if (t.raw === ".") {
-      const a = toks[i - 1];
-      const b = toks[i + 1];
+      const a = tokAt(toks, i - 1);
+      const b = tokAt(toks, i + 1);
       if (!isWord(a) || a.end !== t.start || b === undefined || !isNameWord(b) || b.start === t.end) return false;
-      const initial = a.raw.length === 1 && a.cap && isNameWord(toks[i - 2]);
+      const initial = a.raw.length === 1 && a.cap && isNameWord(tokAt(toks, i - 2));
       return initial || titleKind(ctx, a) === "honorific";
     }
     // "B&B", "M&S", "Marks & Spencer": an ampersand between two capitalised words joins one name.
-    if (t.raw === "&") return isNameWord(toks[i - 1]) && isNameWord(toks[i + 1]);
+    if (t.raw === "&") return isNameWord(tokAt(toks, i - 1)) && isNameWord(tokAt(toks, i + 1));
     // "the British Bankers' Association": a plural possessive apostrophe inside a name.
     if ((t.raw === "'" || t.raw === "’") && t.kind === "punct") {
-      const a = toks[i - 1];
-      return isNameWord(a) && a!.end === t.start && a!.low.endsWith("s") && isNameWord(toks[i + 1]) && toks[i + 1]!.start > t.end;
+      const a = tokAt(toks, i - 1);
+      return isNameWord(a) && a!.end === t.start && a!.low.endsWith("s") && isNameWord(tokAt(toks, i + 1)) && toks[i + 1]!.start > t.end;
     }
     if (t.raw !== "-" || !isGluedHyphen(toks, i)) return false;
     // "Jong-un", "Al-Aqsa" are one name; "Trump-Putin", "Russia-Ukraine" join two known names and are not.
-    if (isNameWord(toks[i - 1])) return !joinsKnownNames(ctx, i);
+    if (isNameWord(tokAt(toks, i - 1))) return !joinsKnownNames(ctx, i);
     const prev = toks[i - 1]!.low;
-    if (isGluedHyphen(toks, i - 2) && isNameWord(toks[i - 3]) && isNameWord(toks[i + 1])) return true; // "Henley-on-Thames"
+    if (isGluedHyphen(toks, i - 2) && isNameWord(tokAt(toks, i - 3)) && isNameWord(tokAt(toks, i + 1))) return true; // "Henley-on-Thames"
     // "co-chairman", "vice-president"; "al-Bredi".
-    return titleKind(ctx, toks[i + 1]) === "head" || (NAME_PARTICLES.has(prev) && isNameWord(toks[i + 1]));
+    return titleKind(ctx, tokAt(toks, i + 1)) === "head" || (NAME_PARTICLES.has(prev) && isNameWord(tokAt(toks, i + 1)));
   }
   if ((t.cap || t.acro) && isNameWord(t)) return true;
   if (titleKind(ctx, t) !== undefined) return true;
-  if (t.low === "'s") return isNameWord(toks[i - 1]) && (isNameWord(toks[i + 1]) || titleKind(ctx, toks[i + 1]) !== undefined);
+  if (t.low === "'s") return isNameWord(tokAt(toks, i - 1)) && (isNameWord(tokAt(toks, i + 1)) || titleKind(ctx, tokAt(toks, i + 1)) !== undefined);
   const glued = isGluedHyphen(toks, i + 1);
-  if (glued && (titleKind(ctx, toks[i + 2]) === "head" || (NAME_PARTICLES.has(t.low) && isNameWord(toks[i + 2])))) return true;
+  if (glued && (titleKind(ctx, tokAt(toks, i + 2)) === "head" || (NAME_PARTICLES.has(t.low) && isNameWord(tokAt(toks, i + 2))))) return true;
   if (isGluedHyphen(toks, i - 1)) {
-    if (isNameWord(toks[i - 2])) return !joinsKnownNames(ctx, i - 1);
+    if (isNameWord(tokAt(toks, i - 2))) return !joinsKnownNames(ctx, i - 1);
     // "Henley-on-Thames": a lower-case link between two glued names.
-    return isWord(toks[i - 2]) && isGluedHyphen(toks, i - 3) && isNameWord(toks[i - 4]);
+    return isWord(tokAt(toks, i - 2)) && isGluedHyphen(toks, i - 3) && isNameWord(tokAt(toks, i - 4));
   }
   // "Trade and Industry Secretary": "and" inside an office that ends in a title head; "the Securities and Exchange
   // Commission", "the Finance and Economy Ministry": "and" inside a body's name that ends in an organisation word.
-  if ((t.low === "and" || t.raw === "&") && (isNameWord(toks[i - 1]) || t.raw === "&") && isNameWord(toks[i + 1])) {
-    for (let k = i + 1; k <= i + 3; k++) if (titleKind(ctx, toks[k]) === "head") return toks[k]!.cap || k > i + 1;
-    if (hasNoun(ctx, toks[i - 1], "org_head")) return false;
-    for (let k = i + 2; k <= i + 3 && isNameWord(toks[k - 1]); k++) if (toks[k]?.cap && hasNoun(ctx, toks[k], "org_head") && ORG_BODY_HEADS.has(toks[k]!.low)) return true;
+  if ((t.low === "and" || t.raw === "&") && (isNameWord(tokAt(toks, i - 1)) || t.raw === "&") && isNameWord(tokAt(toks, i + 1))) {
+    for (let k = i + 1; k <= i + 3; k++) if (titleKind(ctx, tokAt(toks, k)) === "head") return toks[k]!.cap || k > i + 1;
+    if (hasNoun(ctx, tokAt(toks, i - 1), "org_head")) return false;
+    for (let k = i + 2; k <= i + 3 && isNameWord(tokAt(toks, k - 1)); k++) if (tokAt(toks, k)?.cap && hasNoun(ctx, tokAt(toks, k), "org_head") && ORG_BODY_HEADS.has(toks[k]!.low)) return true;
     return false;
   }
   if (markedWord(NAME_LINK_IDS, t)) {
     // "of", "for" or a name particle
-    const a = toks[i - 1];
-    return (isNameWord(a) || titleKind(ctx, a) !== undefined) && isNameWord(toks[i + 1]);
+    const a = tokAt(toks, i - 1);
+    return (isNameWord(a) || titleKind(ctx, a) !== undefined) && isNameWord(tokAt(toks, i + 1));
   }
   return false;
 }
@@ -195,17 +216,18 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
     if (title && title.end <= end && !surnameLikeTitle(ctx, start, k, title.end, end)) nameStart = Math.max(nameStart, title.end);
   }
   // "the health minister for Wales": one name after an office and "for"/"of" is its remit, not a person.
-  const link = toks[nameStart]?.low;
+  const link = tokAt(toks, nameStart)?.low;
   if (nameStart > start && nameStart + 2 === end && (link === "for" || link === "of")) nameStart = end;
   if (nameStart === start) {
     // No title at all: leading lower-case words are descriptors, not part of the name.
     while (nameStart < end && !toks[nameStart]!.cap && !isAcronym(toks[nameStart]!)) nameStart++;
   }
   // Skip connectors left dangling at the start of the name ("of"), but keep a particle glued to it ("al-Bredi").
-  while (nameStart < end && !isNameWord(toks[nameStart]) && !(NAME_PARTICLES.has(toks[nameStart]!.low) && isGluedHyphen(toks, nameStart + 1))) nameStart++;
+  while (nameStart < end && !isNameWord(tokAt(toks, nameStart)) && !(NAME_PARTICLES.has(toks[nameStart]!.low) && isGluedHyphen(toks, nameStart + 1))) nameStart++;
   let honorific = false;
   let gender: Gender | null = null;
-  const roleWords: string[] = [];
+  // Most chains are a bare name: no descriptor words, and no list made for them.
+  const roleWords: string[] = nameStart > start ? [] : NO_ROLE_WORDS;
   let country: string | null = null;
   let qualifier: { start: number; end: number } | null = null;
   for (let k = start; k < nameStart; ) {
@@ -216,15 +238,15 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
     if (countryEnd > 0 && isNameWord(t)) {
       country = adj && adj.end === countryEnd ? adj.value : alias!.value.name;
       k = countryEnd;
-      if (toks[k]?.low === "'s") k++;
+      if (tokAt(toks, k)?.low === "'s") k++;
       continue;
     }
     // A capitalised run naming a body qualifies the role: "Cabinet Office spokeswoman", "Kremlin spokesman".
     if (isNameWord(t)) {
       let q = k;
-      while (q < nameStart && (isNameWord(toks[q]) || (toks[q]!.raw === "&" && q > k)) && titleKind(ctx, toks[q]) !== "head" && titleKind(ctx, toks[q]) !== "honorific") q++;
+      while (q < nameStart && (isNameWord(tokAt(toks, q)) || (toks[q]!.raw === "&" && q > k)) && titleKind(ctx, tokAt(toks, q)) !== "head" && titleKind(ctx, tokAt(toks, q)) !== "honorific") q++;
       let body = false;
-      for (let j = k; j < q && !body; j++) body = hasNoun(ctx, toks[j], "org_head");
+      for (let j = k; j < q && !body; j++) body = hasNoun(ctx, tokAt(toks, j), "org_head");
       body ||= ctx.lex.aliases.valuesEndingAt(toks, k, q) !== null;
       if (q > k && (body || !ctx.lex.titles.longestAt(toks, k))) {
         qualifier = { start: k, end: q };
@@ -249,8 +271,8 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
     k++;
   }
   // Role words start at the office itself: a qualifier followed by "'s" is a possessor, not part of the role.
-  if (qualifier && toks[qualifier.end]?.low === "'s") roleWords.splice(0, qualifier.end - qualifier.start);
-  const before = toks[start - 1];
+  if (qualifier && tokAt(toks, qualifier.end)?.low === "'s") roleWords.splice(0, qualifier.end - qualifier.start);
+  const before = tokAt(toks, start - 1);
   const det = before !== undefined && DETERMINERS.has(before.low) && before.quoted === toks[start]!.quoted;
   const phraseStart = det ? start - 1 : start;
   if (nameStart < end) return { kind: "name", start: phraseStart, end, nameStart, roleWords, country, qualifier, honorific, gender };
@@ -330,7 +352,7 @@ function ageAnaphorAt(ctx: SentenceCtx, start: number, end: number, headFollows:
 }
 
 function simple(kind: "pronoun" | "group" | "anaphor", start: number, end: number): NounPhrase {
-  return { kind, start, end, nameStart: start, roleWords: [], country: null, qualifier: null, honorific: false, gender: null };
+  return { kind, start, end, nameStart: start, roleWords: NO_ROLE_WORDS, country: null, qualifier: null, honorific: false, gender: null };
 }
 
 /** Every name chain of the sentence, left to right (for the article's mention memory). */

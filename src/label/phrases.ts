@@ -6,7 +6,7 @@
 // tokenizer as the sentences, so matching is a walk down a trie per token
 // position: linear in the sentence length times the longest phrase.
 import { tokenizeSentence, type Tok } from "./tokenize.ts";
-import { internWord } from "./vocab.ts";
+import { internWord, markFirstWord } from "./vocab.ts";
 
 const MAX_EXPANSIONS = 4096;
 
@@ -89,9 +89,12 @@ export interface PhraseMatch<V> {
   values: readonly V[];
 }
 
-/** The child of `node` for token `t`, if any. */
-function childFor<V>(node: TrieNode<V>, t: Tok | undefined): TrieNode<V> | undefined {
-  return t === undefined || t.id === 0 ? undefined : node.next.get(t.id);
+/** The child of `node` for token `j` of `toks`, if any (none past the end). */
+function childFor<V>(node: TrieNode<V>, toks: readonly Tok[], j: number): TrieNode<V> | undefined {
+  // Bounds first: reading past the end of an array is a slow path in optimised code.
+  if (j < 0 || j >= toks.length) return undefined;
+  const t = toks[j]!;
+  return t.id === 0 ? undefined : node.next.get(t.id);
 }
 
 export class PhraseTrie<V> {
@@ -100,8 +103,12 @@ export class PhraseTrie<V> {
   private readonly firsts: (TrieNode<V> | undefined)[] = [];
   private size = 0;
 
+  /** `flag`: one bit naming this kind of trie (lexicons.ts TRIE_FLAGS), noted on the first word of every phrase (vocab.ts). */
+  constructor(readonly flag = 0) {}
+
   add(tokens: readonly string[], value: V): void {
     let node = this.root;
+    if (this.flag !== 0 && tokens.length > 0) markFirstWord(internWord(tokens[0]!), this.flag);
     for (const t of tokens) {
       const id = internWord(t);
       let child = node.next.get(id);
@@ -119,10 +126,17 @@ export class PhraseTrie<V> {
     this.size++;
   }
 
-  /** The root's child for token `t` (childFor(root, t)). */
-  private first(t: Tok | undefined): TrieNode<V> | undefined {
+  /** Can a phrase of this trie occur in a sentence whose words carry `flags` (firstWordFlags ORed; -1 = unknown)? */
+  mayOccur(flags: number): boolean {
+    return this.flag === 0 || (flags & this.flag) !== 0;
+  }
+
+  /** The root's child for token `i` of `toks` (childFor(root, toks, i)). */
+  private first(toks: readonly Tok[], i: number): TrieNode<V> | undefined {
     // Bounds first: words interned after this trie have larger ids, and reading past the end is a slow path.
-    return t === undefined || t.id >= this.firsts.length ? undefined : this.firsts[t.id];
+    if (i < 0 || i >= toks.length) return undefined;
+    const id = toks[i]!.id;
+    return id >= this.firsts.length ? undefined : this.firsts[id];
   }
 
   get count(): number {
@@ -131,14 +145,13 @@ export class PhraseTrie<V> {
 
   /** Every phrase starting at token `i`, longest first. */
   matchesAt(toks: readonly Tok[], i: number): PhraseMatch<V>[] {
-    let node = this.first(toks[i]);
+    let node = this.first(toks, i);
     if (!node) return NO_MATCHES; // the common case: allocate nothing
     const found: PhraseMatch<V>[] = [];
     for (let j = i + 1; ; j++) {
       if (node.values.length > 0) found.push({ start: i, end: j, values: node.values });
-      const next: Tok | undefined = toks[j];
-      if (next === undefined) break;
-      node = childFor(node, next);
+      if (j >= toks.length) break;
+      node = childFor(node, toks, j);
       if (!node) break;
     }
     return found.length > 1 ? found.reverse() : found;
@@ -146,11 +159,11 @@ export class PhraseTrie<V> {
 
   /** The longest phrase starting at token `i` (matchesAt(toks, i)[0]), or null. */
   firstMatchAt(toks: readonly Tok[], i: number): PhraseMatch<V> | null {
-    let node = this.first(toks[i]);
+    let node = this.first(toks, i);
     let best: PhraseMatch<V> | null = null;
     for (let j = i + 1; node; j++) {
       if (node.values.length > 0) best = { start: i, end: j, values: node.values };
-      node = node.next.size === 0 ? undefined : childFor(node, toks[j]);
+      node = node.next.size === 0 ? undefined : childFor(node, toks, j);
     }
     return best;
   }
@@ -159,23 +172,23 @@ export class PhraseTrie<V> {
   valuesEndingAt(toks: readonly Tok[], i: number, end: number): readonly V[] | null {
     if (end <= i) return null;
     let node: TrieNode<V> | undefined = this.root;
-    for (let j = i; j < end && node; j++) node = childFor(node, toks[j]);
+    for (let j = i; j < end && node; j++) node = childFor(node, toks, j);
     return node && node.values.length > 0 ? node.values : null;
   }
 
   /** Is there any phrase starting at token `i` (matchesAt(toks, i) is not empty)? */
   anyAt(toks: readonly Tok[], i: number): boolean {
-    let node = this.first(toks[i]);
+    let node = this.first(toks, i);
     for (let j = i + 1; node; j++) {
       if (node.values.length > 0) return true;
-      node = childFor(node, toks[j]);
+      node = childFor(node, toks, j);
     }
     return false;
   }
 
   /** Longest phrase starting at `i` whose value passes `accept`, or null. */
   longestAt(toks: readonly Tok[], i: number, accept?: (v: V, start: number, end: number) => boolean): { start: number; end: number; value: V } | null {
-    const node = this.first(toks[i]);
+    const node = this.first(toks, i);
     return node ? longestFrom(node, toks, i, i + 1, accept) : null;
   }
 
@@ -199,7 +212,7 @@ export class PhraseTrie<V> {
  */
 function longestFrom<V>(node: TrieNode<V>, toks: readonly Tok[], i: number, j: number, accept: ((v: V, start: number, end: number) => boolean) | undefined): { start: number; end: number; value: V } | null {
   if (node.next.size > 0) {
-    const child = childFor(node, toks[j]);
+    const child = childFor(node, toks, j);
     if (child) {
       const deeper = longestFrom(child, toks, i, j + 1, accept);
       if (deeper) return deeper;

@@ -43,7 +43,7 @@ export function findQuoteChains<S extends QuoteState>(sentences: readonly S[]): 
     const candidates = [sentences[first], sentences[last]];
     for (let k = first; k <= last; k++) candidates.push(sentences[k]);
     let from = candidates.find((c) => c !== s && credited(c));
-    const before = sentences[first - 1];
+    const before = first > 0 ? sentences[first - 1] : undefined;
     // A quote that opens right after a credited sentence continues its speaker (a new quote paragraph
     // with no attribution: the speaker carries over).
     if (!from && credited(before) && (hasQuote(before) || sentences[first]!.ctx.toks[0]?.kind === "open_quote")) from = before;

@@ -64,9 +64,20 @@ function scan<V>(ctx: SentenceCtx, trie: PhraseTrie<V>) {
   return out;
 }
 
-/** Trigger phrases of the topic lexicon, leftmost-longest. */
+/** Shared result of the sentences without triggers (most); callers never mutate it. */
+const NO_TRIGGERS: TriggerMatch[] = [];
+
+/** Trigger phrases of the topic lexicon, leftmost-longest (scan, without its intermediate list). */
 export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
-  return scan(ctx, ctx.lex.targets).map((m) => ({ start: m.start, end: m.end, entry: m.values[0]! }));
+  let out: TriggerMatch[] | null = null;
+  for (let i = 0; i < ctx.toks.length; ) {
+    const m = ctx.lex.targets.firstMatchAt(ctx.toks, i);
+    if (m) {
+      (out ??= []).push({ start: m.start, end: m.end, entry: m.values[0]! });
+      i = m.end;
+    } else i++;
+  }
+  return out ?? NO_TRIGGERS;
 }
 
 /** Conditional clauses take no position ("If Putin does not commit to talks, …"): from "if"/"unless" to the next comma. */
@@ -178,11 +189,14 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
   return { salient: { target: salient.entry.target, span: { start: salient.start, end: salient.end } }, candidates, governing };
 }
 
+/** The decision of a sentence with no trigger (most); callers only read it. */
+const UNDECIDED: { target: null; stance: Stance; targetSpan: null; stanceSpan: null; rules: string[] } = { target: null, stance: "neutral", targetSpan: null, stanceSpan: null, rules: [] };
+
 /** Resolver: the first position the sentence takes decides target and stance (ties: cheaper pairing, then rule order). */
 export function decideTargetStance(f: TargetStanceFindings): { target: string | null; stance: Stance; targetSpan: Span | null; stanceSpan: Span | null; rules: string[] } {
   let win: StanceCandidate | null = null;
   for (const c of f.candidates) if (!win || c.predicate.start < win.predicate.start || (c.predicate.start === win.predicate.start && c.cost < win.cost)) win = c;
   if (win) return { target: win.target, stance: win.stance, targetSpan: win.trigger, stanceSpan: win.predicate, rules: ["target.governed", win.rule] };
   if (f.salient) return { target: f.salient.target, stance: "neutral", targetSpan: f.salient.span, stanceSpan: null, rules: ["target.trigger"] };
-  return { target: null, stance: "neutral", targetSpan: null, stanceSpan: null, rules: [] };
+  return UNDECIDED;
 }

@@ -5,7 +5,7 @@
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import { phraseEndingAt, phraseStartingAt, isNameWord, isTitleWord, type NounPhrase, type SentenceCtx } from "./names.ts";
 import type { Tok } from "./tokenize.ts";
-import { BETWEEN_SUBJECT_AND_VERB, BE_FORMS, COORDINATORS, DETERMINERS, INTRO_STARTERS, NOT_NAME, PARENTHETICAL, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb, isSpacedDash, isWord } from "./words.ts";
+import { BETWEEN_SUBJECT_AND_VERB, BE_FORMS, COORDINATORS, DETERMINERS, INTRO_STARTERS, NOT_NAME, PARENTHETICAL, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb, isSpacedDash, isWord, tokAt } from "./words.ts";
 
 /** `elided`: the verb's subject is the main clause's ("…, but has previously said"). */
 export type Subject = { np: NounPhrase; elided?: boolean } | { coordinated: true } | null;
@@ -35,12 +35,12 @@ function skipBetween(ctx: SentenceCtx, j: number): { j: number; sawBe: boolean }
     if (w.kind === "word" && !w.cap && (BETWEEN_SUBJECT_AND_VERB.has(w.low) || isLyAdverb(w))) {
       if (BE_FORMS.has(w.low)) sawBe = true;
       j--;
-    } else if (WEEKDAYS.has(w.low) && t[j - 1]?.low === "on") j -= 2;
-    else if (w.raw === ")" && t[j - 1]?.acro && t[j - 2]?.raw === "(" && isNameWord(t[j - 3])) j -= 3; // "the British Bankers' Association (BBA) said"
-    else if (w.low === "to" && REPORTED_TO.has(t[j - 1]?.low ?? "") && BE_FORMS.has(t[j - 2]?.low ?? "")) {
+    } else if (WEEKDAYS.has(w.low) && tokAt(t, j - 1)?.low === "on") j -= 2;
+    else if (w.raw === ")" && tokAt(t, j - 1)?.acro && tokAt(t, j - 2)?.raw === "(" && isNameWord(tokAt(t, j - 3))) j -= 3; // "the British Bankers' Association (BBA) said"
+    else if (w.low === "to" && REPORTED_TO.has(tokAt(t, j - 1)?.low ?? "") && BE_FORMS.has(tokAt(t, j - 2)?.low ?? "")) {
       j -= 3; // "Mr Houston is alleged to have said": active in meaning
       sawBe = false;
-    } else if (w.kind === "word" && !w.cap && DETERMINERS.has(t[j - 1]?.low ?? "") && SHORT_PP.has(t[j - 2]?.low ?? "") && isNameWord(t[j - 3])) {
+    } else if (w.kind === "word" && !w.cap && DETERMINERS.has(tokAt(t, j - 1)?.low ?? "") && SHORT_PP.has(tokAt(t, j - 2)?.low ?? "") && isNameWord(tokAt(t, j - 3))) {
       j -= 3; // "Putin in the call said"
     } else break;
   }
@@ -49,8 +49,8 @@ function skipBetween(ctx: SentenceCtx, j: number): { j: number; sawBe: boolean }
 
 function coordinated(ctx: SentenceCtx, np: NounPhrase): boolean {
   const t = toks(ctx);
-  const c = t[np.start - 1];
-  return c !== undefined && (c.low === "and" || c.low === "&" || c.low === "or") && (isNameWord(t[np.start - 2]) || t[np.start - 2]?.low === "'s");
+  const c = tokAt(t, np.start - 1);
+  return c !== undefined && (c.low === "and" || c.low === "&" || c.low === "or") && (isNameWord(tokAt(t, np.start - 2)) || tokAt(t, np.start - 2)?.low === "'s");
 }
 
 /** The subject whose noun phrase ends right before token `end`, or null when that phrase cannot be one. */
@@ -59,9 +59,9 @@ function subjectEndingAt(ctx: SentenceCtx, end: number): Subject {
   const np = phraseEndingAt(ctx, end);
   if (!np) return null;
   // "his Treasury post", "member of the Cabinet says": a name after a possessive or a preposition is not the subject.
-  const before = t[np.start - 1];
+  const before = tokAt(t, np.start - 1);
   // …except the body a spokesman speaks for ("A spokesman for the Foreign Office said").
-  const speaksFor = before?.low === "for" && VOICE_TITLES.has(t[np.start - 2]?.low ?? "");
+  const speaksFor = before?.low === "for" && VOICE_TITLES.has(tokAt(t, np.start - 2)?.low ?? "");
   if (before && !speaksFor && (POSSESSIVE_DETERMINERS.has(before.low) || PREPOSITIONS.has(before.low))) return null;
   // "the church, which it accuses of …", "a video which it said showed …": a report inside the writer's relative clause.
   if ((np.kind === "pronoun" || np.kind === "anaphor") && before?.low === "which") return null;
@@ -70,7 +70,7 @@ function subjectEndingAt(ctx: SentenceCtx, end: number): Subject {
   if (np.kind === "name" && np.nameStart === np.end - 1 && np.start === np.nameStart && before?.kind === "word" && !before.cap && !NOT_NAME.has(before.low) && !BETWEEN_SUBJECT_AND_VERB.has(before.low) && before.low !== "'s" && !ctx.lex.nouns.get(before.low)?.has("org_ref"))
     return null;
   // "When Ronald Reagan quipped …, the joke was …": a speaker inside the writer's subordinate clause.
-  if (SUBORDINATORS.has(t[0]?.low ?? "") && np.start > 0 && !t.slice(0, np.start).some((x) => x.low === ",")) return null;
+  if (SUBORDINATORS.has(tokAt(t, 0)?.low ?? "") && np.start > 0 && !t.slice(0, np.start).some((x) => x.low === ",")) return null;
   if (!coordinated(ctx, np)) return { np };
   // "Both Russia and the US have ruled out …": the first conjunct speaks.
   const first = phraseEndingAt(ctx, np.start - 1);

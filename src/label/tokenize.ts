@@ -12,7 +12,7 @@
 // - `id` is the lexicon word id of `low` (vocab.ts), so rules and tries look
 //   words up by number; it is computed while the word is scanned.
 
-import { finishHash, hashStep, wordId, wordIdHashed } from "./vocab.ts";
+import { finishHash, hashStep, vocabSize, wordId, wordIdAt, wordIdAtFolded, wordOf } from "./vocab.ts";
 
 export type TokKind = "word" | "num" | "punct" | "open_quote" | "close_quote";
 
@@ -63,16 +63,10 @@ function isUpperStart(raw: string): boolean {
 }
 
 /**
- * `plain`: the word is ASCII lower-case letters and digits only, so it is its own lower-case form, is not
- * capitalised and holds no apostrophe (the common case: no case conversion, no suffix checks). `hasLower`: the word
- * has an ASCII lower-case letter; `hasApostrophe`: an inner "'" or "’". `hash`: the running hash (vocab.ts hashStep) of
- * `raw`, used when it is plain.
+ * A word that is not plain ASCII lower case without an apostrophe (tokenizeSentence handles those, and ASCII words
+ * without an apostrophe). `hasLower`: the word has an ASCII lower-case letter; `hasApostrophe`: an inner "'" or "’".
  */
-function pushWord(out: Tok[], raw: string, start: number, plain: boolean, hasLower: boolean, hasApostrophe: boolean, hash: number): void {
-  if (plain) {
-    out.push(makeTok(raw, raw, wordIdHashed(raw, finishHash(hash)), start, start + raw.length, "word", false, false));
-    return;
-  }
+function pushWord(out: Tok[], raw: string, start: number, hasLower: boolean, hasApostrophe: boolean): void {
   let low = raw.toLowerCase();
   const cap = isUpperStart(raw);
   // A word with an ASCII lower-case letter is never all capitals: skip the case conversion.
@@ -113,7 +107,7 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    if (isSpace(c, text, i)) {
+    if (c === 32 || isSpace(c, text, i)) {
       i += width;
       continue;
     }
@@ -121,7 +115,7 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       const start = i;
       // "U.S.", "U.K.": two or more capital-dot pairs are one token.
       let j = i;
-      while (j + 1 < n && isUpperAscii(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+      if (c >= 65 && c <= 90) while (j + 1 < n && isUpperAscii(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       if (j - i >= 4) {
         const low = text.slice(i, j).toLowerCase();
         toks.push(makeTok(text.slice(i, j), low, wordId(low), i, j, "word", true, true));
@@ -131,17 +125,20 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       let plain = c >= 97 && c <= 122;
       let hasLower = plain;
       let hasApostrophe = false;
-      let hash = hashStep(0, c);
+      let ascii = c < 128;
+      // The hash of the lower-cased word (ASCII capitals folded here), so a capitalised word is not hashed again.
+      let hash = hashStep(0, c >= 65 && c <= 90 ? c + 32 : c);
       j = i + width;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d >= 97 && d <= 122) {
           hasLower = true;
-          hash = hashStep(hash, d);
+          hash = (Math.imul(hash, 31) + d) | 0; // hashStep(hash, d), written out: this loop runs per character and the call is not always inlined
           j++;
         } else if (isLetterAt(text, j, d) || isDigitAt(text, j, d)) {
           if (d >= 128 || (d >= 65 && d <= 90)) plain = false;
-          hash = hashStep(hash, d); // used only while the word stays plain (one unit per character)
+          if (d >= 128) ascii = false;
+          hash = hashStep(hash, d >= 65 && d <= 90 ? d + 32 : d); // used only while the word stays ASCII (one unit per character)
           j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
         } else if ((d === 39 || d === 0x2019) && j + 1 < n && isLetterAt(text, j + 1, text.charCodeAt(j + 1))) {
           plain = false;
@@ -149,7 +146,21 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
           j++;
         } else break;
       }
-      pushWord(toks, text.slice(start, j), start, plain, hasLower, hasApostrophe, hash);
+      if (plain) {
+        // A plain word is its own lower-case form; a lexicon word's text is the vocabulary's string, not a new slice.
+        const id = wordIdAt(text, start, j, finishHash(hash));
+        const raw = id !== 0 ? wordOf(id) : text.slice(start, j);
+        toks.push(makeTok(raw, raw, id, start, j, "word", false, false));
+      } else if (ascii && !hasApostrophe) {
+        // ASCII with capitals: lower-casing folds A–Z only, so `hash` is the lower-case form's, and a lexicon word's
+        // lower-case form is the vocabulary's string rather than a new one.
+        const raw = text.slice(start, j);
+        const id = wordIdAtFolded(text, start, j, finishHash(hash));
+        const cap = c >= 65 && c <= 90;
+        // A word with an ASCII lower-case letter is never all capitals: skip the case conversion.
+        const acro = cap && raw.length >= 2 && !hasLower && raw === raw.toUpperCase();
+        toks.push(makeTok(raw, id !== 0 ? wordOf(id) : raw.toLowerCase(), id, start, j, "word", cap, acro));
+      } else pushWord(toks, text.slice(start, j), start, hasLower, hasApostrophe);
       i = j;
       continue;
     }
@@ -157,7 +168,7 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       let j = i + 1;
       for (;;) {
         while (j < n && isDigitAt(text, j, text.charCodeAt(j))) j++;
-        const d = text.charCodeAt(j);
+        const d = j < n ? text.charCodeAt(j) : -1; // reading past the end is a slow path in optimised code
         if ((d === 46 || d === 44 || d === 58) && j + 1 < n && isDigitAt(text, j + 1, text.charCodeAt(j + 1))) j++;
         else break;
       }
@@ -169,7 +180,7 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
     const raw = width === 1 && c < 128 ? ASCII_CHARS[c]! : text.slice(i, i + width);
     const kind = quoteKind(c, text, i, width);
     const low = c === 0x2019 ? "'" : raw;
-    toks.push(makeTok(raw, low, wordId(low), i, i + width, kind, false, false));
+    toks.push(makeTok(raw, low, width === 1 && c < 128 ? asciiId(c) : wordId(low), i, i + width, kind, false, false));
     i += width;
   }
   const quoteOpenAtEnd = markQuoted(toks, quoteOpenAtStart);
@@ -178,6 +189,16 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
 
 /** One-character strings of ASCII, shared by every punctuation token. */
 const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+/** Word ids of the one-character ASCII strings, for the vocabulary of `asciiIdsAt` words (it only grows). */
+const ASCII_IDS = new Int32Array(128);
+let asciiIdsAt = -1;
+function asciiId(c: number): number {
+  if (asciiIdsAt !== vocabSize()) {
+    for (let k = 0; k < 128; k++) ASCII_IDS[k] = wordId(ASCII_CHARS[k]!);
+    asciiIdsAt = vocabSize();
+  }
+  return ASCII_IDS[c]!;
+}
 
 const LETTER = /^[\p{L}\p{M}]/u;
 const DIGIT = /^\p{N}/u;
@@ -227,7 +248,8 @@ function isDigitAt(text: string, i: number, c: number): boolean {
 function markQuoted(toks: Tok[], openAtStart: boolean): boolean {
   // A carried-over quote that meets a fresh opening mark later in the sentence was
   // never open here: 'He added: "…' starts outside quotes.
-  const firstMark = toks.findIndex((t) => t.kind === "open_quote" || t.kind === "close_quote");
+  let firstMark = -1;
+  for (let i = 0; i < toks.length && firstMark < 0; i++) if (toks[i]!.kind === "open_quote" || toks[i]!.kind === "close_quote") firstMark = i;
   const reopensLater = firstMark > 0 && toks[firstMark]!.kind === "open_quote";
   let open = openAtStart && !reopensLater;
   let sawOpen = false;
@@ -246,17 +268,20 @@ function markQuoted(toks: Tok[], openAtStart: boolean): boolean {
 
 const ASTRAL = /[\uD800-\uDBFF]/;
 
-/** Converts UTF-16 offsets of `text` to code-point offsets (identity when no astral characters). */
-export function codePointOffsets(text: string): (utf16: number) => number {
-  if (!ASTRAL.test(text)) return (i) => i;
-  return (i) => {
-    let cp = 0;
-    for (let k = 0; k < i; k++) {
-      const c = text.charCodeAt(k);
-      if (c < 0xd800 || c > 0xdbff) cp++;
-    }
-    return cp;
-  };
+/** Does `text` hold astral characters (so that its UTF-16 and code-point offsets differ)? */
+export function hasAstral(text: string): boolean {
+  return ASTRAL.test(text);
+}
+
+/** The code-point offset of UTF-16 offset `i` of `text`; `astral` is hasAstral(text) (false: the offsets agree). */
+export function codePointOffset(text: string, astral: boolean, i: number): number {
+  if (!astral) return i;
+  let cp = 0;
+  for (let k = 0; k < i; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0xd800 || c > 0xdbff) cp++;
+  }
+  return cp;
 }
 
 /** Surface text covered by tokens [from, to). */
@@ -265,3 +290,16 @@ export function sliceToks(text: string, toks: readonly Tok[], from: number, to: 
   const b = toks[to - 1];
   return a && b ? text.slice(a.start, b.end) : "";
 }
+
+// Type feedback for the rare branches (non-ASCII letters, digits and spaces, surrogate pairs, apostrophes, "n't",
+// "'s", acronyms, numbers, every quote mark) before V8 optimises the tokenizer: a branch first met in optimised code
+// throws that code away, and recompiling this function costs tens of milliseconds each time.
+const WARM_UP = [
+  `"Café Ünïon’s U.S. chief didn't say 1,000.5 at 3:30 – “no” «oui» ‘x’ — won't", ÉTAT \u00a0٣ 𝐀𝐁 😀 O’Neil's NATO—it "x" 'y' (z) [w] {v} a-b`,
+  `he said” and 42`,
+  `the U.S.`,
+  `rock' '`,
+  `x "`,
+  `" x`,
+];
+for (let k = 0; k < 3; k++) for (const s of WARM_UP) tokenizeSentence(s, k === 1);

@@ -11,6 +11,29 @@ let hashes = new Int32Array(mask + 1);
 let words: (string | undefined)[] = new Array<string | undefined>(mask + 1).fill(undefined);
 let ids = new Int32Array(mask + 1);
 let size = 0;
+/** The words by id (index 0 unused). */
+const byId: string[] = [""];
+
+/**
+ * Per word id, the flags (PhraseTrie.flag) of the tries with a phrase that starts with the word, over every lexicon
+ * compiled: a sentence none of whose words carries a trie's flag has no match of that trie.
+ */
+let firstFlags = new Uint8Array(256);
+
+/** Notes that a phrase of a trie flagged `flag` starts with word `id`. */
+export function markFirstWord(id: number, flag: number): void {
+  if (id >= firstFlags.length) {
+    const grown = new Uint8Array(Math.max(id + 1, firstFlags.length * 2));
+    grown.set(firstFlags);
+    firstFlags = grown;
+  }
+  firstFlags[id]! |= flag;
+}
+
+/** The flags of the tries that have a phrase starting with word `id` (0 for most words). */
+export function firstWordFlags(id: number): number {
+  return id < firstFlags.length ? firstFlags[id]! : 0;
+}
 
 /** One step of the running hash over a word's UTF-16 units (start from 0, end with finishHash). */
 export function hashStep(h: number, unit: number): number {
@@ -39,6 +62,50 @@ export function wordIdHashed(s: string, h: number): number {
   }
 }
 
+/** How many words the vocabulary holds: a cache of ids is current while this is unchanged. */
+export function vocabSize(): number {
+  return size;
+}
+
+/**
+ * The id of the word text.slice(start, end), whose hash is `h`, without making the slice; 0 when no lexicon uses it.
+ * wordOf(id) is then the word itself, so the tokenizer need not copy lexicon words out of the sentence.
+ */
+export function wordIdAt(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const w = words[i];
+    if (w === undefined) return 0;
+    if (hashes[i] === h && w.length === len) {
+      let k = 0;
+      while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return ids[i]!;
+    }
+  }
+}
+
+/** wordIdAt for the ASCII lower-case form of text.slice(start, end) (capitals A–Z folded); `h` is that form's hash. */
+export function wordIdAtFolded(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const w = words[i];
+    if (w === undefined) return 0;
+    if (hashes[i] === h && w.length === len) {
+      let k = 0;
+      for (; k < len; k++) {
+        const c = text.charCodeAt(start + k);
+        if (w.charCodeAt(k) !== (c >= 65 && c <= 90 ? c + 32 : c)) break;
+      }
+      if (k === len) return ids[i]!;
+    }
+  }
+}
+
+/** The word of a vocabulary id (from 1). */
+export function wordOf(id: number): string {
+  return byId[id]!;
+}
+
 /** The id of `s`; 0 when no lexicon uses the word. */
 export function wordId(s: string): number {
   return wordIdHashed(s, hashWord(s));
@@ -52,6 +119,7 @@ export function internWord(s: string): number {
   if ((size + 1) * 4 > mask + 1) grow(); // at most a quarter full: a miss (most tokens) ends at once
   size++;
   put(s, h, size);
+  byId.push(s);
   return size;
 }
 

@@ -84,6 +84,11 @@ export const NAME_PARTICLES = set("von der van den de del della di da dos du la 
 /** "of", "for" and the name particles: the lower-case words that may link two parts of a name. */
 export const NAME_LINK_IDS = idMarks(["of", "for", ...NAME_PARTICLES]);
 
+/** toks[k], or undefined outside the list: reading past either end of an array is a slow path in optimised code. */
+export function tokAt(toks: readonly Tok[], k: number): Tok | undefined {
+  return k >= 0 && k < toks.length ? toks[k] : undefined;
+}
+
 export function isWord(t: Tok | undefined): t is Tok {
   return t !== undefined && t.kind === "word";
 }
@@ -105,8 +110,9 @@ export function isDash(t: Tok | undefined): boolean {
 /** A dash with whitespace around it (a parenthetical dash, not a hyphen). */
 export function isSpacedDash(text: string, t: Tok | undefined): boolean {
   if (!t || !isDash(t)) return false;
-  const before = text[t.start - 1];
-  const after = text[t.end];
+  // In bounds only: reading a string past either end is a slow path in optimised code.
+  const before = t.start > 0 ? text[t.start - 1] : undefined;
+  const after = t.end < text.length ? text[t.end] : undefined;
   return (before === undefined || /\s/.test(before)) && (after === undefined || /\s/.test(after));
 }
 
