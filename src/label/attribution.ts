@@ -3,7 +3,8 @@
 // attribution) and proposes who is credited and by which cue, or abstains.
 // The resolver in label.ts picks one proposal by tier, then position.
 import type { ArticleMemory, Resolved } from "./entities.ts";
-import { phraseEndingAt, phraseStartingAt, parseChain, chainAround, isNameWord, type SentenceCtx } from "./names.ts";
+import { parseChain, chainAround, isNameWord, type SentenceCtx } from "./names.ts";
+import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
 import type { ReportingEntry } from "./lexicons.ts";
 import { mainSubject, resolveSubject, subjectBefore } from "./subjects.ts";
 import { COORDINATORS, RELATIVE_PRONOUNS, isEndPunct, isLyAdverb, isSpacedDash, isWord, tokAt } from "./words.ts";

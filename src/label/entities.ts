@@ -2,6 +2,8 @@
 // seen (for "Mr Blair" → Tony Blair and "the foreign minister" → the minister
 // named earlier) and every actor it has credited (for "he said"). Names no
 // lexicon knows become article-local entities (the generic fallback).
+// Over 300 lines because ArticleMemory is one class whose indexes (surnames,
+// initials, roles, genders) are private state shared by all its resolvers.
 import type { ActorType } from "../schema.ts";
 import type { ActorEntry, Gender } from "./lexicons.ts";
 import { isCountry, isNameWord, nameChains, type NounPhrase, type SentenceCtx } from "./names.ts";

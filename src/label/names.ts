@@ -1,11 +1,12 @@
 // Noun phrases that can be a claim's source: capitalised name chains with
 // their titles ("Russian Foreign Minister Sergey Lavrov"), role nouns
 // ("the Russian president"), pronouns and unnamed groups ("officials").
-// This module finds and parses them; entities.ts resolves them to actors.
+// This module finds and parses name chains; noun-phrases.ts finds the phrase
+// before or after a cue; entities.ts resolves them to actors.
 import type { ActorEntry, Gender, Lexicons, TitleEntry } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { internWord, wordId } from "./vocab.ts";
-import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, PRONOUNS, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord, tokAt } from "./words.ts";
+import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord, tokAt } from "./words.ts";
 
 export interface SentenceCtx {
   text: string;
@@ -40,7 +41,7 @@ export interface NounPhrase {
 }
 
 /** The role words of a phrase without any: shared, and never added to (parseChain fills only lists of its own). */
-const NO_ROLE_WORDS: string[] = [];
+export const NO_ROLE_WORDS: string[] = [];
 
 /** A word of titles.csv (an office, a modifier of one, or an honorific). */
 export function isTitleWord(ctx: SentenceCtx, t: Tok | undefined): boolean {
@@ -90,7 +91,7 @@ export function isNameWord(t: Tok | undefined): boolean {
   return isNameWordTok(t); // (t.cap && !NOT_NAME.has(t.low)) || t.acro, by word id
 }
 
-function hasNoun(ctx: SentenceCtx, t: Tok | undefined, kind: "org_head" | "group" | "audience" | "org_ref"): boolean {
+export function hasNoun(ctx: SentenceCtx, t: Tok | undefined, kind: "org_head" | "group" | "audience" | "org_ref"): boolean {
   // compileLexicons interns every noun: a token of id 0 is none of them.
   return t !== undefined && t.id !== 0 && ctx.lex.nouns.get(t.low)?.has(kind) === true;
 }
@@ -278,81 +279,6 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
   if (nameStart < end) return { kind: "name", start: phraseStart, end, nameStart, roleWords, country, qualifier, honorific, gender };
   if (roleWords.length === 0) return null;
   return { kind: "role", start: phraseStart, end, nameStart: end, roleWords, country, qualifier, honorific, gender };
-}
-
-/** The noun phrase that ends right before token `end` (exclusive), or null. */
-export function phraseEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null {
-  const toks = ctx.toks;
-  const last = toks[end - 1];
-  if (!isWord(last)) return null;
-  if (PRONOUNS.has(last.low)) return simple("pronoun", end - 1, end);
-  const anaphor = orgAnaphorEndingAt(ctx, end) ?? ageAnaphorAt(ctx, end - 5, end, false);
-  if (anaphor) return anaphor;
-  // "the Institute for Fiscal Studies", "Merseyside Residents": a capitalised group noun ending a name is part of the name.
-  if (hasNoun(ctx, last, "group") && !last.quoted && !(last.cap && isNameWord(toks[end - 2]))) {
-    let s = end - 1;
-    while (s > 0 && (isNameWord(toks[s - 1]) || (isWord(toks[s - 1]) && !toks[s - 1]!.cap && /(?:al|an|ed|ic|ian|ish|ese|ern|ior|ing)$/.test(toks[s - 1]!.low)))) s--;
-    if (s > 0 && DETERMINERS.has(toks[s - 1]!.low)) s--;
-    return simple("group", s, end);
-  }
-  const chain = chainAround(ctx, end - 1);
-  if (!chain) return null;
-  return parseChain(ctx, chain.start, end);
-}
-
-/** The noun phrase that starts at token `start`, or null ("… said the Russian president"). */
-export function phraseStartingAt(ctx: SentenceCtx, start: number): NounPhrase | null {
-  const toks = ctx.toks;
-  let s = start;
-  if (toks[s] && DETERMINERS.has(toks[s]!.low)) s++;
-  const first = toks[s];
-  const age = s > start ? ageAnaphorAt(ctx, s, s + 5, true) : null;
-  if (age) return { ...age, start };
-  if (!isWord(first)) return null;
-  if (s === start && PRONOUNS.has(first.low)) return simple("pronoun", s, s + 1);
-  if (s > start && toks[start]!.low === "the" && hasNoun(ctx, first, "org_ref") && !isNameWord(toks[s + 1])) return simple("anaphor", start, s + 1);
-  if (hasNoun(ctx, first, "group")) return simple("group", start, s + 1);
-  const chain = chainAround(ctx, s);
-  if (!chain) return null;
-  const np = parseChain(ctx, s, chain.end);
-  return np ? { ...np, start: Math.min(np.start, start) } : null;
-}
-
-/** Most words allowed between "the" and an organisation noun: "the Japanese firm", "the fast-food giant". */
-const MAX_ANAPHOR_MODIFIERS = 3;
-
-/**
- * "the company", "the firm", "the paper", "the Japanese electronics giant" ending right before `end`: a definite
- * organisation noun (nouns.csv `org_ref`) that refers back to a body named earlier, like "it".
- */
-function orgAnaphorEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null {
-  const toks = ctx.toks;
-  const last = toks[end - 1];
-  if (!isWord(last) || last.cap || !hasNoun(ctx, last, "org_ref") || last.quoted) return null;
-  for (let k = end - 2; k >= 0 && end - 1 - k <= MAX_ANAPHOR_MODIFIERS + 2; k--) {
-    const w = toks[k]!;
-    if (w.low === "the") return simple("anaphor", k, end);
-    if (w.raw === "-" && isGluedHyphen(toks, k)) continue;
-    // Modifiers are adjectives or noun modifiers, never function words or names of a body ("the Apple company" is a name).
-    // "the Russian government" is the state (entities.ts), not an anaphor.
-    if (!isWord(w) || NOT_NAME.has(w.low) || PRONOUNS.has(w.low) || (w.cap && (!(ctx.lex.adjectives.longestAt(toks, k) ?? ctx.lex.aliases.longestAt(toks, k, isCountry)) || last.low === "government"))) return null;
-  }
-  return null;
-}
-
-/** "the 26-year-old" (tokens "26 - year - old" at [start, end)), preceded by "the": a person named earlier. */
-function ageAnaphorAt(ctx: SentenceCtx, start: number, end: number, headFollows: boolean): NounPhrase | null {
-  const toks = ctx.toks;
-  if (start < 1 || toks[start - 1]!.low !== "the" || toks[start]?.kind !== "num") return null;
-  if (toks[start + 1]?.raw !== "-" || toks[start + 2]?.low !== "year" || toks[start + 3]?.raw !== "-" || toks[start + 4]?.low !== "old" || end !== start + 5) return null;
-  // "the 26-year-old woman" is a description; only the bare phrase (or before a demonym, "the 24-year-old Swiss") is a person.
-  const next = toks[end];
-  if (headFollows && isWord(next) && !next.cap && !PRONOUNS.has(next.low) && !NOT_NAME.has(next.low) && !/(?:ed|s)$/.test(next.low)) return null;
-  return { ...simple("anaphor", start - 1, end), gender: null, roleWords: ["year-old"] };
-}
-
-function simple(kind: "pronoun" | "group" | "anaphor", start: number, end: number): NounPhrase {
-  return { kind, start, end, nameStart: start, roleWords: NO_ROLE_WORDS, country: null, qualifier: null, honorific: false, gender: null };
 }
 
 /** Every name chain of the sentence, left to right (for the article's mention memory). */

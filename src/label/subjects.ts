@@ -3,7 +3,8 @@
 // (", however,"), appositives ("the envoy, Steve Witkoff, said"), relative
 // clauses ("Trump, who …, stressed") and coordination ("… but has said").
 import type { ArticleMemory, Resolved } from "./entities.ts";
-import { phraseEndingAt, phraseStartingAt, isNameWord, isTitleWord, type NounPhrase, type SentenceCtx } from "./names.ts";
+import { isNameWord, isTitleWord, type NounPhrase, type SentenceCtx } from "./names.ts";
+import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
 import type { Tok } from "./tokenize.ts";
 import { BETWEEN_SUBJECT_AND_VERB, BE_FORMS, COORDINATORS, DETERMINERS, INTRO_STARTERS, NOT_NAME, PARENTHETICAL, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb, isSpacedDash, isWord, tokAt } from "./words.ts";
 
