@@ -81,7 +81,9 @@ export class U32IntMap {
 /**
  * Integer key in [0, 2^53) → non-negative int32 value, open addressing with
  * linear probing: the near-duplicate exact keys, stored unboxed (a JS Map boxes
- * every key above 2^31 as a heap number).
+ * every key above 2^31 as a heap number). A copy of U32IntMap's probing on a
+ * Float64Array rather than one class over either array type: each class's
+ * property loads then see one typed-array kind and stay monomorphic (hot path).
  */
 export class KeyIntMap {
   private keys = new Float64Array(1 << 12);
