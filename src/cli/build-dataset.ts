@@ -14,7 +14,8 @@ Input
                       .csv or .jsonl file; repeatable (default: seeds/)
   --text-column NAME  CSV column holding the article text (default: text)
   --id-column NAME    CSV column holding the document id (default:
-                      <file name>:<row>, unique across files)
+                      <file name>:<row>; two inputs with the same file
+                      name collide: give them an id column)
   --text-field NAME   JSONL field holding the article text (default: text)
   --id-field NAME     JSONL field holding the document id (default:
                       <file name>:<line>)

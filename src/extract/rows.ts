@@ -40,7 +40,8 @@ function rowDocument(
     opts.seenIds.add(id);
   }
   // Without an id column the row's own place is its id: "<file name>:<n>", the
-  // same as source.path, so rows of two files never collide on a bare number.
+  // same as source.path, so rows of two files no longer collide on a bare number
+  // (two inputs with the same file name still do: their repeats are skipped and listed).
   const path = `${basename(file)}:${n}`;
   return { path, text, kind, docId: id ?? path, location };
 }

@@ -14,7 +14,7 @@
 // chunks only makes wink see a longer piece of the same text).
 // test/hostile/identical.test.ts checks this against wink on real text.
 //
-// The commonest chunks (a word with a mark or two) are tokenized directly
+// The commonest chunks (a word with a mark or two, hyphen-joined letter runs) are tokenized directly
 // (simpleChunk); the others are looked up by a hash of their characters in an open-addressing
 // table, so a cache hit allocates nothing. A chunk whose token values tile it
 // exactly ("said," → "said" ","; "don't" → "do" "n't") also caches the
@@ -199,7 +199,10 @@ export interface LocatedTokens {
   tags: string[];
   /** wordOf of each token (tokens.ts): its lower-cased value when word-like, else null. */
   words: (string | null)[];
-  /** Token offsets in `text` when every chunk's tokens tile it, else null (the caller locates them itself). */
+  /**
+   * Token offsets in `text` when every chunk's tokens tile it, else null (the caller locates them itself).
+   * Views of one module-level buffer: the next tokenizeRange call overwrites them, so read them first.
+   */
   starts: Int32Array | null;
   ends: Int32Array | null;
 }

@@ -150,7 +150,7 @@ export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, gover
   const out: AttributionProposal[] = [];
   // ctx.lex.reporting.findAll(t, accepting unquoted starts), without the closure and the list; skipped when no word
   // of the sentence starts a reporting phrase.
-  const reporting = ctx.firstFlags === undefined || ctx.lex.reporting.mayOccur(ctx.firstFlags);
+  const reporting = ctx.lex.reporting.mayOccur(ctx.firstFlags);
   for (let i = 0; reporting && i < t.length; ) {
     const m = t[i]!.quoted ? null : ctx.lex.reporting.longestAt(t, i);
     if (m === null) {

@@ -38,8 +38,9 @@ export interface LabelledSentence {
 
 /** After this many sentences a quote that never closed is assumed to be a typo, not a long quote. */
 const MAX_QUOTE_SENTENCES = 8;
-const NO_TRIGGERS: readonly TriggerMatch[] = [];
-const NO_HEDGES: HedgeFinding[] = [];
+// Shared empty results, frozen so that a caller pushing onto one throws rather than leaks into later sentences.
+const NO_TRIGGERS: readonly TriggerMatch[] = Object.freeze([]);
+const NO_HEDGES: HedgeFinding[] = Object.freeze([]) as unknown as HedgeFinding[];
 
 /** The PhraseTrie flags of the sentence's words (SentenceCtx.firstFlags). */
 function sentenceFlags(toks: readonly Tok[]): number {
@@ -119,7 +120,7 @@ export function labelArticle(article: Article, lex: Lexicons): LabelledSentence[
   let onTopic = false;
   for (let i = 0; i < sentences.length; i++) {
     const s = readSentence(sentences[i]!.text, i, carried > 0 && carried <= MAX_QUOTE_SENTENCES, lex, mem);
-    if (!onTopic && lex.topicAnchors.mayOccur(s.ctx.firstFlags!) && mentionsAny(lex.topicAnchors, s.ctx.toks)) onTopic = true;
+    if (!onTopic && lex.topicAnchors.mayOccur(s.ctx.firstFlags) && mentionsAny(lex.topicAnchors, s.ctx.toks)) onTopic = true;
     read.push(s);
     carried = s.endsInQuote ? carried + 1 : 0;
   }
@@ -156,7 +157,7 @@ function readSentence(text: string, index: number, startsInQuote: boolean, lex: 
 /** Pass 1 of one sentence: hedges, target and stance, attribution (crediting the winner in the memory). */
 function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory): Pass1 {
   const ctx = s.ctx;
-  const hedges = ctx.lex.hedges.mayOccur(ctx.firstFlags!) ? findHedges(ctx) : NO_HEDGES;
+  const hedges = ctx.lex.hedges.mayOccur(ctx.firstFlags) ? findHedges(ctx) : NO_HEDGES;
   const usable = onTopic ? s.triggers : NO_TRIGGERS;
   // Without triggers findTargetStance finds nothing, whatever is withheld.
   const ts = findTargetStance(ctx, usable.length === 0 ? NO_SPANS : withheldClauses(ctx, hedges), usable);

@@ -41,7 +41,7 @@ export interface NounPhrase {
 }
 
 /** The role words of a phrase without any: shared, and never added to (parseChain fills only lists of its own). */
-export const NO_ROLE_WORDS: string[] = [];
+export const NO_ROLE_WORDS: string[] = Object.freeze([]) as unknown as string[];
 
 /** A word of titles.csv (an office, a modifier of one, or an honorific). */
 export function isTitleWord(ctx: SentenceCtx, t: Tok | undefined): boolean {

@@ -127,8 +127,9 @@ export class PhraseTrie<V> {
   }
 
   /** Can a phrase of this trie occur in a sentence whose words carry `flags` (firstWordFlags ORed; -1 = unknown)? */
-  mayOccur(flags: number): boolean {
-    return this.flag === 0 || (flags & this.flag) !== 0;
+  mayOccur(flags: number | undefined): boolean {
+    // undefined / -1: the sentence's flags are not known, so nothing may be skipped.
+    return this.flag === 0 || flags === undefined || (flags & this.flag) !== 0;
   }
 
   /** The root's child for token `i` of `toks` (childFor(root, toks, i)). */

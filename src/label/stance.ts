@@ -65,7 +65,8 @@ function scan<V>(ctx: SentenceCtx, trie: PhraseTrie<V>) {
 }
 
 /** Shared result of the sentences without triggers (most); callers never mutate it. */
-const NO_TRIGGERS: TriggerMatch[] = [];
+// Frozen: shared, so a caller that pushes onto it throws rather than leaks into later sentences.
+const NO_TRIGGERS: TriggerMatch[] = Object.freeze([]) as unknown as TriggerMatch[];
 
 /** Trigger phrases of the topic lexicon, leftmost-longest (scan, without its intermediate list). */
 export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
@@ -190,7 +191,7 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
 }
 
 /** The decision of a sentence with no trigger (most); callers only read it. */
-const UNDECIDED: { target: null; stance: Stance; targetSpan: null; stanceSpan: null; rules: string[] } = { target: null, stance: "neutral", targetSpan: null, stanceSpan: null, rules: [] };
+const UNDECIDED: { target: null; stance: Stance; targetSpan: null; stanceSpan: null; rules: string[] } = { target: null, stance: "neutral", targetSpan: null, stanceSpan: null, rules: Object.freeze([]) as unknown as string[] };
 
 /** Resolver: the first position the sentence takes decides target and stance (ties: cheaper pairing, then rule order). */
 export function decideTargetStance(f: TargetStanceFindings): { target: string | null; stance: Stance; targetSpan: Span | null; stanceSpan: Span | null; rules: string[] } {

@@ -21,7 +21,7 @@ export interface Tok {
   raw: string;
   /** Lower-cased, apostrophes folded. */
   low: string;
-  /** Id of `low` among the words of the compiled lexicons (vocab.ts); 0 when no lexicon phrase uses it. */
+  /** Id of `low` among the words of the compiled lexicons (vocab.ts); 0 when the vocabulary does not hold it (no lexicon or fixed function word uses it). */
   id: number;
   /** UTF-16 offsets into the sentence text, end exclusive. */
   start: number;

@@ -3,8 +3,11 @@
 // word (id 0, half of all tokens) skips every lookup. The table is open
 // addressing over a string hash the tokenizer computes while it scans a
 // word, so looking a token up never has V8 hash a fresh string.
-// Lexicons intern their words when they are compiled, before any sentence is
-// tokenized; the vocabulary only ever grows to the lexicons' size.
+// Lexicons intern their words when they are compiled (words.ts and names.ts
+// also intern a few fixed function words at import); what matters is that a
+// token is made after the lexicons it is used with were compiled. Ids are
+// never reused: loading a second lexicon set grows the vocabulary to the union,
+// which can only make the first-word prefilter less selective, never miss.
 
 let mask = 4095;
 let hashes = new Int32Array(mask + 1);
