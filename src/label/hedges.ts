@@ -124,7 +124,7 @@ function acceptHedge(v: HedgeEntry, s: number, e: number): boolean {
 
 /** Shared result of the sentences without hedges (most); callers never mutate it. */
 // Frozen: shared by every sentence without hedges, so a caller that pushes onto it throws rather than leaks.
-const NO_HEDGES: HedgeFinding[] = Object.freeze([]) as unknown as HedgeFinding[];
+export const NO_HEDGES: HedgeFinding[] = Object.freeze([]) as unknown as HedgeFinding[];
 
 export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
   const { toks, lex } = ctx;

@@ -10,12 +10,12 @@
 import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../schema.ts";
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
 import { ArticleMemory, type Resolved } from "./entities.ts";
-import { findHedges, type HedgeFinding } from "./hedges.ts";
+import { findHedges, NO_HEDGES, type HedgeFinding } from "./hedges.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { PhraseTrie } from "./phrases.ts";
 import type { SentenceCtx } from "./names.ts";
 import { findQuoteChains } from "./quotes.ts";
-import { decideTargetStance, findTargetStance, findTriggers, type Span, type TargetStanceFindings, type TriggerMatch } from "./stance.ts";
+import { decideTargetStance, findTargetStance, findTriggers, NO_TRIGGERS, type Span, type TargetStanceFindings, type TriggerMatch } from "./stance.ts";
 import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "./tokenize.ts";
 import { firstWordFlags } from "./vocab.ts";
 
@@ -38,9 +38,6 @@ export interface LabelledSentence {
 
 /** After this many sentences a quote that never closed is assumed to be a typo, not a long quote. */
 const MAX_QUOTE_SENTENCES = 8;
-// Shared empty results, frozen so that a caller pushing onto one throws rather than leaks into later sentences.
-const NO_TRIGGERS: readonly TriggerMatch[] = Object.freeze([]);
-const NO_HEDGES: HedgeFinding[] = Object.freeze([]) as unknown as HedgeFinding[];
 
 /** The PhraseTrie flags of the sentence's words (SentenceCtx.firstFlags). */
 function sentenceFlags(toks: readonly Tok[]): number {

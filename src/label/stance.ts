@@ -66,7 +66,7 @@ function scan<V>(ctx: SentenceCtx, trie: PhraseTrie<V>) {
 
 /** Shared result of the sentences without triggers (most); callers never mutate it. */
 // Frozen: shared, so a caller that pushes onto it throws rather than leaks into later sentences.
-const NO_TRIGGERS: TriggerMatch[] = Object.freeze([]) as unknown as TriggerMatch[];
+export const NO_TRIGGERS: TriggerMatch[] = Object.freeze([]) as unknown as TriggerMatch[];
 
 /** Trigger phrases of the topic lexicon, leftmost-longest (scan, without its intermediate list). */
 export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
