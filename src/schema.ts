@@ -6,7 +6,9 @@ import { z } from "zod";
 
 export const HEDGE_TYPES = ["unsupported", "unconfirmed", "distancing", "vague", "speculative"] as const;
 export const STANCES = ["support", "oppose", "neutral"] as const;
-export const ACTOR_TYPES = ["person", "organization", "country"] as const;
+export const ACTOR_TYPES = ["person", "organization", "country", "unnamed"] as const;
+/** What part of the article a record comes from: its title line (or standfirst) or the body prose. */
+export const KINDS = ["headline", "body"] as const;
 export const SPLITS = ["train", "test"] as const;
 
 const offset = z.number().int().min(0);
@@ -15,6 +17,7 @@ export const HedgeType = z.enum(HEDGE_TYPES);
 export const Stance = z.enum(STANCES);
 export const ActorType = z.enum(ACTOR_TYPES);
 export const SplitName = z.enum(SPLITS);
+export const Kind = z.enum(KINDS);
 
 /** A half-open [start, end) range in Unicode code points within the sentence `text`. */
 export const Span = z
@@ -82,10 +85,14 @@ export const ClaimRecord = z
     sentence_index: z.number().int().min(0),
     start: offset,
     end: offset,
+    kind: Kind.describe("headline: the article's title line (or standfirst); body: article prose"),
     text: z.string().min(1),
     actor: Actor.nullable(),
     cue: z.string().min(1).nullable(),
-    target: z.string().min(1).nullable(),
+    content: Span.nullable().describe("what the actor claims (reported clause, quoted words), code points in text; null when actor is null"),
+    target: z.string().min(1).nullable().describe("topic id from the topic lexicon, or null"),
+    target_text: z.string().min(1).nullable().describe("the phrase the stance predicate governs, verbatim; its span is evidence.target"),
+    target_entity: z.string().min(1).nullable().describe("canonical name when the target is a person, organisation or country"),
     stance: Stance,
     hedges: z.array(Hedge),
     hedged: z.boolean(),
@@ -100,6 +107,9 @@ export const ClaimRecord = z
     if (codePointLength(r.text) !== r.end - r.start)
       ctx.addIssue({ code: "custom", message: "end - start must equal the text length in code points" });
     if (r.hedged !== r.hedges.length > 0) ctx.addIssue({ code: "custom", message: "hedged must equal hedges.length > 0" });
+    if (r.actor === null && r.content !== null) ctx.addIssue({ code: "custom", message: "content must be null when actor is null" });
+    if (r.content !== null && r.content.end > r.end - r.start)
+      ctx.addIssue({ code: "custom", message: "content span must lie inside text" });
     if (r.target === null && r.stance !== "neutral")
       ctx.addIssue({ code: "custom", message: "stance must be neutral when target is null" });
   });
@@ -108,6 +118,7 @@ export type HedgeType = z.infer<typeof HedgeType>;
 export type Stance = z.infer<typeof Stance>;
 export type ActorType = z.infer<typeof ActorType>;
 export type SplitName = z.infer<typeof SplitName>;
+export type Kind = z.infer<typeof Kind>;
 export type Span = z.infer<typeof Span>;
 export type Hedge = z.infer<typeof Hedge>;
 export type Actor = z.infer<typeof Actor>;
@@ -116,13 +127,18 @@ export type Evidence = z.infer<typeof Evidence>;
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
 /** The labels a labeller produces for one sentence (everything but position, id and split). */
-export type SentenceLabels = Pick<ClaimRecord, "actor" | "cue" | "target" | "stance" | "hedges" | "hedged" | "rules" | "evidence">;
+export type SentenceLabels = Pick<
+  ClaimRecord,
+  "actor" | "cue" | "content" | "target" | "target_text" | "target_entity" | "stance" | "hedges" | "hedged" | "rules" | "evidence"
+>;
 
 /** A sentence as the extract stage hands it on: offsets into the source document text, in code points. */
 export interface Sentence {
   text: string;
   start: number;
   end: number;
+  /** headline for the article's title line (or standfirst), body otherwise. */
+  kind: Kind;
   /** Lower-cased word and number tokens of the sentence (wink-tokenizer), reused downstream so text is tokenized once. */
   words: string[];
 }

@@ -1,7 +1,7 @@
 // The Hugging Face dataset card (dataset-card.md): YAML front matter that
 // `datasets` reads (configs/data_files, features with class labels, split
 // sizes), then the provenance a reader needs to trust the numbers.
-import { HEDGE_TYPES, STANCES, ACTOR_TYPES, SPLITS } from "../schema.ts";
+import { HEDGE_TYPES, STANCES, ACTOR_TYPES, SPLITS, KINDS } from "../schema.ts";
 
 export interface SplitStats {
   records: number;
@@ -42,12 +42,16 @@ function featuresYaml(): string {
     "  - name: sentence_index\n    dtype: int64",
     "  - name: start\n    dtype: int64",
     "  - name: end\n    dtype: int64",
+    classLabel("kind", KINDS),
     s("text"),
     "  - name: actor\n    struct:\n    - name: name\n      dtype: string\n    - name: mention\n      dtype: string\n" +
       classLabel("type", ACTOR_TYPES, "    ") +
       "\n    - name: affiliation\n      dtype: string",
     s("cue"),
+    "  - name: content\n    struct:\n    - name: start\n      dtype: int64\n    - name: end\n      dtype: int64",
     s("target"),
+    s("target_text"),
+    s("target_entity"),
     classLabel("stance", STANCES),
     "  - name: hedges\n    list:\n    - name: cue\n      dtype: string\n" +
       classLabel("type", HEDGE_TYPES, "    ") +

@@ -102,7 +102,7 @@ function assemble(doc: InputDocument, segments: Segment[], pageOutlet: string | 
         continue;
       }
       seen.add(sentenceText);
-      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), words: s.words });
+      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words });
     }
     articles.push({
       source: {

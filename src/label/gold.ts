@@ -166,7 +166,7 @@ export function makeGoldLookup(labelled: Iterable<LabelledText>, lex: Lexicons):
       doc_id: `gold:${item.gid}`,
       source: { path: item.source, outlet: null, published: null },
       // The labeller reads only `text`; the extract stage's word list would cost a wink-tokenizer pass per sentence.
-      sentences: texts.map((text) => ({ text, start: 0, end: cpLength(text), words: [] })),
+      sentences: texts.map((text) => ({ text, start: 0, end: cpLength(text), kind: "body" as const, words: [] })),
     };
     return labelArticle(article, lex).at(-1)!;
   };

@@ -212,10 +212,14 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
   }
   if (hedges.length > 0) for (const r of hedgeRules(hedges)) rules.push(r);
 
+  const targetSpan = decided.targetSpan ? spanOf(ctx, cp, decided.targetSpan.start, decided.targetSpan.end) : null;
   const labels: SentenceLabels = {
     actor,
     cue: actor ? cue : null,
+    content: null,
     target: decided.target,
+    target_text: targetSpan ? surfaceOf(ctx, decided.targetSpan!.start, decided.targetSpan!.end) : null,
+    target_entity: null,
     stance: decided.target === null ? "neutral" : decided.stance,
     hedges: hedgeLabels,
     hedged: hedgeLabels.length > 0,
@@ -223,7 +227,7 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
     evidence: {
       actor: actorSpan,
       cue: actor ? cueSpan : null,
-      target: decided.targetSpan ? spanOf(ctx, cp, decided.targetSpan.start, decided.targetSpan.end) : null,
+      target: targetSpan,
       stance: decided.stanceSpan ? spanOf(ctx, cp, decided.stanceSpan.start, decided.stanceSpan.end) : null,
     },
   };

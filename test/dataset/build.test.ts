@@ -78,7 +78,7 @@ test("columns are type-stable across rows (pyarrow rejects a column that changes
     const nonNull = [...s].filter((x) => x !== "null");
     t.true(nonNull.length <= 1, `${k}: ${[...s].join(",")}`);
   }
-  t.is(kinds.size, 17);
+  t.is(kinds.size, 21);
 });
 
 test("no page chrome in any record", (t) => {

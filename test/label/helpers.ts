@@ -21,7 +21,7 @@ export function article(texts: readonly string[], path = "seeds/test.txt"): Arti
       const start = offset;
       const end = start + [...text].length;
       offset = end + 1;
-      return { text, start, end, words: words(text) };
+      return { text, start, end, kind: "body" as const, words: words(text) };
     }),
   };
 }

@@ -17,7 +17,7 @@ const FIXTURE = fileURLToPath(new URL("./fixtures/gold-small.jsonl", import.meta
 function labelled(p: Partial<SentenceLabels>, votes: RuleVote[] = []): LabelledSentence {
   const hedges = p.hedges ?? [];
   return {
-    labels: { actor: null, cue: null, target: null, stance: "neutral", rules: [], evidence: { actor: null, cue: null, target: null, stance: null }, ...p, hedges, hedged: hedges.length > 0 },
+    labels: { actor: null, cue: null, content: null, target: null, target_text: null, target_entity: null, stance: "neutral", rules: [], evidence: { actor: null, cue: null, target: null, stance: null }, ...p, hedges, hedged: hedges.length > 0 },
     votes,
   };
 }

@@ -1,0 +1,43 @@
+// The label benchmarks `npm run benchmark -- NAME` runs. Each scores the
+// labeller against annotations someone else made (or our own gold) and writes
+// a committed report under bench/labels/. A benchmark is one module here; add
+// it to BENCHMARKS and it is on the command line and in `npm run benchmark`
+// with no argument (every benchmark whose data is present).
+
+export interface BenchmarkFlags {
+  /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
+  argv: string[];
+  /** Folder the reports go to (bench/labels/ unless --out-dir). */
+  outDir: string;
+}
+
+/** One headline figure of a benchmark, as bench/labels.md lists it and CI guards it. */
+export interface BenchmarkFigure {
+  metric: string;
+  value: number;
+  /** The unit the figure is counted over: sentences, records, items. */
+  records: number;
+  /** true when a drop below the committed value fails CI; false for figures that only inform. */
+  guarded: boolean;
+}
+
+export interface BenchmarkResult {
+  benchmark: string;
+  /** e.g. "dev", "train", or the gold file. */
+  split: string;
+  /** The exact command that reproduces the report. */
+  command: string;
+  figures: BenchmarkFigure[];
+  /** Report paths written, relative to the repo root. */
+  reports: string[];
+}
+
+export interface Benchmark {
+  name: string;
+  summary: string;
+  /** argv used by `npm run benchmark` with no argument; null when its data is not present (skipped). */
+  defaultArgv(): string[] | null;
+  run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
+}
+
+export const BENCHMARKS: Benchmark[] = [];
