@@ -12,15 +12,17 @@ import { InputError } from "../errors.ts";
 import { HedgeType, Stance } from "../schema.ts";
 import { isNearDuplicate, shingles } from "../shingles.ts";
 import { words } from "../tokens.ts";
-import type { Labelled } from "./data.ts";
+import { attributedOf, hedgeTypesOf, type Labelled } from "./data.ts";
 import { describeIssue, readJsonl } from "./io.ts";
 
-/** A gold line: at least these fields (more are allowed). `hedged` is hedges.length > 0. */
+/** A gold line: at least these fields (more are allowed). `hedged` is hedges.length > 0; `attributed` comes from actor (null = none). */
 export const GoldLine = z
   .object({
     gid: z.union([z.string().min(1), z.number()]),
     source: z.unknown(),
     text: z.string().min(1),
+    // Only the attributed task reads it; the project gold always has it (null = no actor).
+    actor: z.looseObject({ type: z.string().optional() }).nullable().optional(),
     target: z.string().min(1).nullable(),
     stance: Stance,
     hedges: z.array(z.looseObject({ cue: z.string().min(1), type: HedgeType })),
@@ -69,7 +71,15 @@ export async function loadGold(dir: string): Promise<GoldSet | null> {
       const gid = String(g.gid);
       if (seen.has(gid)) throw new InputError(`${file}:${line}: duplicate gid ${JSON.stringify(gid)}`);
       seen.add(gid);
-      set.items.push({ gid, text: g.text, words: words(g.text), stance: g.stance, hedged: g.hedges.length > 0 });
+      set.items.push({
+        gid,
+        text: g.text,
+        words: words(g.text),
+        stance: g.stance,
+        hedged: g.hedges.length > 0,
+        attributed: attributedOf(g.actor),
+        hedgeTypes: hedgeTypesOf(g.hedges),
+      });
       count++;
     }
     set.files.push({ file: name, sha256: hash.digest("hex"), items: count });
@@ -122,7 +132,8 @@ export class GoldMatcher {
   /** Any dataset record (train or test): remembers its silver labels for the gold item with the same text. */
   observeRecord(text: string, labels: Labelled): void {
     const exact = this.byText.get(text);
-    if (exact) for (const i of exact) if (this.silver[i] === undefined) this.silver[i] = { stance: labels.stance, hedged: labels.hedged };
+    if (exact) for (const i of exact) if (this.silver[i] === undefined)
+          this.silver[i] = { stance: labels.stance, hedged: labels.hedged, attributed: labels.attributed, hedgeTypes: labels.hedgeTypes };
   }
 
   /** Indices of the gold items that do not leak into train, in gold order. */

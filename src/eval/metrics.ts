@@ -75,7 +75,7 @@ export function perClassScores(
 }
 
 /** Mean F1 over the classes of a confusion matrix that have support or predictions (0 if none). */
-function macroF1FromConfusion(cm: readonly (readonly number[])[]): number {
+export function macroF1FromConfusion(cm: readonly (readonly number[])[]): number {
   let sum = 0;
   let count = 0;
   for (let k = 0; k < cm.length; k++) {

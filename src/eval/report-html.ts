@@ -2,9 +2,10 @@
 // no network asset), at most 900 px wide: label-distribution bar charts per
 // split and confusion-matrix heat maps, beside the same tables as the
 // Markdown report.
-import { TASK_LABELS, type Task } from "./data.ts";
-import { CONVENTIONS, ci, fmt } from "./report-md.ts";
-import type { MetricsReport, ScoreBlock, TaskReport } from "./report-types.ts";
+import { MULTI_LABEL, TASK_LABELS, type Task } from "./data.ts";
+import { CONVENTIONS, distributionLabels, fmt } from "./report-md.ts";
+import { COMPARISON_HEAD, COMPARISON_NOTE, comparisonRows, modelHead, modelRows } from "./report-rows.ts";
+import type { MetricsReport, ScoreBlock, SetReport, TaskReport } from "./report-types.ts";
 import { roundNumbers } from "./report-types.ts";
 
 const SPLIT_COLOURS: Record<string, string> = { train: "#4c72b0", test: "#dd8452", gold: "#55a868" };
@@ -21,7 +22,7 @@ function htmlTable(head: readonly string[], rows: ReadonlyArray<readonly (string
 
 /** Grouped bar chart: share of each label per split (bar height = percentage, label = count). */
 function distributionChart(task: Task, dist: Record<string, Record<string, number> | null>): string {
-  const labels = TASK_LABELS[task];
+  const labels = distributionLabels(task);
   const splits = Object.entries(dist).filter((e): e is [string, Record<string, number>] => e[1] !== null);
   const W = 420;
   const H = 220;
@@ -88,20 +89,12 @@ function heatmap(title: string, labels: readonly string[], cm: readonly (readonl
 }
 
 function modelTable(task: Task, models: Record<string, ScoreBlock | null>): string {
-  const head = ["model", "n", "accuracy [95% CI]", "macro-F1 [95% CI]", ...(task === "stance" ? ["F_avg"] : [])];
-  const rows = Object.entries(models).map(([name, b]) => [
-    name,
-    b ? b.n : 0,
-    b ? `${fmt(b.accuracy)} ${ci(b.accuracy_ci95)}` : "–",
-    b ? `${fmt(b.macro_f1)} ${ci(b.macro_f1_ci95)}` : "–",
-    ...(task === "stance" ? [b ? fmt(b.f_avg) : "–"] : []),
-  ]);
-  return htmlTable(head, rows);
+  return htmlTable(modelHead(task), modelRows(task, models));
 }
 
 function perClassTable(task: Task, b: ScoreBlock): string {
   return htmlTable(
-    ["class", "precision", "recall", "F1", "support"],
+    [MULTI_LABEL.has(task) ? "type" : "class", "precision", "recall", "F1", "support"],
     TASK_LABELS[task].map((l) => {
       const s = b.per_class[l]!;
       return [l, fmt(s.precision), fmt(s.recall), fmt(s.f1), s.support];
@@ -109,22 +102,34 @@ function perClassTable(task: Task, b: ScoreBlock): string {
   );
 }
 
+function setSection(task: Task, sr: SetReport, classifier: string): string[] {
+  if (sr.not_scored) return [`<p><b>${esc(sr.not_scored)}</b></p>`];
+  const out = [modelTable(task, sr.models)];
+  if (sr.comparisons.length > 0) out.push(`<h4>Paired comparisons</h4>`, htmlTable(COMPARISON_HEAD, comparisonRows(sr.comparisons)), `<p class="note">${esc(COMPARISON_NOTE)}</p>`);
+  const main = sr.models[classifier];
+  if (main) out.push(`<div class="row"><div>${perClassTable(task, main)}</div></div>`);
+  return out;
+}
+
 function taskSection(task: Task, t: TaskReport, classifier: string): string {
   const out: string[] = [`<h2>Task: ${esc(task)}</h2>`];
-  const main = t.test[classifier];
-  out.push(`<h3>Silver test split</h3>`, modelTable(task, t.test));
+  if (t.not_scored || !t.test) {
+    out.push(`<p><b>${esc(t.not_scored ?? "not scored")}</b></p>`);
+    return out.join("\n");
+  }
+  out.push(`<h3>Silver test split (n = ${t.test.n})</h3>`, ...setSection(task, t.test, classifier));
   const maps: string[] = [];
-  if (main) maps.push(heatmap(`${task} · ${classifier} · test`, t.labels, main.confusion));
+  const main = t.test.models[classifier];
+  if (main?.confusion) maps.push(heatmap(`${task} · ${classifier} · test`, t.labels, main.confusion));
   const gm = t.gold?.models[classifier];
-  if (gm) maps.push(heatmap(`${task} · ${classifier} · gold`, t.labels, gm.confusion));
-  if (main) out.push(`<div class="row"><div>${perClassTable(task, main)}</div></div>`);
+  if (gm?.confusion) maps.push(heatmap(`${task} · ${classifier} · gold`, t.labels, gm.confusion));
   out.push(`<h3>Gold set</h3>`);
   if (!t.gold) out.push(`<p>No gold: the gold folder is missing or holds no <code>*.jsonl</code> file.</p>`);
   else {
     const g = t.gold;
     out.push(
       `<p>${g.items} gold items: ${g.in_train} in train (same text), ${g.near_duplicate_of_train} near-duplicates of a training sentence, <b>${g.eligible}</b> scored. The rule labeller is scored on those found among the dataset records; on every gold item found in the dataset (n = ${g.rule_labeller_all_gold?.n ?? 0}) its macro-F1 is ${fmt(g.rule_labeller_all_gold?.macro_f1)}.</p>`,
-      modelTable(task, g.models),
+      ...setSection(task, g, classifier),
     );
   }
   if (maps.length) out.push(`<h3>Confusion matrices</h3><p class="note">Rows: true label; columns: predicted; shade: share of the row.</p><div class="row">${maps.join("")}</div>`);

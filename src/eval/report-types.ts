@@ -2,18 +2,39 @@
 // run.ts builds these objects (fixed by the code, never by the data).
 import type { Task } from "./data.ts";
 import type { Label } from "./metrics.ts";
+import type { Comparison } from "./paired.ts";
 
 export interface ScoreBlock {
   n: number;
+  /** External systems only: items scored out of the items of the set (they differ with --allow-partial). */
+  coverage?: { scored: number; of: number };
+  /** Exact match (the whole type set, for hedge_type). */
   accuracy: number;
   accuracy_ci95: [number, number];
+  /** Multi-label (hedge_type) only: F1 pooled over the types. */
+  micro_f1?: number;
+  micro_f1_ci95?: [number, number];
   macro_f1: number;
   macro_f1_ci95: [number, number];
   /** Stance only: SemEval F_avg = mean F1 of support and oppose. */
   f_avg?: number;
   per_class: Record<Label, { precision: number; recall: number; f1: number; support: number }>;
-  /** Rows = true label, columns = predicted label, both in the task's label order. */
-  confusion: number[][];
+  /** Single-label tasks: rows = true label, columns = predicted label, both in the task's label order. */
+  confusion?: number[][];
+}
+
+/** One scored set (test split or gold) of one task. */
+export interface SetReport {
+  /** "not scored: …" when the set is degenerate (degenerate.ts); models and comparisons are then empty. */
+  not_scored: string | null;
+  /** Items in the set. */
+  n: number;
+  /** The set's class counts (countLabels; hedge_type: items per type, and "(none)"). */
+  class_counts: Record<Label, number>;
+  /** System name → score. */
+  models: Record<string, ScoreBlock | null>;
+  /** Every pair of systems, on the items both were scored on. */
+  comparisons: Comparison[];
 }
 
 export interface FitSummary {
@@ -24,26 +45,29 @@ export interface FitSummary {
   objective: number;
 }
 
-export interface GoldBlock {
+export interface GoldBlock extends SetReport {
   items: number;
   in_train: number;
   near_duplicate_of_train: number;
   /** Gold items scored: neither in train nor a near-duplicate of a training sentence. */
   eligible: number;
-  /** Models on the eligible items; rule_labeller on the eligible items whose text is a dataset record. */
-  models: Record<string, ScoreBlock | null>;
+  /** (models:) systems on the eligible items; rule_labeller on the eligible items whose text is a dataset record. */
   /** The rule labeller on every gold item whose text is a dataset record (it is not trained, so train items are fair). */
   rule_labeller_all_gold: ScoreBlock | null;
 }
 
 export interface TaskReport {
+  /** The classes (hedge_type: the types). */
   labels: Label[];
-  majority_label: Label;
-  /** One entry per fitted L-BFGS problem (null for the reference model). */
+  /** "not scored: …" when train is degenerate (degenerate.ts): nothing is fitted or scored. */
+  not_scored: string | null;
+  /** Most frequent training label (hedge_type: type set, "" = none); null when not scored. */
+  majority_label: Label | null;
+  /** One entry per fitted L-BFGS problem (null for the reference model or when not scored). */
   fit: FitSummary[] | null;
-  /** Model name → score on the silver test split. */
-  test: Record<string, ScoreBlock | null>;
-  /** null when there is no gold set. */
+  /** The silver test split; null when not scored. */
+  test: SetReport | null;
+  /** null when there is no gold set or the task is not scored. */
   gold: GoldBlock | null;
 }
 
@@ -54,12 +78,14 @@ export interface DataFile {
 }
 
 export interface MetricsReport {
-  format: "claimstance-eval/1";
+  format: "claimstance-eval/2";
   seed: number;
   data: {
     train: DataFile;
     test: DataFile;
     gold: { files: Array<{ file: string; sha256: string; items: number }>; items: number } | null;
+    /** External systems (--predictions), in flag order: file name (no folder) and sha256. */
+    predictions: Array<{ name: string; file: string; sha256: string }>;
   };
   params: Record<string, unknown>;
   label_distribution: Partial<Record<Task, { train: Record<Label, number>; test: Record<Label, number>; gold: Record<Label, number> | null }>>;

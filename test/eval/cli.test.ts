@@ -39,9 +39,9 @@ test("end to end: two runs give byte-identical metrics.json; reports written ato
   const [a, b] = await Promise.all([run(["--data", data, "--out", outA]), run(["--data", data, "--out", outB])]);
   t.is(a.code, 0, a.stderr);
   t.is(b.code, 0, b.stderr);
-  for (const f of ["metrics.json", "eval-report.md", "eval-report.html"])
+  for (const f of ["metrics.json", "eval-report.md", "eval-report.html", "predictions.jsonl"])
     t.true(readFileSync(join(outA, f)).equals(readFileSync(join(outB, f))), `${f} differs between runs`);
-  t.deepEqual(readdirSync(outA).sort(), ["eval-report.html", "eval-report.md", "metrics.json"]); // no temp files left
+  t.deepEqual(readdirSync(outA).sort(), ["eval-report.html", "eval-report.md", "metrics.json", "predictions.jsonl"]); // no temp files left
 
   const m = JSON.parse(readFileSync(join(outA, "metrics.json"), "utf8"));
   t.deepEqual(Object.keys(m), ["format", "seed", "data", "params", "label_distribution", "tasks"]);
@@ -55,13 +55,13 @@ test("end to end: two runs give byte-identical metrics.json; reports written ato
   t.false(/"(time|seconds|date)/i.test(text));
 
   const stance = m.tasks.stance;
-  t.true(stance.test.logreg.macro_f1 > stance.test.majority.macro_f1);
+  t.true(stance.test.models.logreg.macro_f1 > stance.test.models.majority.macro_f1);
   t.deepEqual([stance.gold.items, stance.gold.in_train, stance.gold.near_duplicate_of_train, stance.gold.eligible], [5, 1, 1, 3]);
   t.is(stance.gold.models.logreg.n, 3);
   t.is(stance.gold.models.rule_labeller.n, 1); // only g-test is both scored and a dataset sentence
   t.is(stance.gold.rule_labeller_all_gold.n, 2); // g-exact and g-test
   t.is(stance.gold.models.rule_labeller.accuracy, 1); // silver "oppose" for testSet[0] = gold "oppose"
-  t.deepEqual(Object.keys(m.tasks), ["stance", "hedged"]);
+  t.deepEqual(Object.keys(m.tasks), ["stance", "hedged", "attributed", "hedge_type"]);
 
   t.regex(a.stdout, /task\s+set\s+model\s+n\s+accuracy\s+macro-F1/);
   t.regex(a.stdout, /stance\s+gold\s+logreg\s+3/);
@@ -98,7 +98,7 @@ test("a bad JSONL line is a one-line file:line error with exit code 2", async (t
 test("missing data, bad flags and an unknown flag exit 2 with one line", async (t) => {
   const cases = [
     [["--data", join(tmpdir(), "claimstance-no-such-dir")], /train\.jsonl: no such file/],
-    [["--task", "sentiment"], /--task: expected stance \| hedged \| both/],
+    [["--task", "sentiment"], /--task: expected a comma list of stance \| hedged \| attributed \| hedge_type/],
     [["--l2=-1"], /--l2: expected a non-negative number/],
     [["--max-iter", "0"], /--max-iter: expected an integer ≥ 1/],
     [["--frobnicate"], /Unknown option '--frobnicate'/],

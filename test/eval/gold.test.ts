@@ -9,7 +9,7 @@ import { cleanupTemp, goldLine, tempDir, toySpecs } from "./helpers.ts";
 
 test.after.always(cleanupTemp);
 
-const item = (gid: string, text: string): GoldItem => ({ gid, text, words: words(text), stance: "neutral", hedged: false });
+const item = (gid: string, text: string): GoldItem => ({ gid, text, words: words(text), stance: "neutral", hedged: false, attributed: "none", hedgeTypes: [] });
 
 const SENT = "Russian Foreign Minister Sergey Lavrov said Moscow is ready to discuss security guarantees for Ukraine.";
 const NEAR = "Russian Foreign Minister Sergey Lavrov said Moscow is ready to discuss security guarantees for Kiev.";
@@ -52,9 +52,9 @@ test("the inverted index finds exactly the near-duplicates that all-pairs compar
 
 test("the rule labeller's silver labels come from the first dataset record with the same text", (t) => {
   const m = new GoldMatcher([item("g1", OTHER), item("g2", SENT)]);
-  m.observeRecord(OTHER, { stance: "support", hedged: true });
-  m.observeRecord(OTHER, { stance: "oppose", hedged: false });
-  t.deepEqual(m.silver, [{ stance: "support", hedged: true }, undefined]);
+  m.observeRecord(OTHER, { stance: "support", hedged: true, attributed: "named", hedgeTypes: ["vague"] });
+  m.observeRecord(OTHER, { stance: "oppose", hedged: false, attributed: "none", hedgeTypes: [] });
+  t.deepEqual(m.silver, [{ stance: "support", hedged: true, attributed: "named", hedgeTypes: ["vague"] }, undefined]);
 });
 
 test("loadGold: missing folder → null; bad line → file:line error; duplicate gid rejected", async (t) => {
