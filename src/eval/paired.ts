@@ -42,6 +42,9 @@ export interface Comparison {
   mcnemar: McNemar;
 }
 
+/** Slack for comparing bootstrap deltas that are equal up to rounding. */
+const TIE = 1e-12;
+
 /** log(e^x + e^y) without overflow. */
 function logAdd(x: number, y: number): number {
   if (x === -Infinity) return y;
@@ -95,7 +98,8 @@ export function compareSystems(
     const delta = a - b;
     const samples = deltas.get(m)!;
     let extreme = 0;
-    for (const d of samples) if (Math.abs(d - delta) >= Math.abs(delta)) extreme++;
+    // Ties (|Δ* − Δ| = |Δ| exactly, common for a discrete statistic) count as extreme, whatever the rounding.
+    for (const d of samples) if (Math.abs(d - delta) >= Math.abs(delta) - TIE) extreme++;
     return { metric: m, a, b, delta, delta_ci95: percentileInterval(samples, 0.95), p: samples.length === 0 ? 1 : extreme / samples.length };
   });
   let aOnly = 0;
