@@ -3,6 +3,7 @@
 // a committed report under bench/labels/. A benchmark is one module here; add
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
+import { gold } from "./gold.ts";
 
 export interface BenchmarkFlags {
   /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
@@ -19,6 +20,8 @@ export interface BenchmarkFigure {
   records: number;
   /** true when a drop below the committed value fails CI; false for figures that only inform. */
   guarded: boolean;
+  /** The split this figure is from, when a benchmark's figures come from several (else the result's split). */
+  split?: string;
 }
 
 export interface BenchmarkResult {
@@ -40,4 +43,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [gold];

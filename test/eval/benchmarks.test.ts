@@ -1,0 +1,66 @@
+// The gold benchmark, the label-quality page and the CI guard on committed
+// benchmark figures, on the real in-repo gold and seeds.
+import test from "ava";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { guardFailures, TOLERANCE } from "../../src/eval/bench-guard.ts";
+import { gold } from "../../src/eval/benchmarks/gold.ts";
+import type { BenchmarkResult } from "../../src/eval/benchmarks/registry.ts";
+import { labelsPage } from "../../src/eval/labels-page.ts";
+import { parseLeading } from "../../src/cli/benchmark.ts";
+import { cleanupTemp, tempDir } from "./helpers.ts";
+
+test.after.always(cleanupTemp);
+
+test("gold benchmark: per-file figures are the labeller report's by-file rows; report JSON carries the summary", async (t) => {
+  const out = tempDir("claimstance-bench-");
+  const r = await gold.run({ argv: [], outDir: out });
+  const report = JSON.parse(readFileSync("data/labeller-report.json", "utf8")) as { gold: { by_file: Record<string, { items: number; actor_accuracy: number; target_stance_accuracy: number; hedge_type_f1: number }> } };
+  const byFile = report.gold.by_file;
+  t.deepEqual(r.split, Object.keys(byFile).sort().join(", "));
+  for (const [file, row] of Object.entries(byFile)) {
+    const fig = (metric: string) => r.figures.find((f) => f.split === file && f.metric === metric)!;
+    t.is(fig("actor accuracy").value, row.actor_accuracy);
+    t.is(fig("target+stance accuracy").value, row.target_stance_accuracy);
+    t.is(fig("hedge type F1").value, row.hedge_type_f1);
+    t.is(fig("actor accuracy").records, row.items);
+    t.true(fig("actor accuracy").guarded);
+  }
+  const json = JSON.parse(readFileSync(join(out, "gold.json"), "utf8"));
+  t.deepEqual(json.summary, JSON.parse(JSON.stringify(r)));
+  t.is(r.command, "npm run benchmark -- gold");
+  t.regex(readFileSync(join(out, "gold.md"), "utf8"), /\| heldout\.jsonl \| 70 \|/);
+
+  const page = labelsPage([r], ["polnear"], join(out, "..", "labels.md"));
+  t.regex(page, /\| benchmark \| split \| metric \| figure \| records \| command \|/);
+  t.regex(page, /\| gold \| heldout\.jsonl \| actor accuracy \* \| \d\.\d{4} \| 70 \| `npm run benchmark -- gold` \|/);
+  t.regex(page, /\[[^\]]*gold\.md\]\([^)]*gold\.md\)/);
+  t.regex(page, /Not run \(data not present\): polnear\./);
+  t.false(/\d{4}-\d{2}-\d{2}T/.test(page), "no timestamps");
+});
+
+test("the guard fails a guarded figure more than 0.01 below the committed one, or missing; never an unguarded or a risen one", (t) => {
+  const fig = (metric: string, value: number, guarded = true, split?: string) => ({ metric, value, records: 10, guarded, ...(split ? { split } : {}) });
+  const committed = { figures: [fig("F1", 0.8), fig("P", 0.5, false), fig("acc", 0.7, true, "dev"), fig("gone", 0.3)] };
+  const fresh: Pick<BenchmarkResult, "benchmark" | "figures"> = { benchmark: "x", figures: [fig("F1", 0.8 - TOLERANCE), fig("P", 0.1, false), fig("acc", 0.6899, true, "dev")] };
+  t.deepEqual(guardFailures(fresh, committed), [
+    "x: acc (dev) is 0.6899, more than 0.01 below the committed 0.7000",
+    'x: guarded figure "gone" is missing from the fresh run (committed 0.3000)',
+  ]);
+  t.deepEqual(guardFailures({ benchmark: "x", figures: [fig("F1", 0.95), fig("acc", 0.7, true, "dev"), fig("gone", 0.3)] }, committed), []);
+});
+
+test("--out-dir is read before the benchmark name; an unknown name is a one-line error, exit 2", async (t) => {
+  t.deepEqual(parseLeading(["--out-dir", "/tmp/x", "gold", "--gold", "g"]), { outDir: "/tmp/x", rest: ["gold", "--gold", "g"] });
+  t.deepEqual(parseLeading(["--out-dir=/tmp/y"]), { outDir: "/tmp/y", rest: [] });
+  t.deepEqual(parseLeading([]), { outDir: "bench/labels", rest: [] });
+  const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/benchmark.ts", "--out-dir", tempDir(), "nosuch"]);
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+  t.is(r.code, 2);
+  t.regex(r.stderr, /^benchmark: unknown benchmark "nosuch" \(known: .*gold.*\)\n$/);
+});
