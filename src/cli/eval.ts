@@ -163,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const r = roundNumbers(metrics);
   const f = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x.toFixed(4));
-  const rows: string[][] = [["task", "set", "model", "n", "accuracy", "macro-F1", "F_avg"]];
+  const rows: string[][] = [["task", "set", "model", "n", "accuracy", "macro-F1", "F_avg", "micro-F1"]];
   const notes: string[] = [];
   for (const [task, t] of Object.entries(r.tasks)) {
     if (!t) continue;
@@ -174,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const [set, sr] of sets) {
       if (sr.not_scored) notes.push(`${task} ${set}: ${sr.not_scored}`);
       for (const [name, b] of Object.entries(sr.models))
-        rows.push([task, set, name, String(b?.n ?? 0), f(b?.accuracy), f(b?.macro_f1), task === "stance" ? f(b?.f_avg) : ""]);
+        rows.push([task, set, name, String(b?.n ?? 0), f(b?.accuracy), f(b?.macro_f1), task === "stance" ? f(b?.f_avg) : "", task === "hedge_type" ? f(b?.micro_f1) : ""]);
     }
   }
   const feats = r.params["features"] as { vocabulary_size: number };
