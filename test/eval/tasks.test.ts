@@ -94,3 +94,15 @@ test("where the degenerate line is drawn", (t) => {
   t.regex(setDegenerate("stance", "gold", { support: 0, oppose: 0, neutral: 0 }, 0)!, /the gold set is empty/);
   t.regex(setDegenerate("hedge_type", "test", { speculative: 0, "(none)": 73 }, 73)!, /no test item has a hedge type/);
 });
+
+test("an empty test split is a degenerate set: not scored, exit 0", async (t) => {
+  const data = seedCopy((r) => r, false);
+  writeFileSync(join(data, "test.jsonl"), "");
+  const out = tempDir();
+  const r = await runEvalCli(["--data", data, "--out", out, "--task", "stance,hedged", "--bootstrap", "20"]);
+  t.is(r.code, 0, r.stderr);
+  const m = JSON.parse(readFileSync(join(out, "metrics.json"), "utf8"));
+  t.is(m.tasks.stance.test.not_scored, "not scored: the test set is empty");
+  t.is(m.tasks.hedged.test.not_scored, "not scored: the test set is empty");
+  t.is(m.data.test.records, 0);
+});
