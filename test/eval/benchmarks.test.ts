@@ -2,7 +2,7 @@
 // benchmark figures, on the real in-repo gold and seeds.
 import test from "ava";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { guardFailures, TOLERANCE } from "../../src/eval/bench-guard.ts";
 import { gold } from "../../src/eval/benchmarks/gold.ts";
@@ -63,4 +63,20 @@ test("--out-dir is read before the benchmark name; an unknown name is a one-line
   });
   t.is(r.code, 2);
   t.regex(r.stderr, /^benchmark: unknown benchmark "nosuch" \(known: .*gold.*\)\n$/);
+});
+
+test("check-benchmarks reruns the benchmarks and fails, one line per failure, on a committed figure the fresh run falls short of", async (t) => {
+  const committed = tempDir("claimstance-committed-");
+  const fresh = await gold.run({ argv: [], outDir: tempDir("claimstance-fresh-") });
+  const tampered = { summary: { ...fresh, figures: fresh.figures.map((f) => (f.split === "heldout.jsonl" && f.metric === "actor accuracy" ? { ...f, value: f.value + 0.02 } : f)) } };
+  writeFileSync(join(committed, "gold.json"), JSON.stringify(tampered));
+  const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/check-benchmarks.ts", committed]);
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^check-benchmarks: gold: actor accuracy \(heldout\.jsonl\) is \d\.\d{4}, more than 0\.01 below the committed \d\.\d{4}$/m);
+  t.false(r.stderr.includes("    at "));
 });
