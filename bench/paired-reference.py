@@ -100,7 +100,8 @@ def paired(score, y, a, b):
             "delta": delta,
             "ci95": [float(np.percentile(d, 2.5)), float(np.percentile(d, 97.5))],
             # ties count as extreme, whatever the rounding (as in src/eval/paired.ts)
-            "p": float(np.mean(np.abs(d - delta) >= abs(delta) - 1e-12)),
+            # (r + 1) / (B + 1), as src/eval/paired.ts
+            "p": float((np.sum(np.abs(d - delta) >= abs(delta) - 1e-12) + 1) / (len(d) + 1)),
         }
     right_a = np.array([x == z for x, z in zip(y, a)])
     right_b = np.array([x == z for x, z in zip(y, b)])

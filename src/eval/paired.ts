@@ -4,8 +4,9 @@
 //   CIs) both systems are scored on the same drawn items and Δ* = A − B is
 //   taken. The 95% CI of Δ is the percentile interval of Δ*. The p-value is
 //   the two-sided form of their test: Δ* − Δ approximates Δ's distribution
-//   under "no difference", so p = share of resamples with |Δ* − Δ| ≥ |Δ|
-//   (their one-sided version counts Δ* > 2Δ).
+//   under "no difference", so p = (r + 1) / (B + 1) with r the resamples
+//   with |Δ* − Δ| ≥ |Δ| (their one-sided version counts Δ* > 2Δ; the +1s
+//   keep p above 0 for a finite B).
 // - McNemar's exact test on accuracy: the two-sided binomial test (p = ½) on
 //   the discordant items, p = min(1, 2·P(X ≤ min(b, c))), X ~ Bin(b + c, ½),
 //   as statsmodels' mcnemar(exact=True).
@@ -100,7 +101,8 @@ export function compareSystems(
     let extreme = 0;
     // Ties (|Δ* − Δ| = |Δ| exactly, common for a discrete statistic) count as extreme, whatever the rounding.
     for (const d of samples) if (Math.abs(d - delta) >= Math.abs(delta) - TIE) extreme++;
-    return { metric: m, a, b, delta, delta_ci95: percentileInterval(samples, 0.95), p: samples.length === 0 ? 1 : extreme / samples.length };
+    // (extreme + 1) / (B + 1): a p-value from B resamples is never below 1/(B + 1) (Davison & Hinkley 1997, eq. 4.11).
+    return { metric: m, a, b, delta, delta_ci95: percentileInterval(samples, 0.95), p: (extreme + 1) / (samples.length + 1) };
   });
   let aOnly = 0;
   let bOnly = 0;

@@ -56,5 +56,5 @@ export function comparisonRows(comparisons: readonly Comparison[]): string[][] {
 
 export const COMPARISON_NOTE =
   "Δ = A − B on the items both systems were scored on. 95% CI of Δ: percentile bootstrap over the same resamples as the CIs above. " +
-  "p (paired bootstrap): share of resamples with |Δ* − Δ| ≥ |Δ| (two-sided; Berg-Kirkpatrick et al. 2012). " +
+  "p (paired bootstrap): (r + 1) / (B + 1), r = resamples with |Δ* − Δ| ≥ |Δ| (two-sided; Berg-Kirkpatrick et al. 2012). " +
   "p (McNemar exact): two-sided binomial test on the items exactly one system gets right (A right only vs B right only).";

@@ -219,7 +219,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalRun> {
       multi_label: "one binary model per hedge type, same features (hedge_type)",
       baseline: { name: "majority", strategy: "most_frequent" },
       bootstrap: { resamples: opts.bootstrap, confidence: 0.95, method: "percentile", prng: "mulberry32", seed: opts.seed },
-      paired: { bootstrap: "same resamples as the CIs; p = share with |Δ* − Δ| ≥ |Δ|", mcnemar: "exact, two-sided" },
+      paired: { bootstrap: "same resamples as the CIs; p = (r + 1) / (B + 1), r = resamples with |Δ* − Δ| ≥ |Δ|", mcnemar: "exact, two-sided" },
       allow_partial: opts.allowPartial,
     },
     label_distribution: distribution,
