@@ -174,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const [set, sr] of sets) {
       if (sr.not_scored) notes.push(`${task} ${set}: ${sr.not_scored}`);
       for (const [name, b] of Object.entries(sr.models))
-        rows.push([task, set, name, String(b?.n ?? 0), f(b?.accuracy), f(b?.macro_f1), task === "stance" ? f(b?.f_avg) : "", task === "hedge_type" ? f(b?.micro_f1) : ""]);
+        rows.push([task, set, name, b?.coverage && b.coverage.scored !== b.coverage.of ? `${b.n}/${b.coverage.of}` : String(b?.n ?? 0), f(b?.accuracy), f(b?.macro_f1), task === "stance" ? f(b?.f_avg) : "", task === "hedge_type" ? f(b?.micro_f1) : ""]);
     }
   }
   const feats = r.params["features"] as { vocabulary_size: number };
