@@ -1,9 +1,12 @@
 // Sentence segmentation on wink-tokenizer tokens.
 //
-// Rules (each line fragment is segmented on its own, so a newline always ends
-// a sentence and a sentence never spans a blank line or a chrome span):
+// Rules (each line fragment is segmented on its own, so a newline ends a
+// sentence — except a hard-wrapped line, which joins the next line when it
+// ends mid-sentence and the next starts in lower case (segmentRegion) — and a
+// sentence never spans a blank line or a chrome span):
 // - A sentence ends at . ! ? or … (plus any terminators and closing quotes or
-//   brackets touching it: `meaningful.”`), when whitespace follows and the next
+//   brackets touching it: `meaningful.”`), when whitespace follows (or, after a
+//   closing ”, a capitalised word glued to it: `side.”Editor's`) and the next
 //   token starts a sentence: an upper-case letter, a digit, an opening quote
 //   or bracket, a letter of a caseless script, or an emoji.
 // - A lower-case next token never starts a sentence: `“…?” he asked.`
@@ -74,15 +77,40 @@ const CASELESS_START = /^\p{Lo}/u;
 const SINGLE_LETTER = /^\p{L}$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Segments text[from, to) into sentences, line by line, appending to `out`. */
+/**
+ * Segments text[from, to) into sentences, line by line, appending to `out`.
+ * A hard-wrapped line joins the next one: when it does not end a sentence
+ * (no final punctuation or closing quote) and the next line of the region
+ * continues it (starts with a lower-case letter), the two are segmented as
+ * one piece of text. A headline or caption followed by a blank line, or by a
+ * capitalised line, still ends at its line break.
+ */
 export function segmentRegion(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let lineStart = from;
   while (lineStart < to) {
-    let nl = text.indexOf("\n", lineStart);
-    if (nl < 0 || nl > to) nl = to;
+    let nl = lineEndIn(text, lineStart, to);
+    while (nl < to && wrapsInto(text, lineStart, nl, to)) nl = lineEndIn(text, nl + 1, to);
     segmentLine(text, lineStart, nl, out);
     lineStart = nl + 1;
   }
+}
+
+function lineEndIn(text: string, from: number, to: number): number {
+  const nl = text.indexOf("\n", from);
+  return nl < 0 || nl > to ? to : nl;
+}
+
+const LINE_END_FINAL = /[.!?…:;”"’')\]»]/;
+const LOWER_START = /^\p{Ll}/u;
+
+/** Does the line text[from, nl) run on into the next line (see segmentRegion)? */
+function wrapsInto(text: string, from: number, nl: number, to: number): boolean {
+  let b = nl;
+  while (b > from && isWs(text.charCodeAt(b - 1))) b--;
+  if (b === from || LINE_END_FINAL.test(text[b - 1]!)) return false;
+  let a = nl + 1;
+  while (a < to && text.charCodeAt(a) !== 10 && isWs(text.charCodeAt(a))) a++;
+  return a < to && LOWER_START.test(text.slice(a, a + 2));
 }
 
 function segmentLine(text: string, from: number, to: number, out: SentenceSpan[]): void {
@@ -194,7 +222,8 @@ function endsSentence(
   values: readonly string[], tags: readonly string[], starts: Int32Array, ends: Int32Array, i: number, j: number, first: number,
 ): boolean {
   const next = values[j]!;
-  if (starts[j] === ends[j - 1] && !CASELESS_START.test(next)) return false; // "x.y": no space
+  // "x.y": no space — except a closing quote glued to the next sentence (`side.”Editor's note`)
+  if (starts[j] === ends[j - 1] && !CASELESS_START.test(next) && !(j - 1 > i && values[j - 1] === "”" && UPPER_START.test(next))) return false;
   const c = next.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
   const opens = digit || UPPER_START.test(next) || OPENERS.has(next[0]!) || CASELESS_START.test(next) || tags[j] === "emoji";

@@ -48,11 +48,21 @@ test("numbers, lower-case continuations and list markers do not split", (t) => {
 });
 
 test("a newline ends a sentence; headings without punctuation are sentences; punctuation-only lines are dropped", (t) => {
-  t.deepEqual(sentenceTexts("Peace through strength\nThe deal was struck\nin two lines.\n\n***\n–\nLast one."), [
+  t.deepEqual(sentenceTexts("Peace through strength\nThe deal was struck\nIn two lines.\n\n***\n–\nLast one."), [
     "Peace through strength",
     "The deal was struck",
-    "in two lines.",
+    "In two lines.",
     "Last one.",
+  ]);
+});
+
+test("a hard-wrapped line that ends mid-sentence joins a next line starting in lower case; a blank line or final punctuation stops it", (t) => {
+  t.deepEqual(sentenceTexts("The deal was struck\nin two lines.\nA title\n\nlower case after a blank line.\nIt ended.\nthen this."), [
+    "The deal was struck\nin two lines.",
+    "A title",
+    "lower case after a blank line.",
+    "It ended.",
+    "then this.",
   ]);
 });
 
