@@ -39,6 +39,11 @@ export interface ChromeLexicon {
   texts: ReadonlyMap<string, ChromeCategory>;
   regexes: readonly { re: RegExp; category: ChromeCategory }[];
   leads: readonly { re: RegExp; category: ChromeCategory }[];
+  /** Longest `text` phrase: a longer unit skips the phrase lookup (and its normalisation). */
+  maxTextLength: number;
+  /** All whole-unit regexes as one alternation per case mode: one call rejects a unit (most are prose). */
+  anyInsensitive: RegExp | null;
+  anySensitive: RegExp | null;
 }
 
 const ChromeRow = z.object({
@@ -79,7 +84,12 @@ export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
     }
     (row.match === "lead" ? leads : regexes).push({ re, category: row.category });
   }
-  return { file, texts, regexes, leads };
+  const maxTextLength = Math.max(0, ...[...texts.keys()].map((k) => k.length));
+  const any = (flags: string) => {
+    const rs = regexes.filter((r) => r.re.flags === flags);
+    return rs.length ? new RegExp(rs.map((r) => `(?:${r.re.source})`).join("|"), flags) : null;
+  };
+  return { file, texts, regexes, leads, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u") };
 }
 
 const cache = new Map<string, ChromeLexicon>();
@@ -104,10 +114,13 @@ export function loadChromeLexicon(dir?: string): ChromeLexicon {
 /** The category of a line or sentence that is chrome as a whole, or null. */
 export function matchChrome(lex: ChromeLexicon, unit: string): ChromeCategory | null {
   if (unit.length > MAX_CHROME_UNIT) return null;
-  const key = normalizeChrome(unit);
-  const hit = lex.texts.get(key);
-  if (hit) return hit;
   const trimmed = unit.trim();
+  // Surrounding punctuation and runs of spaces are ignored in the phrase lookup: allow some slack.
+  if (trimmed.length <= lex.maxTextLength * 2 + 8) {
+    const hit = lex.texts.get(normalizeChrome(trimmed));
+    if (hit) return hit;
+  }
+  if (!lex.anyInsensitive?.test(trimmed) && !lex.anySensitive?.test(trimmed)) return null;
   for (const r of lex.regexes) if (r.re.test(trimmed)) return r.category;
   return null;
 }

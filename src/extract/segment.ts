@@ -1,9 +1,10 @@
 // Sentence segmentation on wink-tokenizer tokens.
 //
 // Rules (each line fragment is segmented on its own, so a newline ends a
-// sentence — except a hard-wrapped line, which joins the next line when it
-// ends mid-sentence and the next starts in lower case (segmentRegion) — and a
-// sentence never spans a blank line or a chrome span):
+// sentence — except a hard-wrapped line, which joins the next line (or the
+// one after a single blank line) when it ends mid-sentence and the next
+// starts in lower case (segmentRegion) — and a sentence never spans a chrome
+// span):
 // - A sentence ends at . ! ? or … (plus any terminators and closing quotes or
 //   brackets touching it: `meaningful.”`), when whitespace follows (or, after a
 //   closing ”, a capitalised word glued to it: `side.”Editor's`) and the next
@@ -80,16 +81,19 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
  * Segments text[from, to) into sentences, line by line, appending to `out`.
  * A hard-wrapped line joins the next one: when it does not end a sentence
- * (no final punctuation or closing quote) and the next line of the region
- * continues it (starts with a lower-case letter), the two are segmented as
- * one piece of text. A headline or caption followed by a blank line, or by a
- * capitalised line, still ends at its line break.
+ * (no final punctuation or closing quote) and the next line of the region —
+ * or the one after a single blank line, as in double-spaced wrapped text —
+ * continues it (starts with a lower-case letter), they are segmented as one
+ * piece of text. A headline or caption followed by a capitalised line still
+ * ends at its line break.
  */
 export function segmentRegion(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let lineStart = from;
   while (lineStart < to) {
     let nl = lineEndIn(text, lineStart, to);
-    while (nl < to && wrapsInto(text, lineStart, nl, to)) nl = lineEndIn(text, nl + 1, to);
+    for (let next = continuation(text, lineStart, nl, to); next >= 0; next = continuation(text, lineStart, nl, to)) {
+      nl = lineEndIn(text, next, to);
+    }
     segmentLine(text, lineStart, nl, out);
     lineStart = nl + 1;
   }
@@ -103,14 +107,18 @@ function lineEndIn(text: string, from: number, to: number): number {
 const LINE_END_FINAL = /[.!?…:;”"’')\]»]/;
 const LOWER_START = /^\p{Ll}/u;
 
-/** Does the line text[from, nl) run on into the next line (see segmentRegion)? */
-function wrapsInto(text: string, from: number, nl: number, to: number): boolean {
+/** Where the line ending at `nl` runs on (see segmentRegion): the continuation line's start, or -1. */
+function continuation(text: string, from: number, nl: number, to: number): number {
   let b = nl;
   while (b > from && isWs(text.charCodeAt(b - 1))) b--;
-  if (b === from || LINE_END_FINAL.test(text[b - 1]!)) return false;
-  let a = nl + 1;
-  while (a < to && text.charCodeAt(a) !== 10 && isWs(text.charCodeAt(a))) a++;
-  return a < to && LOWER_START.test(text.slice(a, a + 2));
+  if (b === from || nl >= to || LINE_END_FINAL.test(text[b - 1]!)) return -1;
+  for (let a = nl + 1, blanks = 0; a < to; a++) {
+    const c = text.charCodeAt(a);
+    if (c === 10) {
+      if (++blanks > 1) return -1;
+    } else if (!isWs(c)) return LOWER_START.test(text.slice(a, a + 2)) ? a : -1;
+  }
+  return -1;
 }
 
 function segmentLine(text: string, from: number, to: number, out: SentenceSpan[]): void {

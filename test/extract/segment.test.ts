@@ -56,11 +56,12 @@ test("a newline ends a sentence; headings without punctuation are sentences; pun
   ]);
 });
 
-test("a hard-wrapped line that ends mid-sentence joins a next line starting in lower case; a blank line or final punctuation stops it", (t) => {
-  t.deepEqual(sentenceTexts("The deal was struck\nin two lines.\nA title\n\nlower case after a blank line.\nIt ended.\nthen this."), [
+test("a hard-wrapped line that ends mid-sentence joins a next line starting in lower case; two blank lines or final punctuation stop it", (t) => {
+  t.deepEqual(sentenceTexts("The deal was struck\nin two lines.\nDouble\n\nspaced.\nA title\n\n\nlower case after two blank lines.\nIt ended.\nthen this."), [
     "The deal was struck\nin two lines.",
+    "Double\n\nspaced.",
     "A title",
-    "lower case after a blank line.",
+    "lower case after two blank lines.",
     "It ended.",
     "then this.",
   ]);
