@@ -124,7 +124,8 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   genericRules(text, cleaning, add);
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
-    if (!insideAny(covered, at)) add(at, creditEnd(text, at, lineEndAt(text, at)), "credit");
+    // "Ã©" is é read as windows-1252 (mojibake inside a word), not a credit.
+    if (!insideAny(covered, at) && text[at - 1] !== "Ã") add(at, creditEnd(text, at, lineEndAt(text, at)), "credit");
   }
   const chrome = cleaning.keep.size ? normalize(spans).filter((c) => !cleaning.keep.has(c.category)) : normalize(spans);
   for (const s of chrome) {

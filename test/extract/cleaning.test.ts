@@ -52,7 +52,7 @@ test("the chrome lexicon names the generic chrome of the issue's corpora, and le
     ["plane_photo_w_watermark_0_1463649006", "markup"],
     ["play video", "widget"],
   ];
-  for (const [line, category] of chrome) t.is(matchChrome(lex, line), category, line);
+  for (const [line, category] of chrome) t.is(matchChrome(lex, line) as string | null, category, line);
   for (const prose of [
     "“Supporters of some other candidates,” Blackwell added.",
     "Variety is the spice of life",
@@ -155,4 +155,22 @@ corpusTest("--keep-chrome restores a category: the PolNeAR section labels come b
   t.false(texts(doc).includes("FULL TEXT."));
   const kept = await prepareCleaning([], {}, { keepChrome: ["section_label"], boilerplateMinDocs: 0 });
   t.true(extractArticles(doc, kept).articles.some((a) => a.sentences.some((s) => s.text === "FULL TEXT.")));
+});
+
+corpusTest("PolNeAR dev: no record is chrome as a whole or a fragment cut at a line break", async (t) => {
+  const dev = join(CORPORA, "polnear/dev/text");
+  const lex = loadChromeLexicon();
+  const spec = await prepareCleaning([dev], {});
+  let records = 0;
+  for await (const d of readInputs([dev])) {
+    if ("reason" in d) continue;
+    for (const a of extractArticles(d, spec).articles) {
+      for (const s of a.sentences) {
+        records++;
+        t.is(matchChrome(lex, s.text), null, s.text);
+        t.false(/^\p{Ll}/u.test(s.text) && !/[.!?…:;][”’"')\]]*$|[”"]$/.test(s.text), `fragment: ${s.text}`);
+      }
+    }
+  }
+  t.true(records > 3000);
 });
