@@ -128,7 +128,7 @@ function assemble(
     }
     const seen = new Set<string>();
     const sentences: Sentence[] = [];
-    const titleEnd = doc.kind === "txt" ? titleLineEnd(doc.text, seg.spans[0]!.start) : -1;
+    const titleEnd = doc.kind === "txt" ? titleLineEnd(doc.text, seg.spans) : -1;
     for (const s of seg.spans) {
       const sentenceText = doc.text.slice(s.start, s.end);
       const category = matchChrome(cleaning.lexicon, sentenceText);
@@ -175,18 +175,24 @@ function mergeDropped(text: string, spans: DroppedChrome[], sentences: DroppedCh
   return [...spans, ...sentences].sort((a, b) => a.start - b.start);
 }
 
-const TITLE_MAX_CHARS = 200;
-const TITLE_MAX_WORDS = 20;
+const TITLE_MAX_CHARS = 250;
+const TITLE_MAX_WORDS = 30;
+const SHORT_TITLE_WORDS = 15;
+const TITLE_CASE = /^[\p{Lu}\p{N}‘“'"(]/u;
 
 /**
- * End (UTF-16) of the title line of a plain-text article whose first sentence
- * starts at `start`, or -1: the article's first line is its title when it is
- * one short sentence (at most TITLE_MAX_WORDS words, no inner sentence end)
- * standing alone — a blank line or the end of the text after it. BBC's and
- * PolNeAR's first lines and a standfirst the splitter starts an article at
- * are such lines; a lead paragraph is longer or runs into the next line.
+ * End (UTF-16) of the title line of a plain-text article whose sentences are
+ * `spans`, or -1. The article's first line is its title when it stands alone
+ * (a blank line or the end of the text after it), has at most TITLE_MAX_WORDS
+ * words, and reads as a title: no final punctuation ("Putin hints at progress
+ * with Trump on ending Ukraine war", a standfirst), or Title Case (most words
+ * of four letters or more capitalised: "St. Paul Votes To Condemn Donald
+ * Trump’s Muslim Ban."), or one sentence of at most SHORT_TITLE_WORDS words
+ * ("Cruz looks to ease bad blood with GOP establishment."). BBC's and
+ * PolNeAR's first lines are such lines; a lead paragraph is longer.
  */
-function titleLineEnd(text: string, start: number): number {
+function titleLineEnd(text: string, spans: readonly SentenceSpan[]): number {
+  const start = spans[0]!.start;
   let nl = text.indexOf("\n", start);
   if (nl < 0) nl = text.length;
   let end = nl;
@@ -195,9 +201,13 @@ function titleLineEnd(text: string, start: number): number {
   let next = nl + 1;
   while (next < text.length && text.charCodeAt(next) !== 10 && isWs(text.charCodeAt(next))) next++;
   if (next < text.length && text.charCodeAt(next) !== 10) return -1;
-  const line = text.slice(start, end);
-  if (INNER_TERMINATOR.test(line) || wordCount(text, start, end) > TITLE_MAX_WORDS) return -1;
-  return end;
+  const words = text.slice(start, end).split(/\s+/);
+  if (words.length > TITLE_MAX_WORDS) return -1;
+  if (!FINAL_PUNCT.test(lineTail(text, { start, end }))) return end;
+  const long = words.filter((w) => w.length >= 4);
+  if (long.length > 0 && long.filter((w) => TITLE_CASE.test(w)).length >= long.length * 0.6) return end;
+  const sentencesInLine = spans.filter((s) => s.end <= end).length;
+  return sentencesInLine === 1 && words.length <= SHORT_TITLE_WORDS ? end : -1;
 }
 
 interface Start {
