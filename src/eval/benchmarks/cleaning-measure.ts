@@ -30,6 +30,8 @@ export interface CorpusFigures {
   /** Body records (headlines excluded) without sentence-final punctuation. */
   noFinalBody: number;
   bodyRecords: number;
+  /** What the body records without final punctuation are (noFinalShape). */
+  noFinalShapes: Record<string, number>;
   chrome: Record<string, number>;
   contentChars?: number;
   contentCovered?: number;
@@ -41,7 +43,7 @@ const MAX_EXAMPLES = 12;
 export async function measureCorpus(spec: CorpusSpec, lexicon: ChromeLexicon, opts: CleaningOptions): Promise<CorpusFigures> {
   const cleaning = await prepareCleaning(spec.inputs, spec.read, opts);
   const f: CorpusFigures = {
-    corpus: spec.name, records: 0, headlines: 0, chromeMatches: 0, lowerNoFinal: 0, noFinalBody: 0, bodyRecords: 0, chrome: {},
+    corpus: spec.name, records: 0, headlines: 0, chromeMatches: 0, lowerNoFinal: 0, noFinalBody: 0, bodyRecords: 0, noFinalShapes: {}, chrome: {},
     examples: { chrome: [], lowerNoFinal: [] },
   };
   const spans = new Map<string, [number, number][]>(); // document path → record spans (code points)
@@ -58,7 +60,11 @@ export async function measureCorpus(spec: CorpusSpec, lexicon: ChromeLexicon, op
         if (s.kind === "headline") f.headlines++;
         else {
           f.bodyRecords++;
-          if (!final) f.noFinalBody++;
+          if (!final) {
+            f.noFinalBody++;
+            const shape = noFinalShape(s.text);
+            f.noFinalShapes[shape] = (f.noFinalShapes[shape] ?? 0) + 1;
+          }
         }
         if (matchChrome(lexicon, s.text) !== null) {
           f.chromeMatches++;
@@ -75,6 +81,15 @@ export async function measureCorpus(spec: CorpusSpec, lexicon: ChromeLexicon, op
   if (spec.polnearAnnotations) Object.assign(f, await contentCoverage(spec.polnearAnnotations, spec.inputs[0]!, spans));
   f.chrome = Object.fromEntries(Object.entries(f.chrome).sort(([a], [b]) => (a < b ? -1 : 1)));
   return f;
+}
+
+/** A rough shape of a record without final punctuation, to say what is left. */
+export function noFinalShape(text: string): string {
+  const words = text.split(/\s+/).length;
+  if (/#\w|@\w|pic\.twitter|https?:\/\//.test(text)) return "tweet or link";
+  if (/^\p{Lu}[\p{L}'’ -]{0,30}: /u.test(text) && words > 5) return "label: caption";
+  if (text.length >= 990) return "cut at the sentence length cap";
+  return words <= 10 ? "line of at most 10 words (sub-heading, label, list item)" : "longer line (caption, standfirst, list item)";
 }
 
 /**

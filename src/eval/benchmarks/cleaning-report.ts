@@ -38,6 +38,14 @@ function row(label: string, f: (c: CorpusFigures) => string, before: CorpusFigur
   return `| ${label} | ${before ? f(before) : "–"} | ${f(after)} |`;
 }
 
+/** The issue's target for a figure, and whether the value meets it. */
+function target(metric: string, v: number): [string, boolean] {
+  if (metric.includes("chrome lexicon")) return ["0", v === 0];
+  if (metric.includes("fragments")) return ["≤ 0.0005", v <= 0.0005];
+  if (metric.includes("without final")) return ["< 0.02", v < 0.02];
+  return ["≥ 0.995", v >= 0.995];
+}
+
 export function renderCleaningReport(
   summary: BenchmarkResult, corpora: Record<string, CorpusFigures>,
   before: { corpora: Record<string, CorpusFigures>; seeds: SeedRecord[] } | null, seeds: SeedRecord[],
@@ -49,14 +57,19 @@ export function renderCleaningReport(
     "",
     "Definitions: *final punctuation* = the record ends with . ! ? … : ; (optionally followed by closing quotes or brackets) or with a closing quote; *lower-case fragment* = starts with a lower-case letter and has no final punctuation; *chrome-lexicon match* = the whole record matches a `text` or `regex` row of data/lexicons/chrome.csv; *Content coverage* = non-whitespace characters inside gold Content spans (first .ann file per article) that lie inside some record.",
     "",
+    "After cleaning, *records matching the chrome lexicon* is 0 by construction (the clean step drops whole-record matches of the same lexicon); the figure guards against a rule that stops firing, and its before value shows what the lexicon finds in the old output. What the rules removed is listed, piece by piece, in a build's `chrome.jsonl`.",
+    "",
+    "The FNC-1 share of body records without final punctuation stays above the 2% target: what is left (broken down under fnc1 below) is article content that ends without punctuation — sub-headings, Daily Mail-style `Label: caption` lines, standfirst bullets, list items, embedded tweets — not page chrome; dropping it would lose text, and `kind` marks only an article's title line.",
+    "",
     "## Targets",
     "",
-    "| figure | target | value |",
-    "| --- | --- | --- |",
+    "| figure | target | value | met |",
+    "| --- | --- | --- | --- |",
   ];
-  const target = (metric: string): string =>
-    metric.includes("chrome lexicon") ? "0" : metric.includes("fragments") ? "≤ 0.0005" : metric.includes("without final") ? "< 0.02" : "≥ 0.995";
-  for (const fig of summary.figures) out.push(`| ${fig.metric} | ${target(fig.metric)} | ${fig.value} (of ${fig.records}) |`);
+  for (const fig of summary.figures) {
+    const [label, met] = target(fig.metric, fig.value);
+    out.push(`| ${fig.metric} | ${label} | ${fig.value} (of ${fig.records}) | ${met ? "yes" : "no"} |`);
+  }
   for (const [name, after] of Object.entries(corpora)) {
     const b = before?.corpora[name];
     out.push("", `## ${name}`, "", "| figure | before | after |", "| --- | --- | --- |");
@@ -66,6 +79,8 @@ export function renderCleaningReport(
     out.push(row("lower-case fragments", (c) => `${c.lowerNoFinal} (${pct(c.lowerNoFinal, c.records)})`, b, after));
     out.push(row("body records without final punctuation", (c) => `${c.noFinalBody} (${pct(c.noFinalBody, c.bodyRecords)})`, b, after));
     if (after.contentChars) out.push(row("gold Content characters in records", (c) => `${c.contentCovered} / ${c.contentChars} (${pct(c.contentCovered ?? 0, c.contentChars ?? 0)})`, b, after));
+    const shapes = Object.keys(after.noFinalShapes ?? {}).sort();
+    for (const k of shapes) out.push(row(`— of which: ${k}`, (c) => String(c.noFinalShapes?.[k] ?? "–"), b, after));
     const cats = [...new Set([...Object.keys(after.chrome), ...Object.keys(b?.chrome ?? {})])].sort();
     for (const k of cats) out.push(row(`chrome dropped: ${k}`, (c) => String(c.chrome[k] ?? 0), b, after));
     if (after.examples.chrome.length) out.push("", "Records still matching the chrome lexicon (first ones):", "", ...after.examples.chrome.map((t) => `- ${JSON.stringify(t)}`));
