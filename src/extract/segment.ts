@@ -81,7 +81,7 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
  * Segments text[from, to) into sentences, line by line, appending to `out`.
  * A hard-wrapped line joins the next one: when it does not end a sentence
- * (no final punctuation or closing quote) and the next line of the region —
+ * (no final punctuation, before any closing quotes or brackets) and the next line of the region —
  * or the one after a single blank line, as in double-spaced wrapped text —
  * continues it (starts with a lower-case letter), they are segmented as one
  * piece of text. A headline or caption followed by a capitalised line still
@@ -104,14 +104,18 @@ function lineEndIn(text: string, from: number, to: number): number {
   return nl < 0 || nl > to ? to : nl;
 }
 
-const LINE_END_FINAL = /[.!?…:;”"’')\]»]/;
+const LINE_END_FINAL = /[.!?…:;]/;
+const CLOSER_CHARS = /[”"’')\]»]/;
 const LOWER_START = /^\p{Ll}/u;
 
 /** Where the line ending at `nl` runs on (see segmentRegion): the continuation line's start, or -1. */
 function continuation(text: string, from: number, nl: number, to: number): number {
   let b = nl;
   while (b > from && isWs(text.charCodeAt(b - 1))) b--;
-  if (b === from || nl >= to || LINE_END_FINAL.test(text[b - 1]!)) return -1;
+  // Closing quotes and brackets end a sentence only after a terminator (`… said.”`), not mid-sentence (`a “disgrace”`).
+  let e = b;
+  while (e > from && CLOSER_CHARS.test(text[e - 1]!)) e--;
+  if (b === from || nl >= to || (e > from && LINE_END_FINAL.test(text[e - 1]!))) return -1;
   for (let a = nl + 1, blanks = 0; a < to; a++) {
     const c = text.charCodeAt(a);
     if (c === 10) {
