@@ -65,6 +65,12 @@ test("a hard-wrapped line that ends mid-sentence joins a next line starting in l
     "It ended.",
     "then this.",
   ]);
+  // A closing quote ends a sentence only after a terminator.
+  t.deepEqual(sentenceTexts("He called the plan a “disgrace”\nand left.\n“We are done.”\nthen silence."), [
+    "He called the plan a “disgrace”\nand left.",
+    "“We are done.”",
+    "then silence.",
+  ]);
 });
 
 test("caseless scripts split at 。！？", (t) => {
