@@ -98,7 +98,7 @@ export function extractArticles(doc: InputDocument, spec?: CleaningSpec): Extrac
     while (k + 1 < segments.length && o.pos >= segments[k + 1]!.pos) k++;
     segments[k]!.outlet ??= o.outlet;
   }
-  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, cleaning, chrome, dropped);
+  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, cleaning, marks.textUnits, chrome, dropped);
 }
 
 function auditText(s: string): string {
@@ -113,8 +113,8 @@ function auditText(s: string): string {
  * sentence here), the title line marked `headline`.
  */
 function assemble(
-  doc: InputDocument, segments: Segment[], pageOutlet: string | null, cleaning: Cleaning, chrome: Record<string, number>,
-  dropped: DroppedChrome[],
+  doc: InputDocument, segments: Segment[], pageOutlet: string | null, cleaning: Cleaning, textUnits: ReadonlyMap<number, number>,
+  chrome: Record<string, number>, dropped: DroppedChrome[],
 ): ExtractResult {
   const offsets = new CodePointOffsets(doc.text);
   const sentenceDrops: DroppedChrome[] = [];
@@ -131,7 +131,7 @@ function assemble(
     const titleEnd = doc.kind === "txt" ? titleLineEnd(doc.text, seg.spans) : -1;
     for (const s of seg.spans) {
       const sentenceText = doc.text.slice(s.start, s.end);
-      const category = matchChrome(cleaning.lexicon, sentenceText);
+      const category = textUnits.get(s.start) === s.end ? null : matchChrome(cleaning.lexicon, sentenceText);
       if (category !== null && !cleaning.keep.has(category)) {
         chrome[category] = (chrome[category] ?? 0) + 1;
         sentenceDrops.push({ text: auditText(sentenceText), category, start: s.start, end: s.end });

@@ -9,7 +9,13 @@ import { trimmedLines } from "./chrome-lines.ts";
 import { lineUnits, unitHash, type Cleaning } from "./cleaning.ts";
 import { isWs } from "./ws.ts";
 
-export function genericRules(text: string, cleaning: Cleaning, add: AddSpan): void {
+/**
+ * Adds the generic chrome spans; returns the line units it tried and found to
+ * be text (start → end, UTF-16), so a sentence that is one of them is not
+ * tried again.
+ */
+export function genericRules(text: string, cleaning: Cleaning, add: AddSpan): Map<number, number> {
+  const tried = new Map<number, number>();
   const lex = cleaning.lexicon;
   const checkBoilerplate = cleaning.boilerplate.size > 0;
   for (const line of trimmedLines(text)) {
@@ -28,6 +34,8 @@ export function genericRules(text: string, cleaning: Cleaning, add: AddSpan): vo
       const category = matchChrome(lex, text.slice(a, Math.min(b, a + 1000)));
       if (category) add(a, b, category);
       else if (checkBoilerplate && cleaning.boilerplate.has(unitHash(text, a, b))) add(a, b, "boilerplate");
+      else tried.set(a, b);
     }
   }
+  return tried;
 }

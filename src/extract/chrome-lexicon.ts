@@ -37,7 +37,7 @@ export interface ChromeLexicon {
   file: string;
   /** Normalised phrase (normalizeChrome) → category. */
   texts: ReadonlyMap<string, ChromeCategory>;
-  regexes: readonly { re: RegExp; category: ChromeCategory }[];
+  regexes: readonly { re: RegExp; category: ChromeCategory; pattern: string }[];
   leads: readonly { re: RegExp; category: ChromeCategory }[];
   /** Longest `text` phrase: a longer unit skips the phrase lookup (and its normalisation). */
   maxTextLength: number;
@@ -65,7 +65,7 @@ export function normalizeChrome(s: string): string {
 export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
   const rows = parseCsvTable(file, text.replace(/^\uFEFF/, ""), ChromeRow, COLUMNS);
   const texts = new Map<string, ChromeCategory>();
-  const regexes: { re: RegExp; category: ChromeCategory }[] = [];
+  const regexes: { re: RegExp; category: ChromeCategory; pattern: string }[] = [];
   const leads: { re: RegExp; category: ChromeCategory }[] = [];
   for (const { line, row } of rows) {
     if (row.match === "text") {
@@ -82,12 +82,14 @@ export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
     } catch (e) {
       throw new InputError(`${file}:${line}: column pattern: bad regex (${(e as Error).message})`);
     }
-    (row.match === "lead" ? leads : regexes).push({ re, category: row.category });
+    if (row.match === "lead") leads.push({ re, category: row.category });
+    else regexes.push({ re, category: row.category, pattern: row.pattern });
   }
   const maxTextLength = Math.max(0, ...[...texts.keys()].map((k) => k.length));
   const any = (flags: string) => {
     const rs = regexes.filter((r) => r.re.flags === flags);
-    return rs.length ? new RegExp(rs.map((r) => `(?:${r.re.source})`).join("|"), flags) : null;
+    // One top-level ^…$ (not one per alternative): V8 then tries position 0 only instead of every position.
+    return rs.length ? new RegExp(`^(?:${rs.map((r) => `(?:${r.pattern})`).join("|")})$`, flags) : null;
   };
   return { file, texts, regexes, leads, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u") };
 }

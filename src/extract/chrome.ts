@@ -51,6 +51,8 @@ export interface PageMarks {
   datelines: Dateline[]; // sorted
   outlets: OutletMark[]; // sorted
   footers: number[]; // end offsets of legal footers, sorted
+  /** Line units the generic rules found to be text (start → end): a sentence that is one is not tried again. */
+  textUnits: Map<number, number>;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -121,7 +123,7 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
     if (next === text.length || LEGAL_LINE.test(text.slice(next, next + 300))) outlets.push({ pos: start, outlet: m[2]! });
   }
   lineRules(text, add, footers);
-  genericRules(text, cleaning, add);
+  const textUnits = genericRules(text, cleaning, add);
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
     // "Ã©" is é read as windows-1252 (mojibake inside a word), not a credit.
@@ -135,7 +137,7 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   }
   outlets.sort((a, b) => a.pos - b.pos);
   footers.sort((a, b) => a - b);
-  return { chrome, datelines, outlets, footers };
+  return { chrome, datelines, outlets, footers, textUnits };
 }
 
 /** The add callback of the chrome rules: keeps non-empty spans (a returned arrow: tsx leaves unnamed closures alone). */
