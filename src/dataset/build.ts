@@ -9,7 +9,8 @@
 // the clusters are final (write-splits.ts).
 import { unlink } from "node:fs/promises";
 import { readInputs, type InputDocument, type ReadOptions, type SkippedInput } from "../extract/index.ts";
-import { prepareCleaning, type CleaningOptions } from "../extract/cleaning.ts";
+import type { CleaningOptions } from "../extract/cleaning.ts";
+import { prepareCleaning } from "./boilerplate.ts";
 import { InputError } from "../errors.ts";
 import { addChildPeakRss } from "../rss.ts";
 import { toJsonSchema } from "../schema.ts";

@@ -11,19 +11,15 @@
 //     repeat a claim; the near-duplicate clustering keeps such repeats on one
 //     side of the split instead; or
 //   - it is part of a copied story: in most of the documents holding it, at
-//     least COPY_SHARED other lines also occur in another document (FNC-1 and
+//     least 4 other lines also occur in another document (FNC-1 and
 //     BBC hold copies of the same article; their prose repeats but is text).
-// The pre-pass keeps two numbers per distinct line (a 53-bit hash and a
-// count) and one hash per line of each document, so 100k articles fit easily;
-// it reads the inputs in the same order whatever --workers is, so the set is
-// the same for any number of workers.
+// The corpus pre-pass that finds them is src/dataset/boilerplate.ts; this
+// module has the line units and their hash, which extraction shares.
 import type { ChromeCategory, ChromeLexicon } from "./chrome-lexicon.ts";
 import { loadChromeLexicon } from "./chrome-lexicon.ts";
 import { isWs } from "./ws.ts";
-import { readInputs, type ReadOptions } from "./read.ts";
 
 export const BOILERPLATE_MIN_DOCS = 5;
-const COPY_SHARED = 4;
 const MAX_UNIT = 1000;
 
 export interface CleaningOptions {
@@ -105,66 +101,3 @@ export function unitHash(text: string, start: number, end: number): number {
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
 
-const QUOTE_OR_REPORT = /["“”«»]|\b(?:said|says|say|told|tells|according|stated|states|added|asked|claimed|claims|announced|insisted|noted|wrote|writes)\b/i;
-
-/** Hash of every distinct line unit of a document, with the unit (for the quote test). */
-function documentUnits(text: string): Map<number, [number, number]> {
-  const units = new Map<number, [number, number]>();
-  let pos = 0;
-  while (pos <= text.length) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = text.length;
-    for (const [a, b] of lineUnits(text, pos, nl)) {
-      const h = unitHash(text, a, b);
-      if (h >= 0 && !units.has(h)) units.set(h, [a, b]);
-    }
-    pos = nl + 1;
-  }
-  return units;
-}
-
-/** The boilerplate line units of a corpus (see the rule above), as sorted hashes. */
-export async function findBoilerplate(inputs: string[], read: ReadOptions, minDocs: number): Promise<number[]> {
-  if (minDocs <= 0) return [];
-  const counts = new Map<number, number>();
-  const docHashes: Float64Array[] = [];
-  const claimLike = new Set<number>();
-  for await (const doc of readInputs(inputs, read)) {
-    if ("reason" in doc) continue;
-    const units = documentUnits(doc.text);
-    const hashes = new Float64Array(units.size);
-    let i = 0;
-    for (const [h, [a, b]] of units) {
-      hashes[i++] = h;
-      const n = (counts.get(h) ?? 0) + 1;
-      counts.set(h, n);
-      // The quote test needs the text: done once, when the unit reaches the threshold.
-      if (n === minDocs && QUOTE_OR_REPORT.test(doc.text.slice(a, b))) claimLike.add(h);
-    }
-    docHashes.push(hashes);
-  }
-  const copyLike = new Map<number, number>();
-  for (const hashes of docHashes) {
-    let shared = 0;
-    for (const h of hashes) if (counts.get(h)! >= 2) shared++;
-    for (const h of hashes) {
-      if (counts.get(h)! < minDocs || claimLike.has(h)) continue;
-      if (shared - 1 >= COPY_SHARED) copyLike.set(h, (copyLike.get(h) ?? 0) + 1);
-      else copyLike.set(h, copyLike.get(h) ?? 0);
-    }
-  }
-  const out: number[] = [];
-  for (const [h, copies] of copyLike) if (copies * 2 < counts.get(h)!) out.push(h);
-  return out.sort((a, b) => a - b);
-}
-
-/** The cleaning spec of a run: the boilerplate pre-pass over the inputs, then plain data for every worker. */
-export async function prepareCleaning(inputs: string[], read: ReadOptions, opts: CleaningOptions = {}): Promise<CleaningSpec> {
-  const spec: CleaningSpec = {
-    boilerplate: await findBoilerplate(inputs, read, opts.boilerplateMinDocs ?? BOILERPLATE_MIN_DOCS),
-    keep: [...(opts.keepChrome ?? [])].sort(),
-  };
-  if (opts.lexicons !== undefined) spec.lexicons = opts.lexicons;
-  resolveCleaning(spec); // a bad chrome.csv fails here, before any work
-  return spec;
-}

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractArticles, readInputs, type InputDocument } from "../../src/extract/index.ts";
 import { loadChromeLexicon, matchChrome, parseChromeLexicon } from "../../src/extract/chrome-lexicon.ts";
-import { findBoilerplate, prepareCleaning, unitHash } from "../../src/extract/cleaning.ts";
+import { unitHash } from "../../src/extract/cleaning.ts";
+import { findBoilerplate, prepareCleaning } from "../../src/dataset/boilerplate.ts";
 import { InputError } from "../../src/errors.ts";
 import { assertOffsetsRoundTrip } from "./helpers.ts";
 

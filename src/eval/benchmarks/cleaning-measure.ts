@@ -7,7 +7,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extractArticles, readInputs, type ReadOptions } from "../../extract/index.ts";
 import { matchChrome, type ChromeLexicon } from "../../extract/chrome-lexicon.ts";
-import { prepareCleaning, type CleaningOptions } from "../../extract/cleaning.ts";
+import type { CleaningOptions } from "../../extract/cleaning.ts";
+import { prepareCleaning } from "../../dataset/boilerplate.ts";
 
 /** Sentence-final punctuation: . ! ? … : ; (optionally closed by quotes or brackets), or a closing quote. */
 export const FINAL_PUNCT = /[.!?…:;][”’"')\]»]*$|[”"]$/;

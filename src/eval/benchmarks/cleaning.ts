@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extractArticles, readInputs } from "../../extract/index.ts";
 import { loadChromeLexicon } from "../../extract/chrome-lexicon.ts";
-import { prepareCleaning } from "../../extract/cleaning.ts";
+import { prepareCleaning } from "../../dataset/boilerplate.ts";
 import { parseFlags } from "../../cli/main.ts";
 import { measureCorpus, type CorpusFigures, type CorpusSpec } from "./cleaning-measure.ts";
 import { renderCleaningReport, type SeedRecord } from "./cleaning-report.ts";
