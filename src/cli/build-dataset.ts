@@ -1,13 +1,17 @@
 // npm run build-dataset -- [flags]: raw news articles → train/test claim-record JSONL.
 import { buildDataset } from "../dataset/build.ts";
 import { autoWorkers } from "../dataset/input-size.ts";
+import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
+import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
+import { InputError } from "../errors.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 
 const HELP = `Usage: npm run build-dataset -- [options]
 
 Turns news articles into sentence-level claim records (train.jsonl, test.jsonl)
-plus claim-record.schema.json, dataset-card.md, labeller-report.{json,md} and
-skipped.jsonl, all written atomically to --out.
+plus claim-record.schema.json, dataset-card.md, labeller-report.{json,md},
+chrome.jsonl (the page chrome removed) and skipped.jsonl, all written
+atomically to --out.
 
 Input
   --input PATH        folder (recursive, .txt files in sorted path order), .txt,
@@ -22,8 +26,17 @@ Input
   --encoding NAME     utf-8 (default), windows-1252, latin1 (read as
                       windows-1252), or auto: per file, strict UTF-8 when
                       the bytes are valid UTF-8, else windows-1252
+Cleaning
+  --keep-chrome CATS  comma-separated chrome categories NOT to remove (e.g.
+                      byline,boilerplate); chrome.jsonl lists what each
+                      category removed
+  --boilerplate-min-docs N
+                      a line repeated verbatim in at least N documents is
+                      boilerplate (quotes, attributed lines and copied
+                      stories excepted); 0 turns the rule off (default: ${BOILERPLATE_MIN_DOCS})
 Labelling
-  --lexicons DIR      lexicon CSV files (default: data/lexicons/)
+  --lexicons DIR      lexicon CSV files (default: data/lexicons/; its
+                      chrome.csv, when present, replaces the project's)
   --gold DIR          hand-annotated gold set for the labeller report
                       (default: data/gold/; "none" to skip)
 Splits and output
@@ -52,6 +65,8 @@ const OPTIONS = {
   "test-ratio": { type: "string" },
   out: { type: "string" },
   workers: { type: "string" },
+  "keep-chrome": { type: "string" },
+  "boilerplate-min-docs": { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -69,7 +84,9 @@ await runCli("build-dataset", async () => {
   // The card records the flags that shape the content (not --out), in a fixed order.
   const shown: string[] = [];
   for (const i of inputs) shown.push("--input", JSON.stringify(i));
-  for (const k of ["text-column", "id-column", "text-field", "id-field", "encoding", "lexicons", "gold"] as const)
+  const keepChrome = chromeCategories(f["keep-chrome"]);
+  const boilerplateMinDocs = numberFlag("boilerplate-min-docs", f["boilerplate-min-docs"], BOILERPLATE_MIN_DOCS, (v) => Number.isSafeInteger(v) && v >= 0);
+  for (const k of ["text-column", "id-column", "text-field", "id-field", "encoding", "lexicons", "gold", "keep-chrome", "boilerplate-min-docs"] as const)
     if (f[k] !== undefined) shown.push(`--${k}`, JSON.stringify(f[k]));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
   const workers =
@@ -93,13 +110,14 @@ await runCli("build-dataset", async () => {
     },
     command: `npm run build-dataset -- ${shown.join(" ")}`,
     workers,
+    cleaning: { keepChrome, boilerplateMinDocs },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const r = summary.records;
   console.log(
     [
       `documents ${summary.documents}, articles ${summary.articles}, sentences ${summary.sentences}`,
-      `chrome pieces dropped ${summary.chromeDropped}, in-article duplicates dropped ${summary.duplicateSentences}, clusters of repeated or near-duplicate sentences ${summary.nearDuplicateClusters}`,
+      `chrome pieces dropped ${summary.chromeDropped}${chromeBreakdown(summary.chrome)} (see chrome.jsonl), in-article duplicates dropped ${summary.duplicateSentences}, clusters of repeated or near-duplicate sentences ${summary.nearDuplicateClusters}`,
       `records: train ${r.train}, test ${r.test}; skipped inputs ${summary.skipped}${summary.skipped ? " (see skipped.jsonl)" : ""}`,
       ...summary.skippedFirst.map((s) => `  skipped ${s.location}: ${s.reason}`),
       ...(summary.skipped > summary.skippedFirst.length ? [`  … and ${summary.skipped - summary.skippedFirst.length} more in skipped.jsonl`] : []),
@@ -108,3 +126,19 @@ await runCli("build-dataset", async () => {
     ].join("\n"),
   );
 });
+
+function chromeCategories(raw: string | undefined): ChromeCategory[] {
+  if (raw === undefined) return [];
+  const known = new Set<string>(CHROME_CATEGORIES);
+  const out: ChromeCategory[] = [];
+  for (const c of raw.split(",").map((x) => x.trim()).filter((x) => x !== "")) {
+    if (!known.has(c)) throw new InputError(`--keep-chrome: unknown category ${JSON.stringify(c)} (known: ${CHROME_CATEGORIES.join(", ")})`);
+    out.push(c as ChromeCategory);
+  }
+  return out;
+}
+
+function chromeBreakdown(chrome: Record<string, number>): string {
+  const parts = Object.entries(chrome).map(([k, v]) => `${k} ${v}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}

@@ -9,6 +9,8 @@
 // the clusters are final (write-splits.ts).
 import { unlink } from "node:fs/promises";
 import { readInputs, type InputDocument, type ReadOptions, type SkippedInput } from "../extract/index.ts";
+import type { CleaningOptions } from "../extract/cleaning.ts";
+import { prepareCleaning } from "./boilerplate.ts";
 import { InputError } from "../errors.ts";
 import { addChildPeakRss } from "../rss.ts";
 import { toJsonSchema } from "../schema.ts";
@@ -32,6 +34,8 @@ export interface BuildOptions extends LabelStageOptions {
   command: string;
   /** Worker processes for the per-document work (pool.ts); 0 or undefined = in-process. Never changes the outputs. */
   workers?: number;
+  /** Boilerplate threshold and kept chrome categories (the chrome lexicon comes from `lexicons`). */
+  cleaning?: Omit<CleaningOptions, "lexicons">;
 }
 
 export interface BuildSummary {
@@ -39,6 +43,8 @@ export interface BuildSummary {
   articles: number;
   sentences: number;
   chromeDropped: number;
+  /** Chrome pieces dropped by category (chrome.jsonl lists each distinct piece). */
+  chrome: Record<string, number>;
   duplicateSentences: number;
   nearDuplicateClusters: number;
   skipped: number;
@@ -52,7 +58,7 @@ const MAX_LISTED_SOURCES = 200;
 /** Every file a build writes in --out (under a temporary name first). */
 const OUTPUT_NAMES = [
   "train.jsonl", "test.jsonl", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
-  "dataset-card.md", "records.spool",
+  "dataset-card.md", "chrome.jsonl", "records.spool",
 ];
 const MAX_LISTED_SKIPS = 20;
 /** A batch closes at this many characters of text or documents. */
@@ -76,8 +82,10 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   const spool = out.scratch("records.spool");
   try {
     const labeller = await LabelStage.create(opts);
-    pool?.configure([...labeller.wanted]);
-    const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap() };
+    // The boilerplate pre-pass reads every input once before the per-document work (cleaning.ts).
+    const cleaning = await prepareCleaning(opts.inputs, opts.read, { ...opts.cleaning, lexicons: opts.lexicons });
+    pool?.configure([...labeller.wanted], cleaning);
+    const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
     const c = new Collector(labeller, spool);
     // Batches in input order, done by the workers (or here, in-process); the
     // results are taken in the same order, at most maxInFlight ahead.
@@ -141,6 +149,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       stats: c.stats,
     });
     await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
+    await out.writeWhole("chrome.jsonl", c.chromeAudit.jsonl());
     await out.writeWhole("skipped.jsonl", c.skipped.map((s) => JSON.stringify(s) + "\n").join(""));
     const sourceRows = [...c.sources.entries()].map(([path, v]) => ({ path, ...v }));
     const report = labeller.report();
@@ -170,6 +179,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       articles: c.articleDocIds.length,
       sentences: n,
       chromeDropped: Object.values(c.chrome).reduce((a, b) => a + b, 0),
+      chrome: Object.fromEntries(Object.keys(c.chrome).sort().map((k) => [k, c.chrome[k]!])),
       duplicateSentences: c.duplicateSentences,
       nearDuplicateClusters,
       skipped: c.skipped.length,

@@ -3,6 +3,7 @@
 // near-duplicate sentence, stance, label summary), the counts for the card and
 // the summary, the skipped inputs — while the record lines go to the spool.
 import type { InputDocument, SkippedInput } from "../extract/index.ts";
+import { ChromeAudit } from "./chrome-audit.ts";
 import { STANCE_INDEX } from "./split.ts";
 import { GrowableInt32 } from "./growable.ts";
 import type { LabelStage } from "./label-stage.ts";
@@ -33,6 +34,7 @@ export class Collector {
   readonly articleDocIds: string[] = [];
   readonly skipped: SkippedInput[] = [];
   readonly chrome: Record<string, number> = {};
+  readonly chromeAudit = new ChromeAudit();
   readonly sources = new Map<string, SourceCounts>();
   documents = 0;
   duplicateSentences = 0;
@@ -59,6 +61,7 @@ export class Collector {
       const doc = result.docs[d++]!;
       this.documents++;
       for (const [k, v] of Object.entries(doc.chrome)) this.chrome[k] = (this.chrome[k] ?? 0) + v;
+      this.chromeAudit.add(item.location, doc.dropped);
       this.duplicateSentences += doc.duplicateSentences;
       const sourceKey = item.path.replace(/:[^:/]*$/, "");
       const src = this.sources.get(sourceKey) ?? { documents: 0, articles: 0, sentences: 0 };

@@ -9,6 +9,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { InputDocument } from "../extract/index.ts";
+import type { CleaningSpec } from "../extract/cleaning.ts";
 import type { BatchResult } from "./work.ts";
 import type { WorkerMessage, WorkerReply, WorkerSetup } from "./worker.ts";
 
@@ -60,9 +61,9 @@ export class WorkerPool {
     }
   }
 
-  /** Tells every worker which gold keys to capture (before any batch is sent). */
-  configure(wanted: string[]): void {
-    for (const s of this.slots) this.post(s, { kind: "wanted", wanted });
+  /** Tells every worker which gold keys to capture and how to clean (before any batch is sent). */
+  configure(wanted: string[], cleaning: CleaningSpec): void {
+    for (const s of this.slots) this.post(s, { kind: "wanted", wanted, cleaning });
   }
 
   /** Runs one batch on a worker; results may resolve in any order. */

@@ -5,7 +5,8 @@
 // keeps the outputs byte-identical whatever the number of workers.
 import { z } from "zod";
 import { extractArticles } from "../extract/index.ts";
-import type { InputDocument } from "../extract/index.ts";
+import type { DroppedChrome, InputDocument } from "../extract/index.ts";
+import type { CleaningSpec } from "../extract/cleaning.ts";
 import { ClaimRecord, type Article, type SentenceLabels } from "../schema.ts";
 import { labelWith, type LabelledArticle, type Lexicons } from "./label-stage.ts";
 import { hashSentences, type BatchHashes } from "./sentence-hashes.ts";
@@ -21,6 +22,8 @@ export interface WorkContext {
   wanted: Map<string, Set<string>>;
   /** Exact keys whose hashes this context already sent: a repeat sends the key only (see BatchHashes). */
   sentKeys: KeyIntMap;
+  /** Chrome lexicon folder, boilerplate lines and kept categories (extract/cleaning.ts). */
+  cleaning: CleaningSpec;
 }
 
 export interface ArticleResult {
@@ -37,6 +40,8 @@ export interface ArticleResult {
 
 export interface DocResult {
   chrome: Record<string, number>;
+  /** The dropped chrome pieces, for chrome.jsonl. */
+  dropped: DroppedChrome[];
   duplicateSentences: number;
   /** Articles with at least one sentence, in order. */
   articles: ArticleResult[];
@@ -128,7 +133,7 @@ export function processBatch(ctx: WorkContext, docs: readonly InputDocument[]): 
   const out: DocResult[] = [];
   const pending: { article: Article; result: ArticleResult }[] = [];
   for (const doc of docs) {
-    const extracted = extractArticles(doc);
+    const extracted = extractArticles(doc, ctx.cleaning);
     const articles: ArticleResult[] = [];
     for (const article of extracted.articles) {
       if (article.sentences.length === 0) continue;
@@ -144,7 +149,7 @@ export function processBatch(ctx: WorkContext, docs: readonly InputDocument[]): 
       articles.push(result);
       pending.push({ article, result });
     }
-    out.push({ chrome: extracted.chrome, duplicateSentences: extracted.duplicateSentences, articles });
+    out.push({ chrome: extracted.chrome, dropped: extracted.dropped, duplicateSentences: extracted.duplicateSentences, articles });
   }
   const records: SpooledRecord[] = [];
   for (const { article, result } of pending) {

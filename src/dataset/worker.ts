@@ -2,6 +2,7 @@
 // each batch of documents it is sent into a BatchResult (work.ts). It exits
 // when its parent goes away (the IPC channel closes), even after a SIGKILL.
 import type { InputDocument } from "../extract/index.ts";
+import type { CleaningSpec } from "../extract/cleaning.ts";
 import { loadLexicons, wantedIndex } from "./label-stage.ts";
 import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
@@ -12,7 +13,7 @@ export interface WorkerSetup {
 
 export type WorkerMessage =
   | { kind: "setup"; setup: WorkerSetup }
-  | { kind: "wanted"; wanted: string[] }
+  | { kind: "wanted"; wanted: string[]; cleaning: CleaningSpec }
   | { kind: "batch"; seq: number; docs: InputDocument[] }
   | { kind: "stop" };
 
@@ -27,16 +28,18 @@ function send(reply: WorkerReply): void {
 
 let ready: Promise<WorkContext> | null = null;
 let wanted = new Map<string, Set<string>>();
+let cleaning: CleaningSpec = { boilerplate: [], keep: [] };
 // Batches are handled one at a time, in arrival order.
 let queue: Promise<void> = Promise.resolve();
 
 process.on("disconnect", () => process.exit(0));
 process.on("message", (msg: WorkerMessage) => {
   if (msg.kind === "setup") {
-    ready = loadLexicons(msg.setup.lexicons).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap() }));
+    ready = loadLexicons(msg.setup.lexicons).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap(), cleaning }));
     ready.catch(() => undefined);
   } else if (msg.kind === "wanted") {
     wanted = wantedIndex(msg.wanted);
+    cleaning = msg.cleaning;
   } else if (msg.kind === "stop") {
     queue = queue.then(() => {
       send({ kind: "stopped", maxRssKb: process.resourceUsage().maxRSS });
@@ -48,6 +51,7 @@ process.on("message", (msg: WorkerMessage) => {
         if (!ready) throw new Error("worker got a batch before its setup");
         const ctx = await ready;
         ctx.wanted = wanted;
+        ctx.cleaning = cleaning;
         send({ kind: "result", seq: msg.seq, result: processBatch(ctx, msg.docs) });
       } catch (e) {
         send({ kind: "error", seq: msg.seq, error: e instanceof Error ? e.message : String(e) });

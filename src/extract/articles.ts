@@ -25,6 +25,8 @@
 import type { Article, Sentence } from "../schema.ts";
 import { trimmedLines } from "./chrome-lines.ts";
 import { findPageMarks, type PageMarks } from "./chrome.ts";
+import { matchChrome, type ChromeCategory } from "./chrome-lexicon.ts";
+import { resolveCleaning, type Cleaning, type CleaningSpec } from "./cleaning.ts";
 import { CodePointOffsets } from "./offsets.ts";
 import type { InputDocument } from "./read.ts";
 import { isWs, segmentRegion, type SentenceSpan } from "./segment.ts";
@@ -32,10 +34,22 @@ import { isWs, segmentRegion, type SentenceSpan } from "./segment.ts";
 const STANDFIRST_WORDS = 8;
 const LEAD_WORDS = 12;
 
+/** One dropped chrome piece, for chrome.jsonl: its text (whitespace collapsed) and where it was (code points). */
+export interface DroppedChrome {
+  text: string;
+  category: ChromeCategory;
+  start: number;
+  end: number;
+}
+
+const MAX_DROPPED_TEXT = 300;
+
 export interface ExtractResult {
   articles: Article[];
   /** Dropped chrome pieces by category (see chrome.ts). */
   chrome: Record<string, number>;
+  /** Every dropped piece, in text order. */
+  dropped: DroppedChrome[];
   /** Exact in-article duplicate sentences dropped. */
   duplicateSentences: number;
 }
@@ -47,14 +61,18 @@ interface Segment {
   spans: SentenceSpan[];
 }
 
-export function extractArticles(doc: InputDocument): ExtractResult {
+export function extractArticles(doc: InputDocument, spec?: CleaningSpec): ExtractResult {
   const text = doc.text;
-  const marks = findPageMarks(text);
+  const cleaning = resolveCleaning(spec);
+  const marks = findPageMarks(text, cleaning);
   const chrome: Record<string, number> = {};
+  const dropped: DroppedChrome[] = [];
   const spans: SentenceSpan[] = [];
+  const offsets = new CodePointOffsets(text);
   let pos = 0;
   for (const c of marks.chrome) {
     chrome[c.category] = (chrome[c.category] ?? 0) + 1;
+    dropped.push({ text: auditText(text.slice(c.start, c.end)), category: c.category, start: offsets.toCodePoint(c.start), end: offsets.toCodePoint(c.end) });
     if (c.start > pos) segmentRegion(text, pos, c.start, spans);
     pos = Math.max(pos, c.end);
   }
@@ -80,11 +98,26 @@ export function extractArticles(doc: InputDocument): ExtractResult {
     while (k + 1 < segments.length && o.pos >= segments[k + 1]!.pos) k++;
     segments[k]!.outlet ??= o.outlet;
   }
-  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, chrome);
+  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, cleaning, marks.textUnits, chrome, dropped);
 }
 
-function assemble(doc: InputDocument, segments: Segment[], pageOutlet: string | null, chrome: Record<string, number>): ExtractResult {
+function auditText(s: string): string {
+  const t = s.trim().replace(/\s+/g, " ");
+  return t.length > MAX_DROPPED_TEXT ? t.slice(0, MAX_DROPPED_TEXT) : t;
+}
+
+/**
+ * The assembled articles: each segment's sentences minus in-article repeats
+ * and minus sentences that are chrome as a whole (the lexicon's rules, tried
+ * again on sentences: a widget line glued to prose on one line is its own
+ * sentence here), the title line marked `headline`.
+ */
+function assemble(
+  doc: InputDocument, segments: Segment[], pageOutlet: string | null, cleaning: Cleaning, textUnits: ReadonlyMap<number, number>,
+  chrome: Record<string, number>, dropped: DroppedChrome[],
+): ExtractResult {
   const offsets = new CodePointOffsets(doc.text);
+  const sentenceDrops: DroppedChrome[] = [];
   const articles: Array<Omit<Article, "doc_id">> = [];
   let duplicateSentences = 0;
   let carried: { published: string | null; outlet: string | null } = { published: null, outlet: null };
@@ -95,14 +128,22 @@ function assemble(doc: InputDocument, segments: Segment[], pageOutlet: string | 
     }
     const seen = new Set<string>();
     const sentences: Sentence[] = [];
+    const titleEnd = doc.kind === "txt" ? titleLineEnd(doc.text, seg.spans) : -1;
     for (const s of seg.spans) {
       const sentenceText = doc.text.slice(s.start, s.end);
+      const category = textUnits.get(s.start) === s.end ? null : matchChrome(cleaning.lexicon, sentenceText);
+      if (category !== null && !cleaning.keep.has(category)) {
+        chrome[category] = (chrome[category] ?? 0) + 1;
+        sentenceDrops.push({ text: auditText(sentenceText), category, start: s.start, end: s.end });
+        continue;
+      }
       if (seen.has(sentenceText)) {
         duplicateSentences++;
         continue;
       }
       seen.add(sentenceText);
-      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words });
+      const kind = s.end <= titleEnd ? "headline" : "body";
+      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind, words: s.words });
     }
     articles.push({
       source: {
@@ -118,8 +159,55 @@ function assemble(doc: InputDocument, segments: Segment[], pageOutlet: string | 
   return {
     articles: articles.map((a, i) => ({ doc_id: articles.length === 1 ? base : `${base}#${i}`, ...a })),
     chrome,
+    dropped: mergeDropped(doc.text, dropped, sentenceDrops),
     duplicateSentences,
   };
+}
+
+/** Span drops (code points already) and sentence drops (UTF-16, converted here) in text order. */
+function mergeDropped(text: string, spans: DroppedChrome[], sentences: DroppedChrome[]): DroppedChrome[] {
+  if (sentences.length === 0) return spans;
+  const offsets = new CodePointOffsets(text);
+  for (const d of sentences) {
+    d.start = offsets.toCodePoint(d.start);
+    d.end = offsets.toCodePoint(d.end);
+  }
+  return [...spans, ...sentences].sort((a, b) => a.start - b.start);
+}
+
+const TITLE_MAX_CHARS = 250;
+const TITLE_MAX_WORDS = 30;
+const SHORT_TITLE_WORDS = 15;
+const TITLE_CASE = /^[\p{Lu}\p{N}‘“'"(]/u;
+
+/**
+ * End (UTF-16) of the title line of a plain-text article whose sentences are
+ * `spans`, or -1. The article's first line is its title when it stands alone
+ * (a blank line or the end of the text after it), has at most TITLE_MAX_WORDS
+ * words, and reads as a title: no final punctuation ("Putin hints at progress
+ * with Trump on ending Ukraine war", a standfirst), or Title Case (most words
+ * of four letters or more capitalised: "St. Paul Votes To Condemn Donald
+ * Trump’s Muslim Ban."), or one sentence of at most SHORT_TITLE_WORDS words
+ * ("Cruz looks to ease bad blood with GOP establishment."). BBC's and
+ * PolNeAR's first lines are such lines; a lead paragraph is longer.
+ */
+function titleLineEnd(text: string, spans: readonly SentenceSpan[]): number {
+  const start = spans[0]!.start;
+  let nl = text.indexOf("\n", start);
+  if (nl < 0) nl = text.length;
+  let end = nl;
+  while (end > start && isWs(text.charCodeAt(end - 1))) end--;
+  if (end - start > TITLE_MAX_CHARS) return -1;
+  let next = nl + 1;
+  while (next < text.length && text.charCodeAt(next) !== 10 && isWs(text.charCodeAt(next))) next++;
+  if (next < text.length && text.charCodeAt(next) !== 10) return -1;
+  const words = text.slice(start, end).split(/\s+/);
+  if (words.length > TITLE_MAX_WORDS) return -1;
+  if (!FINAL_PUNCT.test(lineTail(text, { start, end }))) return end;
+  const long = words.filter((w) => w.length >= 4);
+  if (long.length > 0 && long.filter((w) => TITLE_CASE.test(w)).length >= long.length * 0.6) return end;
+  const sentencesInLine = spans.filter((s) => s.end <= end).length;
+  return sentencesInLine === 1 && words.length <= SHORT_TITLE_WORDS ? end : -1;
 }
 
 interface Start {

@@ -14,14 +14,19 @@
 //   legal           "LEGAL WARNING: …", "© … All rights reserved" lines (a page footer)
 //   agency_tag      "(ILKHA)" after the final punctuation of a paragraph
 //   byline          "Author: .", "By Jane Doe" lines
+// Then the generic rules of any outlet (chrome-generic.ts): the chrome lexicon
+// (data/lexicons/chrome.csv: widgets, adverts, prompts, follow lines, credit
+// lines, section labels, markup) and the corpus's boilerplate lines.
+// Categories a researcher keeps (--keep-chrome) are not returned.
 // All regexes start with a literal or a bounded class, so scans stay linear.
 import { breadcrumbEnd, creditEnd, teaserEnd } from "./chrome-ends.ts";
+import { genericRules } from "./chrome-generic.ts";
+import type { ChromeCategory } from "./chrome-lexicon.ts";
+import { resolveCleaning, type Cleaning } from "./cleaning.ts";
 import { LEGAL_LINE, lineRules, READ_MORE_LINE } from "./chrome-lines.ts";
 import { isWs } from "./segment.ts";
 
-export type ChromeCategory =
-  | "dateline" | "breadcrumb" | "header" | "credit" | "read_more" | "caption" | "share_follow" | "widget"
-  | "comment_policy" | "legal" | "agency_tag" | "byline";
+export type { ChromeCategory } from "./chrome-lexicon.ts";
 
 export interface ChromeSpan {
   start: number; // UTF-16 offsets into the document text
@@ -46,6 +51,8 @@ export interface PageMarks {
   datelines: Dateline[]; // sorted
   outlets: OutletMark[]; // sorted
   footers: number[]; // end offsets of legal footers, sorted
+  /** Line units the generic rules found to be text (start → end): a sentence that is one is not tried again. */
+  textUnits: Map<number, number>;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -63,7 +70,7 @@ const OUTLET_ALIASES: ReadonlyArray<[RegExp, string]> = [
   [/İlke Haber Ajansı|\bilkha\.com\b/i, "ILKHA"],
 ];
 
-export function findPageMarks(text: string): PageMarks {
+export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning(undefined)): PageMarks {
   const spans: ChromeSpan[] = [];
   const outlets: OutletMark[] = [];
   const footers: number[] = [];
@@ -116,11 +123,13 @@ export function findPageMarks(text: string): PageMarks {
     if (next === text.length || LEGAL_LINE.test(text.slice(next, next + 300))) outlets.push({ pos: start, outlet: m[2]! });
   }
   lineRules(text, add, footers);
+  const textUnits = genericRules(text, cleaning, add);
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
-    if (!insideAny(covered, at)) add(at, creditEnd(text, at, lineEndAt(text, at)), "credit");
+    // "Ã©" is é read as windows-1252 (mojibake inside a word), not a credit.
+    if (!insideAny(covered, at) && text[at - 1] !== "Ã") add(at, creditEnd(text, at, lineEndAt(text, at)), "credit");
   }
-  const chrome = normalize(spans);
+  const chrome = cleaning.keep.size ? normalize(spans).filter((c) => !cleaning.keep.has(c.category)) : normalize(spans);
   for (const s of chrome) {
     if (s.category !== "comment_policy" && s.category !== "legal" && s.category !== "share_follow") continue;
     const piece = text.slice(s.start, s.end);
@@ -128,7 +137,7 @@ export function findPageMarks(text: string): PageMarks {
   }
   outlets.sort((a, b) => a.pos - b.pos);
   footers.sort((a, b) => a - b);
-  return { chrome, datelines, outlets, footers };
+  return { chrome, datelines, outlets, footers, textUnits };
 }
 
 /** The add callback of the chrome rules: keeps non-empty spans (a returned arrow: tsx leaves unnamed closures alone). */

@@ -1,9 +1,13 @@
 // Sentence segmentation on wink-tokenizer tokens.
 //
-// Rules (each line fragment is segmented on its own, so a newline always ends
-// a sentence and a sentence never spans a blank line or a chrome span):
+// Rules (each line fragment is segmented on its own, so a newline ends a
+// sentence — except a hard-wrapped line, which joins the next line (or the
+// one after a single blank line) when it ends mid-sentence and the next
+// starts in lower case (segmentRegion) — and a sentence never spans a chrome
+// span):
 // - A sentence ends at . ! ? or … (plus any terminators and closing quotes or
-//   brackets touching it: `meaningful.”`), when whitespace follows and the next
+//   brackets touching it: `meaningful.”`), when whitespace follows (or, after a
+//   closing ”, a capitalised word glued to it: `side.”Editor's`) and the next
 //   token starts a sentence: an upper-case letter, a digit, an opening quote
 //   or bracket, a letter of a caseless script, or an emoji.
 // - A lower-case next token never starts a sentence: `“…?” he asked.`
@@ -74,15 +78,51 @@ const CASELESS_START = /^\p{Lo}/u;
 const SINGLE_LETTER = /^\p{L}$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Segments text[from, to) into sentences, line by line, appending to `out`. */
+/**
+ * Segments text[from, to) into sentences, line by line, appending to `out`.
+ * A hard-wrapped line joins the next one: when it does not end a sentence
+ * (no final punctuation, before any closing quotes or brackets) and the next line of the region —
+ * or the one after a single blank line, as in double-spaced wrapped text —
+ * continues it (starts with a lower-case letter), they are segmented as one
+ * piece of text. A headline or caption followed by a capitalised line still
+ * ends at its line break.
+ */
 export function segmentRegion(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let lineStart = from;
   while (lineStart < to) {
-    let nl = text.indexOf("\n", lineStart);
-    if (nl < 0 || nl > to) nl = to;
+    let nl = lineEndIn(text, lineStart, to);
+    for (let next = continuation(text, lineStart, nl, to); next >= 0; next = continuation(text, lineStart, nl, to)) {
+      nl = lineEndIn(text, next, to);
+    }
     segmentLine(text, lineStart, nl, out);
     lineStart = nl + 1;
   }
+}
+
+function lineEndIn(text: string, from: number, to: number): number {
+  const nl = text.indexOf("\n", from);
+  return nl < 0 || nl > to ? to : nl;
+}
+
+const LINE_END_FINAL = /[.!?…:;]/;
+const CLOSER_CHARS = /[”"’')\]»]/;
+const LOWER_START = /^\p{Ll}/u;
+
+/** Where the line ending at `nl` runs on (see segmentRegion): the continuation line's start, or -1. */
+function continuation(text: string, from: number, nl: number, to: number): number {
+  let b = nl;
+  while (b > from && isWs(text.charCodeAt(b - 1))) b--;
+  // Closing quotes and brackets end a sentence only after a terminator (`… said.”`), not mid-sentence (`a “disgrace”`).
+  let e = b;
+  while (e > from && CLOSER_CHARS.test(text[e - 1]!)) e--;
+  if (b === from || nl >= to || (e > from && LINE_END_FINAL.test(text[e - 1]!))) return -1;
+  for (let a = nl + 1, blanks = 0; a < to; a++) {
+    const c = text.charCodeAt(a);
+    if (c === 10) {
+      if (++blanks > 1) return -1;
+    } else if (!isWs(c)) return LOWER_START.test(text.slice(a, a + 2)) ? a : -1;
+  }
+  return -1;
 }
 
 function segmentLine(text: string, from: number, to: number, out: SentenceSpan[]): void {
@@ -194,7 +234,8 @@ function endsSentence(
   values: readonly string[], tags: readonly string[], starts: Int32Array, ends: Int32Array, i: number, j: number, first: number,
 ): boolean {
   const next = values[j]!;
-  if (starts[j] === ends[j - 1] && !CASELESS_START.test(next)) return false; // "x.y": no space
+  // "x.y": no space — except a closing quote glued to the next sentence (`side.”Editor's note`)
+  if (starts[j] === ends[j - 1] && !CASELESS_START.test(next) && !(j - 1 > i && values[j - 1] === "”" && UPPER_START.test(next))) return false;
   const c = next.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
   const opens = digit || UPPER_START.test(next) || OPENERS.has(next[0]!) || CASELESS_START.test(next) || tags[j] === "emoji";

@@ -48,11 +48,28 @@ test("numbers, lower-case continuations and list markers do not split", (t) => {
 });
 
 test("a newline ends a sentence; headings without punctuation are sentences; punctuation-only lines are dropped", (t) => {
-  t.deepEqual(sentenceTexts("Peace through strength\nThe deal was struck\nin two lines.\n\n***\n–\nLast one."), [
+  t.deepEqual(sentenceTexts("Peace through strength\nThe deal was struck\nIn two lines.\n\n***\n–\nLast one."), [
     "Peace through strength",
     "The deal was struck",
-    "in two lines.",
+    "In two lines.",
     "Last one.",
+  ]);
+});
+
+test("a hard-wrapped line that ends mid-sentence joins a next line starting in lower case; two blank lines or final punctuation stop it", (t) => {
+  t.deepEqual(sentenceTexts("The deal was struck\nin two lines.\nDouble\n\nspaced.\nA title\n\n\nlower case after two blank lines.\nIt ended.\nthen this."), [
+    "The deal was struck\nin two lines.",
+    "Double\n\nspaced.",
+    "A title",
+    "lower case after two blank lines.",
+    "It ended.",
+    "then this.",
+  ]);
+  // A closing quote ends a sentence only after a terminator.
+  t.deepEqual(sentenceTexts("He called the plan a “disgrace”\nand left.\n“We are done.”\nthen silence."), [
+    "He called the plan a “disgrace”\nand left.",
+    "“We are done.”",
+    "then silence.",
   ]);
 });
 

@@ -78,6 +78,7 @@ export function assertBadInput(t: ExecutionContext, r: Run, parts: string[]): st
 
 /** Every file a successful build leaves in --out, sorted. */
 export const OUTPUT_FILES = [
+  "chrome.jsonl",
   "claim-record.schema.json",
   "dataset-card.md",
   "labeller-report.json",

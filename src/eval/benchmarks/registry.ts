@@ -3,6 +3,7 @@
 // a committed report under bench/labels/. A benchmark is one module here; add
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
+import { cleaning } from "./cleaning.ts";
 import { gold } from "./gold.ts";
 
 export interface BenchmarkFlags {
@@ -43,4 +44,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [gold];
+export const BENCHMARKS: Benchmark[] = [gold, cleaning];

@@ -1,0 +1,132 @@
+// The measurements of the `cleaning` benchmark on one corpus: the records the
+// extract stage makes (one per sentence, as build-dataset writes them, without
+// labelling), and what is wrong with them — chrome-lexicon matches, fragments
+// cut at a line break, sentences with no final punctuation — plus, for
+// PolNeAR, how much of the gold Content text is still inside some record.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { extractArticles, readInputs, type ReadOptions } from "../../extract/index.ts";
+import { matchChrome, type ChromeLexicon } from "../../extract/chrome-lexicon.ts";
+import type { CleaningOptions } from "../../extract/cleaning.ts";
+import { prepareCleaning } from "../../dataset/boilerplate.ts";
+
+/** Sentence-final punctuation: . ! ? … : ; (optionally closed by quotes or brackets), or a closing quote. */
+export const FINAL_PUNCT = /[.!?…:;][”’"')\]»]*$|[”"]$/;
+const LOWER_START = /^\p{Ll}/u;
+
+export interface CorpusSpec {
+  name: string;
+  inputs: string[];
+  read: ReadOptions;
+  /** PolNeAR: the attributions folder whose Content spans the coverage figure scores. */
+  polnearAnnotations?: string;
+}
+
+export interface CorpusFigures {
+  corpus: string;
+  records: number;
+  headlines: number;
+  chromeMatches: number;
+  lowerNoFinal: number;
+  /** Body records (headlines excluded) without sentence-final punctuation. */
+  noFinalBody: number;
+  bodyRecords: number;
+  /** What the body records without final punctuation are (noFinalShape). */
+  noFinalShapes: Record<string, number>;
+  chrome: Record<string, number>;
+  contentChars?: number;
+  contentCovered?: number;
+  examples: { chrome: string[]; lowerNoFinal: string[] };
+}
+
+const MAX_EXAMPLES = 12;
+
+export async function measureCorpus(spec: CorpusSpec, lexicon: ChromeLexicon, opts: CleaningOptions): Promise<CorpusFigures> {
+  const cleaning = await prepareCleaning(spec.inputs, spec.read, opts);
+  const f: CorpusFigures = {
+    corpus: spec.name, records: 0, headlines: 0, chromeMatches: 0, lowerNoFinal: 0, noFinalBody: 0, bodyRecords: 0, noFinalShapes: {}, chrome: {},
+    examples: { chrome: [], lowerNoFinal: [] },
+  };
+  const spans = new Map<string, [number, number][]>(); // document path → record spans (code points)
+  for await (const doc of readInputs(spec.inputs, spec.read)) {
+    if ("reason" in doc) continue;
+    const r = extractArticles(doc, cleaning);
+    for (const [k, v] of Object.entries(r.chrome)) f.chrome[k] = (f.chrome[k] ?? 0) + v;
+    const docSpans: [number, number][] = [];
+    for (const a of r.articles) {
+      for (const s of a.sentences) {
+        f.records++;
+        docSpans.push([s.start, s.end]);
+        const final = FINAL_PUNCT.test(s.text);
+        if (s.kind === "headline") f.headlines++;
+        else {
+          f.bodyRecords++;
+          if (!final) {
+            f.noFinalBody++;
+            const shape = noFinalShape(s.text);
+            f.noFinalShapes[shape] = (f.noFinalShapes[shape] ?? 0) + 1;
+          }
+        }
+        if (matchChrome(lexicon, s.text) !== null) {
+          f.chromeMatches++;
+          if (f.examples.chrome.length < MAX_EXAMPLES) f.examples.chrome.push(s.text.slice(0, 160));
+        }
+        if (!final && LOWER_START.test(s.text)) {
+          f.lowerNoFinal++;
+          if (f.examples.lowerNoFinal.length < MAX_EXAMPLES) f.examples.lowerNoFinal.push(s.text.slice(0, 160));
+        }
+      }
+    }
+    if (spec.polnearAnnotations) spans.set(doc.path.replace(/\.txt$/i, ""), docSpans);
+  }
+  if (spec.polnearAnnotations) Object.assign(f, await contentCoverage(spec.polnearAnnotations, spec.inputs[0]!, spans));
+  f.chrome = Object.fromEntries(Object.entries(f.chrome).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return f;
+}
+
+/** A rough shape of a record without final punctuation, to say what is left. */
+export function noFinalShape(text: string): string {
+  const words = text.split(/\s+/).length;
+  if (/#\w|@\w|pic\.twitter|https?:\/\//.test(text)) return "tweet or link";
+  if (/^\p{Lu}[\p{L}'’ -]{0,30}: /u.test(text) && words > 5) return "label: caption";
+  if (text.length >= 990) return "cut at the sentence length cap";
+  return words <= 10 ? "line of at most 10 words (sub-heading, label, list item)" : "longer line (caption, standfirst, list item)";
+}
+
+/**
+ * Non-whitespace characters of gold Content spans, and how many lie inside
+ * some record. A local reader of brat T-lines (`T<n>\tContent a b[;c d]\t…`,
+ * code point offsets into the .txt), scoring the first .ann file of each
+ * article in sorted order. (It should later share the PolNeAR brat reader.)
+ */
+async function contentCoverage(
+  annDir: string, textDir: string, spans: Map<string, [number, number][]>,
+): Promise<{ contentChars: number; contentCovered: number }> {
+  const files = (await readdir(annDir)).filter((n) => n.endsWith(".ann")).sort();
+  const seen = new Set<string>();
+  let contentChars = 0;
+  let contentCovered = 0;
+  for (const name of files) {
+    const article = name.replace(/_[0-9a-f]+\.ann$|\.ann$/, "");
+    if (seen.has(article) || !spans.has(article)) continue;
+    seen.add(article);
+    const text = [...(await readFile(join(textDir, `${article}.txt`), "utf8")).replace(/^\uFEFF/, "")];
+    const inRecord = new Uint8Array(text.length + 1);
+    for (const [a, b] of spans.get(article)!) inRecord.fill(1, a, b);
+    const inContent = new Uint8Array(text.length + 1);
+    for (const line of (await readFile(join(annDir, name), "utf8")).split("\n")) {
+      const cols = line.split("\t");
+      if (!cols[0]?.startsWith("T") || !cols[1]?.startsWith("Content ")) continue;
+      for (const part of cols[1].slice("Content ".length).split(";")) {
+        const [a, b] = part.trim().split(/\s+/).map(Number);
+        if (Number.isInteger(a) && Number.isInteger(b)) inContent.fill(1, a, Math.min(b!, text.length));
+      }
+    }
+    for (let k = 0; k < text.length; k++) {
+      if (!inContent[k] || /\s/.test(text[k]!)) continue;
+      contentChars++;
+      if (inRecord[k]) contentCovered++;
+    }
+  }
+  return { contentChars, contentCovered };
+}

@@ -1,0 +1,112 @@
+// `npm run benchmark -- cleaning`: how clean the records are on corpora the
+// chrome rules were not written for (issue 14). For PolNeAR dev and train,
+// FNC-1 (both body files), horne2017 and BBC it builds the records in-process
+// (extract stage, default cleaning) and reports records that still match the
+// chrome lexicon, fragments (lower-case start, no final punctuation), FNC-1's
+// share of body records without final punctuation, the share of PolNeAR gold
+// Content characters still inside some record, and chrome dropped by
+// category; and which seed records changed. The figures of the code before
+// this work are kept in bench/labels/cleaning-before.json (written once with
+// --write-before) and shown next to the current ones.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { extractArticles, readInputs } from "../../extract/index.ts";
+import { loadChromeLexicon } from "../../extract/chrome-lexicon.ts";
+import { prepareCleaning } from "../../dataset/boilerplate.ts";
+import { parseFlags } from "../../cli/main.ts";
+import { measureCorpus, type CorpusFigures, type CorpusSpec } from "./cleaning-measure.ts";
+import { renderCleaningReport, type SeedRecord } from "./cleaning-report.ts";
+import type { Benchmark, BenchmarkFigure, BenchmarkFlags, BenchmarkResult } from "./registry.ts";
+
+const DEFAULT_CORPORA = "../shared/corpora";
+const BEFORE_FILE = "cleaning-before.json";
+
+export function corpusSpecs(root: string): CorpusSpec[] {
+  const p = (...parts: string[]) => join(root, ...parts);
+  return [
+    { name: "polnear-dev", inputs: [p("polnear/dev/text")], read: {}, polnearAnnotations: p("polnear/dev/attributions") },
+    { name: "polnear-train", inputs: [p("polnear/train/text")], read: {}, polnearAnnotations: p("polnear/train/attributions") },
+    {
+      name: "fnc1",
+      inputs: [p("fnc1/train_bodies.csv"), p("fnc1/competition_test_bodies.csv")],
+      read: { textColumn: "articleBody", idColumn: "Body ID" },
+    },
+    { name: "horne2017", inputs: [p("horne2017")], read: { encoding: "auto" } },
+    { name: "bbc", inputs: [p("bbc_news")], read: {} },
+  ];
+}
+
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+const share = (n: number, d: number) => (d === 0 ? 0 : r4(n / d));
+
+export function headlineFigures(c: Record<string, CorpusFigures>): BenchmarkFigure[] {
+  const f: BenchmarkFigure[] = [];
+  for (const name of ["polnear-dev", "fnc1", "horne2017"]) {
+    const x = c[name];
+    if (!x) continue;
+    f.push({ metric: `${name} records matching the chrome lexicon`, value: x.chromeMatches, records: x.records, guarded: false });
+    f.push({ metric: `${name} lower-case fragments share`, value: share(x.lowerNoFinal, x.records), records: x.records, guarded: false });
+  }
+  if (c.fnc1) f.push({ metric: "fnc1 body records without final punctuation share", value: share(c.fnc1.noFinalBody, c.fnc1.bodyRecords), records: c.fnc1.bodyRecords, guarded: false });
+  for (const name of ["polnear-dev", "polnear-train"]) {
+    const x = c[name];
+    if (x?.contentChars) f.push({ metric: `${name} gold Content characters in records`, value: share(x.contentCovered!, x.contentChars), records: x.contentChars, guarded: true });
+  }
+  return f;
+}
+
+async function seedRecords(): Promise<SeedRecord[]> {
+  const out: SeedRecord[] = [];
+  const spec = await prepareCleaning(["seeds/"], {});
+  for await (const doc of readInputs(["seeds/"])) {
+    if ("reason" in doc) continue;
+    for (const a of extractArticles(doc, spec).articles)
+      a.sentences.forEach((s, i) => out.push({ id: `${a.doc_id}#${i}`, kind: s.kind, text: s.text }));
+  }
+  return out;
+}
+
+const OPTIONS = {
+  corpora: { type: "string" },
+  "write-before": { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+async function run({ argv, outDir }: BenchmarkFlags): Promise<BenchmarkResult> {
+  const f = parseFlags(argv, OPTIONS);
+  const root = f.corpora ?? DEFAULT_CORPORA;
+  const lexicon = loadChromeLexicon();
+  const corpora: Record<string, CorpusFigures> = {};
+  for (const spec of corpusSpecs(root)) {
+    if (!existsSync(spec.inputs[0]!)) continue;
+    corpora[spec.name] = await measureCorpus(spec, lexicon, {});
+  }
+  const seeds = await seedRecords();
+  const command = `npm run benchmark -- cleaning${f.corpora ? ` --corpora ${JSON.stringify(f.corpora)}` : ""}`;
+  await mkdir(outDir, { recursive: true });
+  const figures = headlineFigures(corpora);
+  if (f["write-before"]) {
+    const file = join(outDir, BEFORE_FILE);
+    await writeFile(file, JSON.stringify({ figures, corpora, seeds }, null, 2) + "\n");
+    return { benchmark: "cleaning", split: "polnear dev+train, fnc1, horne2017, bbc", command, figures, reports: [file] };
+  }
+  const beforePath = join(outDir, BEFORE_FILE);
+  const before = existsSync(beforePath)
+    ? (JSON.parse(await readFile(beforePath, "utf8")) as { figures: BenchmarkFigure[]; corpora: Record<string, CorpusFigures>; seeds: SeedRecord[] })
+    : null;
+  const md = join(outDir, "cleaning.md");
+  const json = join(outDir, "cleaning.json");
+  const summary: BenchmarkResult = { benchmark: "cleaning", split: "polnear dev+train, fnc1, horne2017, bbc", command, figures, reports: [md, json] };
+  const report = renderCleaningReport(summary, corpora, before, seeds);
+  await writeFile(md, report.markdown);
+  await writeFile(json, JSON.stringify({ summary, corpora, before: before?.corpora ?? null, seedChanges: report.seedChanges }, null, 2) + "\n");
+  return summary;
+}
+
+export const cleaning: Benchmark = {
+  name: "cleaning",
+  summary: "chrome, markup and line-break fragments left in records (PolNeAR, FNC-1, horne2017, BBC)",
+  defaultArgv: () => (existsSync(join(DEFAULT_CORPORA, "polnear")) ? [] : null),
+  run,
+};

@@ -1,0 +1,137 @@
+// Generic page chrome as data: data/lexicons/chrome.csv (or chrome.csv in a
+// researcher's --lexicons DIR) lists the lines and patterns that are chrome
+// on any outlet's pages — video and poll widgets, comment and newsletter
+// prompts, social follow lines, bylines and credits, section labels, markup
+// and code remnants. Columns (data/lexicons/README.md):
+//   category  a chrome category (CHROME_CATEGORIES)
+//   match     `text`: the whole line or sentence is this phrase (case, spacing
+//             and surrounding punctuation ignored); `regex`: a JavaScript
+//             regular expression the whole line or sentence matches
+//             (case-insensitive); `regex_case`: the same, case-sensitive (for
+//             rules that need a capitalised name); `lead`: a case-insensitive
+//             regex matched at the start of a line — the matched part is
+//             chrome, the rest of the line is kept
+//   pattern   the phrase or regex
+// Loaded synchronously (readFileSync) so workers and tests get the same rules
+// from the same file without an async set-up step.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+import { parseCsvTable } from "../label/csv-table.ts";
+
+export const CHROME_CATEGORIES = [
+  "dateline", "breadcrumb", "header", "credit", "read_more", "caption", "share_follow", "widget", "comment_policy",
+  "legal", "agency_tag", "byline", "advert", "newsletter", "section_label", "markup", "boilerplate",
+] as const;
+export type ChromeCategory = (typeof CHROME_CATEGORIES)[number];
+
+export const CHROME_FILE = "chrome.csv";
+export const DEFAULT_CHROME_LEXICON = fileURLToPath(new URL(`../../data/lexicons/${CHROME_FILE}`, import.meta.url));
+
+/** Lines and sentences longer than this are prose: no whole-unit rule is tried on them. */
+export const MAX_CHROME_UNIT = 600;
+
+export interface ChromeLexicon {
+  file: string;
+  /** Normalised phrase (normalizeChrome) → category. */
+  texts: ReadonlyMap<string, ChromeCategory>;
+  regexes: readonly { re: RegExp; category: ChromeCategory; pattern: string }[];
+  leads: readonly { re: RegExp; category: ChromeCategory }[];
+  /** Longest `text` phrase: a longer unit skips the phrase lookup (and its normalisation). */
+  maxTextLength: number;
+  /** All whole-unit regexes as one alternation per case mode: one call rejects a unit (most are prose). */
+  anyInsensitive: RegExp | null;
+  anySensitive: RegExp | null;
+}
+
+const ChromeRow = z.object({
+  category: z.enum(CHROME_CATEGORIES),
+  match: z.enum(["text", "regex", "regex_case", "lead"]),
+  pattern: z.string().min(1, "empty pattern"),
+});
+const COLUMNS = ["category", "match", "pattern"] as const;
+
+/** Lower case, whitespace collapsed, typographic apostrophes as ', leading/trailing punctuation and symbols dropped. */
+export function normalizeChrome(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "");
+}
+
+export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
+  const rows = parseCsvTable(file, text.replace(/^\uFEFF/, ""), ChromeRow, COLUMNS);
+  const texts = new Map<string, ChromeCategory>();
+  const regexes: { re: RegExp; category: ChromeCategory; pattern: string }[] = [];
+  const leads: { re: RegExp; category: ChromeCategory }[] = [];
+  for (const { line, row } of rows) {
+    if (row.match === "text") {
+      const key = normalizeChrome(row.pattern);
+      if (key === "") throw new InputError(`${file}:${line}: column pattern: no letters or digits in the phrase`);
+      texts.set(key, row.category);
+      continue;
+    }
+    let re: RegExp;
+    try {
+      // Whole-unit regexes are anchored at both ends; a lead regex at the start only.
+      const whole = row.match !== "lead";
+      re = new RegExp(whole ? `^(?:${row.pattern})$` : `^(?:${row.pattern})`, row.match === "regex_case" ? "u" : "iu");
+    } catch (e) {
+      throw new InputError(`${file}:${line}: column pattern: bad regex (${(e as Error).message})`);
+    }
+    if (row.match === "lead") leads.push({ re, category: row.category });
+    else regexes.push({ re, category: row.category, pattern: row.pattern });
+  }
+  const maxTextLength = Math.max(0, ...[...texts.keys()].map((k) => k.length));
+  const any = (flags: string) => {
+    const rs = regexes.filter((r) => r.re.flags === flags);
+    // One top-level ^…$ (not one per alternative): V8 then tries position 0 only instead of every position.
+    return rs.length ? new RegExp(`^(?:${rs.map((r) => `(?:${r.pattern})`).join("|")})$`, flags) : null;
+  };
+  return { file, texts, regexes, leads, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u") };
+}
+
+const cache = new Map<string, ChromeLexicon>();
+
+/** The chrome lexicon of a lexicon folder: DIR/chrome.csv when it exists, else the project's. */
+export function loadChromeLexicon(dir?: string): ChromeLexicon {
+  const own = dir === undefined ? null : join(dir, CHROME_FILE);
+  const file = own !== null && existsSync(own) ? own : DEFAULT_CHROME_LEXICON;
+  let lex = cache.get(file);
+  if (!lex) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+    cache.set(file, (lex = parseChromeLexicon(file, text)));
+  }
+  return lex;
+}
+
+/** The category of a line or sentence that is chrome as a whole, or null. */
+export function matchChrome(lex: ChromeLexicon, unit: string): ChromeCategory | null {
+  if (unit.length > MAX_CHROME_UNIT) return null;
+  const trimmed = unit.trim();
+  // Surrounding punctuation and runs of spaces are ignored in the phrase lookup: allow some slack.
+  if (trimmed.length <= lex.maxTextLength * 2 + 8) {
+    const hit = lex.texts.get(normalizeChrome(trimmed));
+    if (hit) return hit;
+  }
+  if (!lex.anyInsensitive?.test(trimmed) && !lex.anySensitive?.test(trimmed)) return null;
+  for (const r of lex.regexes) if (r.re.test(trimmed)) return r.category;
+  return null;
+}
+
+/** Length of the chrome lead of a line (the part a `lead` rule matches) and its category, or null. */
+export function matchLead(lex: ChromeLexicon, line: string): { length: number; category: ChromeCategory } | null {
+  for (const r of lex.leads) {
+    const m = r.re.exec(line);
+    if (m && m[0].length > 0 && m[0].length < line.length) return { length: m[0].length, category: r.category };
+  }
+  return null;
+}
