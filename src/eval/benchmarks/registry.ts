@@ -4,6 +4,8 @@
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
 
+import { conll2010 } from "./conll2010.ts";
+
 export interface BenchmarkFlags {
   /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
   argv: string[];
@@ -40,4 +42,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [conll2010];

@@ -1,0 +1,149 @@
+// Scores `hedged` against sentence-level uncertainty labels: P/R/F1 overall,
+// per hedge type, per cue (its precision on this corpus), the distancing
+// firings counted apart (right by our spec, "certain" by CoNLL's), and the
+// commonest word n-grams of the uncertain sentences the labeller misses.
+import { HEDGE_TYPES, type Hedge, type HedgeType } from "../../schema.ts";
+import { prf, type Prf } from "../../label/score.ts";
+import { words } from "../../tokens.ts";
+
+export interface CueCount {
+  cue: string;
+  type: HedgeType;
+  /** Sentences the cue fires on, by gold label. */
+  uncertain: number;
+  certain: number;
+  precision: number;
+}
+
+export interface TypeCount {
+  type: HedgeType;
+  uncertain: number;
+  certain: number;
+  precision: number;
+  /** Share of all uncertain sentences this type fires on. */
+  recall: number;
+}
+
+export interface NgramCount {
+  ngram: string;
+  /** Missed uncertain sentences containing it. */
+  missed: number;
+  /** Certain sentences containing it (how much a cue on it would cost). */
+  certain: number;
+}
+
+export interface UncertaintyScore {
+  sentences: number;
+  uncertain: number;
+  hedged: Prf;
+  /** Every sentence called uncertain (the trivial baseline). */
+  allUncertain: Prf;
+  /** Certain sentences whose only cues are distancing ("so-called", "alleged"): spec-right, CoNLL-wrong. */
+  distancingOnlyOnCertain: number;
+  /** hedged with those firings not counted as false positives. */
+  hedgedWithoutDistancingFp: Prf;
+  byType: TypeCount[];
+  cues: CueCount[];
+  missedNgrams: NgramCount[][];
+  /** A few missed uncertain and falsely hedged sentences (first rows), for reading. */
+  missedExamples: string[];
+  falseExamples: string[];
+}
+
+// Report-only: n-grams made only of these words say nothing about which cue is missing.
+const FUNCTION_WORDS = new Set(
+  "the a an of and or in on at to for by with from as is are was were be been being it its this that these those which who whom whose he she they his her their there than then also not no but if so such into over under about after before between during s".split(" "),
+);
+const MAX_N = 3;
+const TOP_NGRAMS = 25;
+const EXAMPLES = 20;
+
+/** Accumulates one labelled sentence at a time. */
+export class UncertaintyTally {
+  private n = 0;
+  private pos = 0;
+  private tp = 0;
+  private fp = 0;
+  private distancingFp = 0;
+  private readonly types = new Map<HedgeType, { u: number; c: number }>();
+  private readonly cues = new Map<string, { cue: string; type: HedgeType; u: number; c: number }>();
+  private readonly missed = Array.from({ length: MAX_N }, () => new Map<string, number>());
+  private readonly certainNgrams = Array.from({ length: MAX_N }, () => new Map<string, number>());
+  private readonly missedExamples: string[] = [];
+  private readonly falseExamples: string[] = [];
+
+  add(text: string, uncertain: boolean, hedges: readonly Hedge[]): void {
+    this.n++;
+    const hedged = hedges.length > 0;
+    if (uncertain) this.pos++;
+    if (hedged && uncertain) this.tp++;
+    if (hedged && !uncertain) {
+      this.fp++;
+      if (hedges.every((h) => h.type === "distancing")) this.distancingFp++;
+      else if (this.falseExamples.length < EXAMPLES) this.falseExamples.push(`${text}  ← ${hedges.map((h) => `${h.cue} (${h.type})`).join(", ")}`);
+    }
+    for (const type of new Set(hedges.map((h) => h.type))) {
+      const t = this.types.get(type) ?? { u: 0, c: 0 };
+      if (uncertain) t.u++;
+      else t.c++;
+      this.types.set(type, t);
+    }
+    for (const key of new Set(hedges.map((h) => `${h.type}\t${h.cue.toLowerCase()}`))) {
+      const [type, cue] = key.split("\t") as [HedgeType, string];
+      const c = this.cues.get(key) ?? { cue, type, u: 0, c: 0 };
+      if (uncertain) c.u++;
+      else c.c++;
+      this.cues.set(key, c);
+    }
+    if (uncertain && hedged) return;
+    // n-grams of the certain sentences too, so each missed n-gram shows what a cue on it would cost.
+    const into = uncertain ? this.missed : this.certainNgrams;
+    if (uncertain && this.missedExamples.length < EXAMPLES) this.missedExamples.push(text);
+    const w = words(text);
+    for (let n = 1; n <= MAX_N; n++) {
+      const seen = new Set<string>();
+      for (let i = 0; i + n <= w.length; i++) {
+        const gram = w.slice(i, i + n);
+        if (gram.every((x) => FUNCTION_WORDS.has(x) || !/\p{L}/u.test(x))) continue;
+        seen.add(gram.join(" "));
+      }
+      const m = into[n - 1]!;
+      for (const g of seen) m.set(g, (m.get(g) ?? 0) + 1);
+    }
+  }
+
+  result(): UncertaintyScore {
+    const fn = this.pos - this.tp;
+    const byType: TypeCount[] = [];
+    for (const type of HEDGE_TYPES) {
+      const t = this.types.get(type) ?? { u: 0, c: 0 };
+      byType.push({ type, uncertain: t.u, certain: t.c, precision: ratio(t.u, t.u + t.c), recall: ratio(t.u, this.pos) });
+    }
+    const cues = [...this.cues.values()]
+      .map((c) => ({ cue: c.cue, type: c.type, uncertain: c.u, certain: c.c, precision: ratio(c.u, c.u + c.c) }))
+      .sort((a, b) => b.uncertain + b.certain - (a.uncertain + a.certain) || cmp(a.type + a.cue, b.type + b.cue));
+    const missedNgrams = this.missed.map((m, k) =>
+      [...m.entries()]
+        .map(([ngram, missed]) => ({ ngram, missed, certain: this.certainNgrams[k]!.get(ngram) ?? 0 }))
+        .sort((a, b) => b.missed - a.missed || a.certain - b.certain || cmp(a.ngram, b.ngram))
+        .slice(0, TOP_NGRAMS),
+    );
+    return {
+      sentences: this.n,
+      uncertain: this.pos,
+      hedged: prf(this.tp, this.fp, fn),
+      allUncertain: prf(this.pos, this.n - this.pos, 0),
+      distancingOnlyOnCertain: this.distancingFp,
+      hedgedWithoutDistancingFp: prf(this.tp, this.fp - this.distancingFp, fn),
+      byType,
+      cues,
+      missedNgrams,
+      missedExamples: this.missedExamples,
+      falseExamples: this.falseExamples,
+    };
+  }
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+/** Code-unit order, not localeCompare: the same order on every machine. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
