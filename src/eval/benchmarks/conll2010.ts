@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parseFlags } from "../../cli/main.ts";
-import { InputError } from "../../errors.ts";
 import { labelArticle } from "../../label/label.ts";
 import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicons.ts";
 import type { Article } from "../../schema.ts";
@@ -16,11 +15,11 @@ import { UncertaintyTally, type UncertaintyScore } from "./conll2010-score.ts";
 import type { Benchmark, BenchmarkResult } from "./registry.ts";
 
 const DEFAULT_FILE = "../shared/corpora/conll2010-wiki/train.csv";
-const HELP = `Usage: npm run benchmark -- conll2010 --file CSV [--lexicons DIR]
+const HELP = `Usage: npm run benchmark -- conll2010 [--file CSV] [--lexicons DIR]
 
 Labels every row of a CoNLL-2010 uncertainty CSV (columns text,label; label 1 =
 uncertain) as a one-sentence article and scores hedged against the label.
-Writes conll2010-<file name>.md and .json.
+Writes conll2010-<file name>.md and .json. Default file: ${DEFAULT_FILE}
 `;
 
 function oneSentenceArticle(text: string, row: number): Article {
@@ -95,7 +94,7 @@ export const conll2010: Benchmark = {
       process.stdout.write(HELP);
       return { benchmark: "conll2010", split: "", command: "", figures: [], reports: [] };
     }
-    if (!f.file) throw new InputError("conll2010: --file CSV is required");
+    f.file ??= DEFAULT_FILE;
     const split = basename(f.file, extname(f.file));
     const lex = await loadLexicons(f.lexicons ?? DEFAULT_LEXICON_DIR);
     const rows = await readUncertaintyCsv(f.file);

@@ -1,0 +1,83 @@
+// The vague-subject hedge (spec section 5, `vague`): a quantifier or
+// indefinite with an optional human or group noun as the subject of a
+// reporting or cognition verb — "some critics have maintained", "many
+// scholars believe", "others argue", "those who believe" — or as the agent of
+// one in a passive ("is seen by many as", "has been criticized by some").
+// The quantifiers are hedges.csv rows with condition vague_subject; the nouns
+// and verbs are vague_sources.csv. A quantifier on its own ("many parades",
+// "some of the best players") is a vague quantity, not a vague source.
+import type { SentenceCtx } from "./names.ts";
+import { tokAt } from "./words.ts";
+
+/** Words between the subject and its verb: auxiliaries and adverbs ("have long argued", "would also say"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set([
+  "have", "has", "had", "also", "would", "will", "still", "now", "even", "often", "long", "generally", "widely",
+  "do", "did", "may", "might", "could", "strongly", "firmly", "sometimes", "usually", "however", "further", "later", "privately", "openly",
+  "who", // "scholars who believe", "those who argue"
+]);
+/** Quantifiers that are a subject on their own ("some argue", "others claim", "many of them believe"); "most", "certain", "a number of" need a noun. */
+const STANDALONE = new Set(["some", "many", "several", "others", "few", "who", "them", "these", "those"]);
+const MAX_BETWEEN = 3;
+/** "many modern historians", "some Western scholars": modifiers allowed before the group noun. */
+const MAX_MODIFIERS = 2;
+
+/** Token end of a vague verb starting at or after `i` (auxiliaries skipped), or -1. */
+function verbEnd(ctx: SentenceCtx, i: number): number {
+  for (let k = 0; k <= MAX_BETWEEN && i < ctx.toks.length; k++, i++) {
+    const t = ctx.toks[i]!;
+    if (t.kind !== "word" || t.cap) return -1;
+    const m = ctx.lex.vagueVerbs.longestAt(ctx.toks, i);
+    if (m) return m.end;
+    if (!BETWEEN_SUBJECT_AND_VERB.has(t.low)) return -1;
+  }
+  return -1;
+}
+
+/** Token end of the group noun of a subject starting at `i` ("critics", "modern historians"), or -1. */
+function groupEnd(ctx: SentenceCtx, i: number): number {
+  for (let k = 0; k <= MAX_MODIFIERS; k++) {
+    const t = tokAt(ctx.toks, i + k);
+    if (!t || t.kind !== "word") return -1;
+    if (ctx.lex.vagueGroups.has(t.low)) return i + k + 1;
+    if (ctx.lex.vagueVerbs.longestAt(ctx.toks, i + k)) return -1;
+  }
+  return -1;
+}
+
+/** Is token i the last word of a vague verb ("regarded", "criticized") standing before "by"? Returns its start, or -1. */
+function participleBefore(ctx: SentenceCtx, i: number): number {
+  // Vague verbs are one or two words; a two-word one ("pointed out") ends at i.
+  for (const len of [1, 2]) {
+    const s = i - len + 1;
+    if (s < 0) continue;
+    const m = ctx.lex.vagueVerbs.longestAt(ctx.toks, s);
+    if (m && m.end === i + 1) return s;
+  }
+  return -1;
+}
+
+export interface VagueSubjectSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The cue of a vague subject whose quantifier spans tokens [s, e), or null when the quantifier is not the
+ * subject (or agent) of a reporting or cognition verb. Subject: quantifier … verb. Agent: participle "by" quantifier [group].
+ */
+export function vagueSubject(ctx: SentenceCtx, s: number, e: number): VagueSubjectSpan | null {
+  const before = tokAt(ctx.toks, s - 1);
+  if (before?.low === "by") {
+    const p = participleBefore(ctx, s - 2);
+    if (p >= 0) {
+      const g = groupEnd(ctx, e);
+      return { start: p, end: g > 0 ? g : e };
+    }
+  }
+  // "the many critics who …", "his many followers": a determiner makes the quantifier an adjective of a definite group.
+  if (before && before.kind === "word" && (before.low === "the" || before.low === "his" || before.low === "her" || before.low === "their" || before.low === "its")) return null;
+  const g = groupEnd(ctx, e);
+  if (g < 0 && !STANDALONE.has(ctx.toks[e - 1]!.low)) return null;
+  const v = verbEnd(ctx, g > 0 ? g : e);
+  return v > 0 ? { start: s, end: v } : null;
+}
