@@ -23,11 +23,15 @@ export interface HedgeFinding {
 
 const AUX_BEFORE_VERB = new Set(["have", "has", "had", "also", "would", "will", "now", "privately", "reportedly"]);
 
+/** After a plural in -s these words make it a noun: "claims of discrimination", "claims made", "claims defining the invention". */
+const AFTER_PLURAL_NOUN = new Set(["of", "about", "against", "made", "based", "for", "filed", "defining", "were", "are", "have", "had", "should", "can", "must", "will", "would", "could", "may", "might"]);
+
 /** Is token i used as a verb here? */
 function verbUse(ctx: SentenceCtx, i: number): boolean {
   const t = ctx.toks[i]!;
   const prev = tokAt(ctx.toks, i - 1);
   const next = tokAt(ctx.toks, i + 1);
+  if (t.low.endsWith("s") && next !== undefined && AFTER_PLURAL_NOUN.has(next.low)) return false;
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
   if (next?.kind === "num") return false; // "May 2025"

@@ -98,3 +98,14 @@ test("not hedges: appeared in (showing up), as soon as possible, every possible 
   const a = "The video appears to have been a hoax.";
   t.deepEqual(await hedgesOf(a), [at(a, "appears", "speculative")]);
 });
+
+test("claim as take or win, claims as a noun, said about: not hedges; claimed to have found still distances (CoNLL train)", async (t) => {
+  for (const text of [
+    "In December 2001, a presidential election was held in which both major candidates claimed victory.",
+    "However, because the antitrust laws are ultimately intended to benefit consumers, and discounting results in at least short-term net benefit to consumers, the U.S. Supreme Court has set high hurdles to antitrust claims based on a predatory pricing theory.",
+    "Nothing is said about syntax, morphology or phonology.",
+  ])
+    t.deepEqual(await hedgesOf(text), [], text);
+  const a = "On May, 2001, two researchers from the University of Naples claimed to have found live extraterrestrial bacteria inside a meteorite.";
+  t.deepEqual(await hedgesOf(a), [at(a, "claimed", "distancing")]);
+});

@@ -42,6 +42,10 @@ export interface UncertaintyScore {
   distancingOnlyOnCertain: number;
   /** hedged with those firings not counted as false positives. */
   hedgedWithoutDistancingFp: Prf;
+  /** Certain sentences whose only cues are the modal verbs may / might / could (CoNLL's Wikipedia labels mostly leave them certain). */
+  modalOnlyOnCertain: number;
+  /** Missed uncertain sentences holding a bare vague quantifier ("many cultivars", "some areas"): a vague quantity, no hedge by the spec. */
+  missedWithQuantifier: number;
   byType: TypeCount[];
   cues: CueCount[];
   missedNgrams: NgramCount[][];
@@ -55,6 +59,9 @@ const FUNCTION_WORDS = new Set(
   "the a an of and or in on at to for by with from as is are was were be been being it its this that these those which who whom whose he she they his her their there than then also not no but if so such into over under about after before between during s".split(" "),
 );
 const MAX_N = 3;
+const MODALS = new Set(["may", "might", "could"]);
+// Report-only: the error analysis counts missed sentences with one of these (a vague quantity the spec does not hedge).
+const VAGUE_QUANTIFIERS = /\b(?:some|many|several|most|various|numerous|few|a number of|countless)\b/i;
 const TOP_NGRAMS = 25;
 const EXAMPLES = 20;
 
@@ -65,6 +72,8 @@ export class UncertaintyTally {
   private tp = 0;
   private fp = 0;
   private distancingFp = 0;
+  private modalFp = 0;
+  private missedQuantifier = 0;
   private readonly types = new Map<HedgeType, { u: number; c: number }>();
   private readonly cues = new Map<string, { cue: string; type: HedgeType; u: number; c: number }>();
   private readonly missed = Array.from({ length: MAX_N }, () => new Map<string, number>());
@@ -79,6 +88,7 @@ export class UncertaintyTally {
     if (hedged && uncertain) this.tp++;
     if (hedged && !uncertain) {
       this.fp++;
+      if (hedges.every((h) => MODALS.has(h.cue.toLowerCase()))) this.modalFp++;
       if (hedges.every((h) => h.type === "distancing")) this.distancingFp++;
       else if (this.falseExamples.length < EXAMPLES) this.falseExamples.push(`${text}  ← ${hedges.map((h) => `${h.cue} (${h.type})`).join(", ")}`);
     }
@@ -99,6 +109,7 @@ export class UncertaintyTally {
     // n-grams of the certain sentences too, so each missed n-gram shows what a cue on it would cost.
     const into = uncertain ? this.missed : this.certainNgrams;
     if (uncertain && this.missedExamples.length < EXAMPLES) this.missedExamples.push(text);
+    if (uncertain && VAGUE_QUANTIFIERS.test(text)) this.missedQuantifier++;
     const w = words(text);
     for (let n = 1; n <= MAX_N; n++) {
       const seen = new Set<string>();
@@ -135,6 +146,8 @@ export class UncertaintyTally {
       allUncertain: prf(this.pos, this.n - this.pos, 0),
       distancingOnlyOnCertain: this.distancingFp,
       hedgedWithoutDistancingFp: prf(this.tp, this.fp - this.distancingFp, fn),
+      modalOnlyOnCertain: this.modalFp,
+      missedWithQuantifier: this.missedQuantifier,
       byType,
       cues,
       missedNgrams,

@@ -65,6 +65,9 @@ function markdown(s: UncertaintyScore, summary: BenchmarkResult, before: BeforeF
   out.push(prfRow('baseline: every sentence "uncertain"', s.allUncertain));
   if (before) out.push(`| before (${before.note}) | ${f4(before.hedged.precision)} | ${f4(before.hedged.recall)} | ${f4(before.hedged.f1)} | | | |`);
   out.push("", `Distancing-only firings on certain sentences: ${s.distancingOnlyOnCertain} (so-called, alleged, claimed …: hedges by the spec, certain by CoNLL's annotation; counted as false positives in the first row).`, "");
+  out.push("Error analysis:", "");
+  out.push(`- false positives whose only cues are the modal verbs may / might / could (spec cues; CoNLL's Wikipedia labels leave most of them certain): ${s.modalOnlyOnCertain} of ${s.hedged.fp}`);
+  out.push(`- missed uncertain sentences holding a bare vague quantifier (some, many, several, most, various, numerous, few, a number of, countless — a vague quantity, which the spec does not hedge unless it is the subject of a reporting or cognition verb): ${s.missedWithQuantifier} of ${s.hedged.fn}`, "");
   out.push("## By hedge type", "", "Sentences on which a type fires (a sentence may count under several).", "");
   out.push("| type | on uncertain | on certain | precision | share of uncertain sentences |", "| --- | ---: | ---: | ---: | ---: |");
   for (const t of s.byType) out.push(`| ${t.type} | ${t.uncertain} | ${t.certain} | ${f4(t.precision)} | ${f4(t.recall)} |`);
