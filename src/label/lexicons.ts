@@ -74,6 +74,8 @@ export interface Lexicons {
   vagueGroups: ReadonlySet<string>;
   /** vague_sources.csv: reporting and cognition verbs a vague subject hedges ("believe", "have argued", "hold that"). */
   vagueVerbs: PhraseTrie<true>;
+  /** vague_sources.csv agent rows and the verbs: participles a vague agent after "by" makes a vague source ("seen by many"). */
+  vagueAgentVerbs: PhraseTrie<true>;
   targets: PhraseTrie<TargetEntry>;
   /** Phrases that only mark an article as on-topic (targets.csv rows with target `_topic`). */
   topicAnchors: PhraseTrie<true>;
@@ -98,7 +100,7 @@ const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word pe
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject"]) });
-const VagueRow = z.object({ phrase, role: z.enum(["group", "verb"]) });
+const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
   trigger: phrase,
@@ -222,9 +224,11 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
   const vagueGroups = new Set<string>();
   for (const [w, kinds] of nouns) if (kinds.has("group")) vagueGroups.add(w);
   const vagueVerbs = new PhraseTrie<true>();
+  const vagueAgentVerbs = new PhraseTrie<true>();
   for (const { line, row } of t.vague) {
-    if (row.role === "verb") {
-      addPattern(vagueVerbs, row.phrase, true, at("vague", line));
+    if (row.role !== "group") {
+      if (row.role === "verb") addPattern(vagueVerbs, row.phrase, true, at("vague", line));
+      addPattern(vagueAgentVerbs, row.phrase, true, at("vague", line));
       continue;
     }
     for (const p of expandOrThrow(row.phrase, at("vague", line))) {
@@ -245,7 +249,7 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
     targetNames.add(row.target);
     addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight }, at("targets", line));
   }
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, vagueGroups, vagueVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, vagueGroups, vagueVerbs, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {

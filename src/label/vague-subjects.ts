@@ -14,7 +14,11 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   "have", "has", "had", "also", "would", "will", "still", "now", "even", "often", "long", "generally", "widely",
   "do", "did", "may", "might", "could", "strongly", "firmly", "sometimes", "usually", "however", "further", "later", "privately", "openly",
   "who", // "scholars who believe", "those who argue"
+  "continue", "continued", "tend", "tended", // "others continue to assert" ("to" only after these)
 ]);
+const BEFORE_TO = new Set(["continue", "continued", "tend", "tended"]);
+/** Not modifiers of a group noun: "by many and people" is two phrases. */
+const NOT_MODIFIER = new Set(["and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "from", "as", "that", "which", "who"]);
 /** Quantifiers that are a subject on their own ("some argue", "others claim", "many of them believe"); "most", "certain", "a number of" need a noun. */
 const STANDALONE = new Set(["some", "many", "several", "others", "few", "who", "them", "these", "those"]);
 const MAX_BETWEEN = 3;
@@ -28,7 +32,7 @@ function verbEnd(ctx: SentenceCtx, i: number): number {
     if (t.kind !== "word" || t.cap) return -1;
     const m = ctx.lex.vagueVerbs.longestAt(ctx.toks, i);
     if (m) return m.end;
-    if (!BETWEEN_SUBJECT_AND_VERB.has(t.low)) return -1;
+    if (!BETWEEN_SUBJECT_AND_VERB.has(t.low) && !(t.low === "to" && BEFORE_TO.has(tokAt(ctx.toks, i - 1)?.low ?? ""))) return -1;
   }
   return -1;
 }
@@ -39,19 +43,25 @@ function groupEnd(ctx: SentenceCtx, i: number): number {
     const t = tokAt(ctx.toks, i + k);
     if (!t || t.kind !== "word") return -1;
     if (ctx.lex.vagueGroups.has(t.low)) return i + k + 1;
-    if (ctx.lex.vagueVerbs.longestAt(ctx.toks, i + k)) return -1;
+    if (NOT_MODIFIER.has(t.low) || ctx.lex.vagueVerbs.longestAt(ctx.toks, i + k)) return -1;
   }
   return -1;
 }
 
-/** Is token i the last word of a vague verb ("regarded", "criticized") standing before "by"? Returns its start, or -1. */
-function participleBefore(ctx: SentenceCtx, i: number): number {
-  // Vague verbs are one or two words; a two-word one ("pointed out") ends at i.
-  for (const len of [1, 2]) {
-    const s = i - len + 1;
-    if (s < 0) continue;
-    const m = ctx.lex.vagueVerbs.longestAt(ctx.toks, s);
-    if (m && m.end === i + 1) return s;
+/** Words between an agent participle and its "by": "seen as a necessity by many", "regarded as disappointing by many". */
+const MAX_AGENT_GAP = 5;
+
+/**
+ * The start of the agent participle ("seen", "regarded") of a "by" at token `by`: right before it, or up to five
+ * words before it with an "as" complement between ("seen as a necessity by many"; not "said the land was bought
+ * by many"); -1 when there is none.
+ */
+function agentParticiple(ctx: SentenceCtx, by: number): number {
+  for (let s = by - 1; s >= 0 && by - s <= MAX_AGENT_GAP + 1; s--) {
+    const t = ctx.toks[s]!;
+    if (t.kind !== "word") return -1; // a comma or bracket ends the clause
+    const m = ctx.lex.vagueAgentVerbs.longestAt(ctx.toks, s);
+    if (m && (m.end === by || (m.end < by && ctx.toks[m.end]!.low === "as"))) return s;
   }
   return -1;
 }
@@ -68,10 +78,12 @@ export interface VagueSubjectSpan {
 export function vagueSubject(ctx: SentenceCtx, s: number, e: number): VagueSubjectSpan | null {
   const before = tokAt(ctx.toks, s - 1);
   if (before?.low === "by") {
-    const p = participleBefore(ctx, s - 2);
+    const p = agentParticiple(ctx, s - 1);
     if (p >= 0) {
       const g = groupEnd(ctx, e);
-      return { start: p, end: g > 0 ? g : e };
+      // "seen by many": one cue; "seen as a necessity by many": the agent alone ("by many").
+      const adjacent = ctx.lex.vagueAgentVerbs.longestAt(ctx.toks, p)!.end === s - 1;
+      return { start: adjacent ? p : s - 1, end: g > 0 ? g : e };
     }
   }
   // "the many critics who …", "his many followers": a determiner makes the quantifier an adjective of a definite group.

@@ -3,6 +3,11 @@
 // and the conditions that keep non-hedges out. Sentences are real: CoNLL-2010 Wikipedia train rows (Treebank
 // escapes undone) and BBC News / FNC-1 bodies.
 import test from "ava";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { InputError } from "../../src/errors.ts";
+import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../src/label/lexicons.ts";
 import { cpIndex, labelLast } from "./helpers.ts";
 
 async function hedgesOf(text: string) {
@@ -108,4 +113,30 @@ test("claim as take or win, claims as a noun, said about: not hedges; claimed to
     t.deepEqual(await hedgesOf(text), [], text);
   const a = "On May, 2001, two researchers from the University of Naples claimed to have found live extraterrestrial bacteria inside a meteorite.";
   t.deepEqual(await hedgesOf(a), [at(a, "claimed", "distancing")]);
+});
+
+test("vague agent a few words after its participle; 'continue to'; usage by some is no opinion (CoNLL train)", async (t) => {
+  const a = "Therefore, passing is not just an option but is seen as a necessity by many.";
+  t.deepEqual(await hedgesOf(a), [at(a, "by many", "vague")]);
+  const b = "Some ( such as British American Tobacco and Philip Morris ) acknowledge the medical consensus that passive smoking carries health risks, while others continue to assert that the evidence is inconclusive.";
+  t.deepEqual(await hedgesOf(b), [at(b, "others continue to assert", "vague")]);
+  t.deepEqual(await hedgesOf("It is also used by some local Czechs."), []);
+});
+
+test("vague_sources.csv rows are validated: unknown role, a group of two words (file:line)", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), "lex-"));
+  try {
+    await cp(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+    const file = join(dir, "vague_sources.csv");
+    const original = await readFile(file, "utf8");
+    await writeFile(file, original + "reckon,opinion\n");
+    const line = original.split("\n").length;
+    const e1 = await t.throwsAsync(loadLexicons(dir), { instanceOf: InputError });
+    t.regex(e1.message, new RegExp(`vague_sources\\.csv:${line}: column role: `));
+    await writeFile(file, original + "learned men,group\n");
+    const e2 = await t.throwsAsync(loadLexicons(dir), { instanceOf: InputError });
+    t.is(e2.message, `${file}:${line}: a group noun is one word, found "learned men"`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -46,6 +46,8 @@ export interface UncertaintyScore {
   modalOnlyOnCertain: number;
   /** Missed uncertain sentences holding a bare vague quantifier ("many cultivars", "some areas"): a vague quantity, no hedge by the spec. */
   missedWithQuantifier: number;
+  /** What-ifs for the error analysis, not labellers: modal-only firings dropped; bare vague quantifiers counted as cues too (and both). */
+  whatIf: { withoutModals: Prf; withQuantifiers: Prf; withQuantifiersWithoutModals: Prf };
   byType: TypeCount[];
   cues: CueCount[];
   missedNgrams: NgramCount[][];
@@ -74,6 +76,8 @@ export class UncertaintyTally {
   private distancingFp = 0;
   private modalFp = 0;
   private missedQuantifier = 0;
+  /** [tp, fp] of the what-ifs, in whatIf's order. */
+  private readonly whatIfCounts = [[0, 0], [0, 0], [0, 0]];
   private readonly types = new Map<HedgeType, { u: number; c: number }>();
   private readonly cues = new Map<string, { cue: string; type: HedgeType; u: number; c: number }>();
   private readonly missed = Array.from({ length: MAX_N }, () => new Map<string, number>());
@@ -84,6 +88,11 @@ export class UncertaintyTally {
   add(text: string, uncertain: boolean, hedges: readonly Hedge[]): void {
     this.n++;
     const hedged = hedges.length > 0;
+    const nonModal = hedges.some((h) => !MODALS.has(h.cue.toLowerCase()));
+    const quantifier = VAGUE_QUANTIFIERS.test(text);
+    [nonModal, hedged || quantifier, nonModal || quantifier].forEach((called, k) => {
+      if (called) this.whatIfCounts[k]![uncertain ? 0 : 1]!++;
+    });
     if (uncertain) this.pos++;
     if (hedged && uncertain) this.tp++;
     if (hedged && !uncertain) {
@@ -109,7 +118,7 @@ export class UncertaintyTally {
     // n-grams of the certain sentences too, so each missed n-gram shows what a cue on it would cost.
     const into = uncertain ? this.missed : this.certainNgrams;
     if (uncertain && this.missedExamples.length < EXAMPLES) this.missedExamples.push(text);
-    if (uncertain && VAGUE_QUANTIFIERS.test(text)) this.missedQuantifier++;
+    if (uncertain && quantifier) this.missedQuantifier++;
     const w = words(text);
     for (let n = 1; n <= MAX_N; n++) {
       const seen = new Set<string>();
@@ -148,6 +157,11 @@ export class UncertaintyTally {
       hedgedWithoutDistancingFp: prf(this.tp, this.fp - this.distancingFp, fn),
       modalOnlyOnCertain: this.modalFp,
       missedWithQuantifier: this.missedQuantifier,
+      whatIf: {
+        withoutModals: prf(this.whatIfCounts[0]![0]!, this.whatIfCounts[0]![1]!, this.pos - this.whatIfCounts[0]![0]!),
+        withQuantifiers: prf(this.whatIfCounts[1]![0]!, this.whatIfCounts[1]![1]!, this.pos - this.whatIfCounts[1]![0]!),
+        withQuantifiersWithoutModals: prf(this.whatIfCounts[2]![0]!, this.whatIfCounts[2]![1]!, this.pos - this.whatIfCounts[2]![0]!),
+      },
       byType,
       cues,
       missedNgrams,

@@ -68,6 +68,11 @@ function markdown(s: UncertaintyScore, summary: BenchmarkResult, before: BeforeF
   out.push("Error analysis:", "");
   out.push(`- false positives whose only cues are the modal verbs may / might / could (spec cues; CoNLL's Wikipedia labels leave most of them certain): ${s.modalOnlyOnCertain} of ${s.hedged.fp}`);
   out.push(`- missed uncertain sentences holding a bare vague quantifier (some, many, several, most, various, numerous, few, a number of, countless — a vague quantity, which the spec does not hedge unless it is the subject of a reporting or cognition verb): ${s.missedWithQuantifier} of ${s.hedged.fn}`, "");
+  out.push("What-ifs (not labellers: how far each departure from the spec would move the figure):", "");
+  out.push("| what if | precision | recall | F1 | TP | FP | FN |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  out.push(prfRow("modal-only firings (may / might / could) not made", s.whatIf.withoutModals));
+  out.push(prfRow("every bare vague quantifier a cue too", s.whatIf.withQuantifiers));
+  out.push(prfRow("both", s.whatIf.withQuantifiersWithoutModals), "");
   out.push("## By hedge type", "", "Sentences on which a type fires (a sentence may count under several).", "");
   out.push("| type | on uncertain | on certain | precision | share of uncertain sentences |", "| --- | ---: | ---: | ---: | ---: |");
   for (const t of s.byType) out.push(`| ${t.type} | ${t.uncertain} | ${t.certain} | ${f4(t.precision)} | ${f4(t.recall)} |`);
