@@ -140,3 +140,8 @@ test("vague_sources.csv rows are validated: unknown role, a group of two words (
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("a preference is no claim, an interrogation no doubt (BBC, FNC-1)", async (t) => {
+  t.deepEqual(await hedgesOf("Those who prefer shoot-'em-ups will be able to use the phone like a gun to shoot the zombies in the mobile version of Sega's House of the Dead."), []);
+  t.deepEqual(await hedgesOf("According to the army statement, they were detained 10 days ago and have been questioned at the ministry of defence."), []);
+});
