@@ -49,6 +49,8 @@ export interface UncertaintyScore {
   /** What-ifs for the error analysis, not labellers: modal-only firings dropped; bare vague quantifiers counted as cues too (and both). */
   whatIf: { withoutModals: Prf; withQuantifiers: Prf; withQuantifiersWithoutModals: Prf };
   byType: TypeCount[];
+  /** The same by hedge rule id (hedge.phrase, hedge.vague_subject …): which rule a firing comes from. */
+  byRule: (Omit<TypeCount, "type"> & { rule: string })[];
   cues: CueCount[];
   missedNgrams: NgramCount[][];
   /** A few missed uncertain and falsely hedged sentences (first rows), for reading. */
@@ -79,13 +81,15 @@ export class UncertaintyTally {
   /** [tp, fp] of the what-ifs, in whatIf's order. */
   private readonly whatIfCounts = [[0, 0], [0, 0], [0, 0]];
   private readonly types = new Map<HedgeType, { u: number; c: number }>();
+  private readonly rules = new Map<string, { u: number; c: number }>();
   private readonly cues = new Map<string, { cue: string; type: HedgeType; u: number; c: number }>();
   private readonly missed = Array.from({ length: MAX_N }, () => new Map<string, number>());
   private readonly certainNgrams = Array.from({ length: MAX_N }, () => new Map<string, number>());
   private readonly missedExamples: string[] = [];
   private readonly falseExamples: string[] = [];
 
-  add(text: string, uncertain: boolean, hedges: readonly Hedge[]): void {
+  /** `rules`: the sentence's rule ids (labels.rules); its hedge.* ids are counted. */
+  add(text: string, uncertain: boolean, hedges: readonly Hedge[], rules: readonly string[] = []): void {
     this.n++;
     const hedged = hedges.length > 0;
     const nonModal = hedges.some((h) => !MODALS.has(h.cue.toLowerCase()));
@@ -106,6 +110,13 @@ export class UncertaintyTally {
       if (uncertain) t.u++;
       else t.c++;
       this.types.set(type, t);
+    }
+    for (const rule of rules) {
+      if (!rule.startsWith("hedge.")) continue;
+      const r = this.rules.get(rule) ?? { u: 0, c: 0 };
+      if (uncertain) r.u++;
+      else r.c++;
+      this.rules.set(rule, r);
     }
     for (const key of new Set(hedges.map((h) => `${h.type}\t${h.cue.toLowerCase()}`))) {
       const [type, cue] = key.split("\t") as [HedgeType, string];
@@ -139,6 +150,9 @@ export class UncertaintyTally {
       const t = this.types.get(type) ?? { u: 0, c: 0 };
       byType.push({ type, uncertain: t.u, certain: t.c, precision: ratio(t.u, t.u + t.c), recall: ratio(t.u, this.pos) });
     }
+    const byRule = [...this.rules.entries()]
+      .sort((a, b) => cmp(a[0], b[0]))
+      .map(([rule, r]) => ({ rule, uncertain: r.u, certain: r.c, precision: ratio(r.u, r.u + r.c), recall: ratio(r.u, this.pos) }));
     const cues = [...this.cues.values()]
       .map((c) => ({ cue: c.cue, type: c.type, uncertain: c.u, certain: c.c, precision: ratio(c.u, c.u + c.c) }))
       .sort((a, b) => b.uncertain + b.certain - (a.uncertain + a.certain) || cmp(a.type + a.cue, b.type + b.cue));
@@ -163,6 +177,7 @@ export class UncertaintyTally {
         withQuantifiersWithoutModals: prf(this.whatIfCounts[2]![0]!, this.whatIfCounts[2]![1]!, this.pos - this.whatIfCounts[2]![0]!),
       },
       byType,
+      byRule,
       cues,
       missedNgrams,
       missedExamples: this.missedExamples,

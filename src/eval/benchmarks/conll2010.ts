@@ -76,6 +76,9 @@ function markdown(s: UncertaintyScore, summary: BenchmarkResult, before: BeforeF
   out.push("## By hedge type", "", "Sentences on which a type fires (a sentence may count under several).", "");
   out.push("| type | on uncertain | on certain | precision | share of uncertain sentences |", "| --- | ---: | ---: | ---: | ---: |");
   for (const t of s.byType) out.push(`| ${t.type} | ${t.uncertain} | ${t.certain} | ${f4(t.precision)} | ${f4(t.recall)} |`);
+  out.push("", "By rule (the `rules` id a firing carries):", "");
+  out.push("| rule | on uncertain | on certain | precision | share of uncertain sentences |", "| --- | ---: | ---: | ---: | ---: |");
+  for (const r of s.byRule) out.push(`| ${r.rule} | ${r.uncertain} | ${r.certain} | ${f4(r.precision)} | ${f4(r.recall)} |`);
   out.push("", "## Per cue", "", "Cue surface (lower-cased) and type; sentences it fires on; its precision here. Ordered by firings.", "");
   out.push("| cue | type | on uncertain | on certain | precision |", "| --- | --- | ---: | ---: | ---: |");
   for (const c of s.cues) out.push(`| ${c.cue} | ${c.type} | ${c.uncertain} | ${c.certain} | ${f4(c.precision)} |`);
@@ -108,7 +111,13 @@ export const conll2010: Benchmark = {
     const rows = await readUncertaintyCsv(f.file);
     const tally = new UncertaintyTally();
     // An empty row is a sentence no cue can fire on (the corpus has 20, all certain): scored, not labelled.
-    for (const r of rows) tally.add(r.text, r.uncertain, r.text === "" ? [] : labelArticle(oneSentenceArticle(r.text, r.row), lex)[0]!.labels.hedges);
+    for (const r of rows) {
+      if (r.text === "") tally.add(r.text, r.uncertain, []);
+      else {
+        const labels = labelArticle(oneSentenceArticle(r.text, r.row), lex)[0]!.labels;
+        tally.add(r.text, r.uncertain, labels.hedges, labels.rules);
+      }
+    }
     const score = tally.result();
     const stem = join(outDir, `conll2010-${split}`);
     const command = `npm run benchmark -- conll2010 --file ${f.file}${f.lexicons ? ` --lexicons ${f.lexicons}` : ""}`;
