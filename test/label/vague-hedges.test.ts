@@ -145,3 +145,8 @@ test("a preference is no claim, an interrogation no doubt (BBC, FNC-1)", async (
   t.deepEqual(await hedgesOf("Those who prefer shoot-'em-ups will be able to use the phone like a gun to shoot the zombies in the mobile version of Sega's House of the Dead."), []);
   t.deepEqual(await hedgesOf("According to the army statement, they were detained 10 days ago and have been questioned at the ministry of defence."), []);
 });
+
+test("unnamed researchers as the subject of a reporting verb: vague, like analysts and experts (BBC)", async (t) => {
+  const text = "Male life expectancy is much higher than originally estimated, leading pension researchers have said.";
+  t.deepEqual(await hedgesOf(text), [at(text, "researchers have said", "vague")]);
+});
