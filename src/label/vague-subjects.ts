@@ -14,6 +14,7 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   "have", "has", "had", "also", "would", "will", "still", "now", "even", "often", "long", "generally", "widely",
   "do", "did", "may", "might", "could", "strongly", "firmly", "sometimes", "usually", "however", "further", "later", "privately", "openly",
   "who", // "scholars who believe", "those who argue"
+  "been", "are", "were", // "some people have been saying", "many are said to"
   "continue", "continued", "tend", "tended", // "others continue to assert" ("to" only after these)
 ]);
 const BEFORE_TO = new Set(["continue", "continued", "tend", "tended"]);

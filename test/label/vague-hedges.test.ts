@@ -150,3 +150,10 @@ test("unnamed researchers as the subject of a reporting verb: vague, like analys
   const text = "Male life expectancy is much higher than originally estimated, leading pension researchers have said.";
   t.deepEqual(await hedgesOf(text), [at(text, "researchers have said", "vague")]);
 });
+
+test("progressive vague subjects and people familiar with the incident (BBC, FNC-1)", async (t) => {
+  const a = "Some people have been saying it would be better to get the players together for the week, and do away with the 90 minutes at the end.";
+  t.deepEqual(await hedgesOf(a), [at(a, "Some people have been saying", "vague")]);
+  const b = "Some people familiar with the incident say the handler likely felt he could not release the dog because so many officers were in pursuit of Gonzalez, and the dog may have attacked them instead.";
+  t.deepEqual((await hedgesOf(b))[0], at(b, "people familiar with the incident", "vague"));
+});
