@@ -160,7 +160,12 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
     const m = longerVagueSubject(ctx, found) ?? found;
     i = m.end;
     const type = m.value.type;
-    if (type === "none") continue; // a listed non-hedge: it only blocks shorter cues
+    if (type === "none") {
+      // A listed non-hedge only blocks shorter cues; one ending in "by" leaves "by" to a vague agent: "has been
+      // criticised by the SNP" is no hedge, "have been disputed by Christians" is.
+      if (m.end - 1 > m.start && toks[m.end - 1]!.low === "by") i = m.end - 1;
+      continue;
+    }
     if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
     if (type === "vague" && speaksForNamedBody(ctx, m.end)) continue;
     const cond = m.value.condition;

@@ -74,7 +74,7 @@ export interface Lexicons {
   vagueGroups: ReadonlySet<string>;
   /** vague_sources.csv: reporting and cognition verbs a vague subject hedges ("believe", "have argued", "hold that"). */
   vagueVerbs: PhraseTrie<true>;
-  /** vague_sources.csv agent rows and the verbs: participles a vague agent after "by" makes a vague source ("seen by many"). */
+  /** vague_sources.csv agent rows: participles a vague agent after "by" makes a vague source ("seen by many"). */
   vagueAgentVerbs: PhraseTrie<true>;
   targets: PhraseTrie<TargetEntry>;
   /** Phrases that only mark an article as on-topic (targets.csv rows with target `_topic`). */
@@ -227,8 +227,7 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
   const vagueAgentVerbs = new PhraseTrie<true>();
   for (const { line, row } of t.vague) {
     if (row.role !== "group") {
-      if (row.role === "verb") addPattern(vagueVerbs, row.phrase, true, at("vague", line));
-      addPattern(vagueAgentVerbs, row.phrase, true, at("vague", line));
+      addPattern(row.role === "verb" ? vagueVerbs : vagueAgentVerbs, row.phrase, true, at("vague", line));
       continue;
     }
     for (const p of expandOrThrow(row.phrase, at("vague", line))) {

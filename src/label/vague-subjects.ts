@@ -19,7 +19,10 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
 ]);
 const BEFORE_TO = new Set(["continue", "continued", "tend", "tended"]);
 /** Not modifiers of a group noun: "by many and people" is two phrases. */
-const NOT_MODIFIER = new Set(["and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "from", "as", "that", "which", "who"]);
+const NOT_MODIFIER = new Set([
+  "and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "from", "as", "that", "which", "who",
+  "his", "her", "their", "its", "our", "my", "your", "this", "these", // "seen by his people": a definite group
+]);
 /** Quantifiers that are a subject on their own ("some argue", "others claim", "many of them believe"); "most", "certain", "a number of" need a noun. */
 const STANDALONE = new Set(["some", "many", "several", "others", "few", "who", "them", "these", "those"]);
 const MAX_BETWEEN = 3;
@@ -67,6 +70,21 @@ function agentParticiple(ctx: SentenceCtx, by: number): number {
   return -1;
 }
 
+/**
+ * "criticized by environmentalists", "disputed by Christians"? A bare group noun (no determiner, so no one named) as
+ * the agent of an opinion participle: the cue from the participle (or "by") to the noun, or null.
+ */
+function bareGroupAgent(ctx: SentenceCtx, by: number): VagueSubjectSpan | null {
+  const p = agentParticiple(ctx, by);
+  if (p < 0) return null;
+  const g = groupEnd(ctx, by + 1);
+  if (g < 0) return null;
+  // "criticised by Amnesty International members": a capitalised modifier names the group.
+  for (let k = by + 1; k < g - 1; k++) if (ctx.toks[k]!.cap) return null;
+  const adjacent = ctx.lex.vagueAgentVerbs.longestAt(ctx.toks, p)!.end === by;
+  return { start: adjacent ? p : by, end: g };
+}
+
 export interface VagueSubjectSpan {
   start: number;
   end: number;
@@ -77,6 +95,7 @@ export interface VagueSubjectSpan {
  * subject (or agent) of a reporting or cognition verb. Subject: quantifier … verb. Agent: participle "by" quantifier [group].
  */
 export function vagueSubject(ctx: SentenceCtx, s: number, e: number): VagueSubjectSpan | null {
+  if (ctx.toks[s]!.low === "by") return bareGroupAgent(ctx, s);
   const before = tokAt(ctx.toks, s - 1);
   if (before?.low === "by") {
     const p = agentParticiple(ctx, s - 1);

@@ -15,12 +15,19 @@ const COMMITTED = "bench/labels/conll2010-train.json";
 const onCorpus = existsSync(TRAIN) ? test : test.skip;
 
 test("normaliseConll undoes the Treebank escapes of real CoNLL rows", (t) => {
+  t.is(normaliseConll("These individuals often experienced a `` peak experience ''."), "These individuals often experienced a “peak experience”.");
   t.is(
-    normaliseConll("There is a perception that it is a `` one-way '' relationship -LRB- i.e. one-sided -RRB- ."),
-    "There is a perception that it is a “one-way” relationship ( i.e. one-sided ) .",
+    normaliseConll("The surgeon cuts on a generally horizontal -LRB- slightly curved -RRB- line just above the pubic symphysis."),
+    "The surgeon cuts on a generally horizontal ( slightly curved ) line just above the pubic symphysis.",
   );
-  t.is(normaliseConll("The trains design is a result of cooperation between DSB 's own designers"), "The trains design is a result of cooperation between DSB's own designers");
-  t.is(normaliseConll("He did n't say"), "He didn't say");
+  t.is(
+    normaliseConll("The others could n't believe their eyes -LSB- ` commencaient a ne plus voir le jour' -RSB-.. ''."),
+    "The others couldn't believe their eyes [ ` commencaient a ne plus voir le jour' ]..”.",
+  );
+  t.is(
+    normaliseConll("The trains design is a result of cooperation between DSB 's own designers, stressing Nordic minimalistic design."),
+    "The trains design is a result of cooperation between DSB's own designers, stressing Nordic minimalistic design.",
+  );
 });
 
 async function withCsv(content: string, body: (file: string) => Promise<void>): Promise<void> {

@@ -49,7 +49,7 @@ test("a quantifier that is not the subject of a reporting or cognition verb is a
     "Although not native to China, Korea or Japan, the pomegranate is widely grown there and many cultivars have been developed.",
     "After the third partition of Poland, many Jacobins emigrated and joined the Polish Legions in Italy.",
     // "most noted for": an adjective, not a verb of saying.
-    "The band is most noted for its 1972 album, recorded in a single night.",
+    "` Pietro Mascagni' ( December 7, 1863 - August 2, 1945 ) was an Italian composer most noted for his operas.",
   ])
     t.deepEqual(await hedgesOf(text), [], text);
 });
@@ -96,9 +96,10 @@ test("not hedges: appeared in (showing up), as soon as possible, every possible 
   for (const text of [
     "When the first plastic cards appeared in the UK in June 1966, issued by Barclaycard, but only a handful of retailers accepted them and very few customers held them.",
     "Mr Saakashvili, elected president in January after Mr Shevardnadze was toppled, has urged the Georgian Parliament to approve the amnesty as soon as possible.",
-    "The government and the safety service is trying to suppress every possible knowledge of physics.",
   ])
     t.deepEqual(await hedgesOf(text), [], text);
+  const c = "The government and the safety service is trying to suppress every possible knowledge of physics, which could lead to verify if the statements about what Paradise is, explained to Paradisians, are true.";
+  t.deepEqual(await hedgesOf(c), [at(c, "could", "speculative")]);
   // "appears to" still seems.
   const a = "The video appears to have been a hoax.";
   t.deepEqual(await hedgesOf(a), [at(a, "appears", "speculative")]);
@@ -156,4 +157,18 @@ test("progressive vague subjects and people familiar with the incident (BBC, FNC
   t.deepEqual(await hedgesOf(a), [at(a, "Some people have been saying", "vague")]);
   const b = "Some people familiar with the incident say the handler likely felt he could not release the dog because so many officers were in pursuit of Gonzalez, and the dog may have attacked them instead.";
   t.deepEqual((await hedgesOf(b))[0], at(b, "people familiar with the incident", "vague"));
+});
+
+test("reported to have, no one knows how, it is not clear that, there is a perception that, by common consent, disputed by a bare group (CoNLL train)", async (t) => {
+  const cases: [string, string, string][] = [
+    ["Two other usurpers, Marcus Silbannacus and Sponsianus, are reported to have started rebellions without much success.", "are reported to have", "vague"],
+    ["No one knows just how these octopuses got their special talent.", "No one knows just how", "unconfirmed"],
+    ["There is a perception that it is a “one-way” relationship, i.e. whenever the USA requests significant assistance from the UK it is readily given, but when the UK asks the USA for help it is frequently refused, even when the request is a small one :.", "There is a perception", "vague"],
+    ["By common consent Peter has always been called Blessed.", "By common consent", "vague"],
+    ["These claims have been disputed by Christians a belief described as mythical and propaganda by Sangh Parivar ; the Parivar objects in any case to all conversions as a “threat to national unity”.", "disputed by Christians", "vague"],
+  ];
+  for (const [text, cue, type] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, type), text);
+  // FNC-1: "reported to authorities" is no rumour.
+  const b = "A survey revealed that there were more than 105,000 kidnappings nationwide in 2012, the institute said, but only about 1,300 of them were reported to authorities.";
+  t.deepEqual(await hedgesOf(b), []);
 });
