@@ -46,7 +46,12 @@ function groupEnd(ctx: SentenceCtx, i: number): number {
   for (let k = 0; k <= MAX_MODIFIERS; k++) {
     const t = tokAt(ctx.toks, i + k);
     if (!t || t.kind !== "word") return -1;
-    if (ctx.lex.vagueGroups.has(t.low)) return i + k + 1;
+    if (ctx.lex.vagueGroups.has(t.low)) {
+      // "by many people": nouns.csv lists "many", "some", "others" as group nouns too; the noun after one is the head.
+      const next = tokAt(ctx.toks, i + k + 1);
+      const head = STANDALONE.has(t.low) && next !== undefined && next.kind === "word" && ctx.lex.vagueGroups.has(next.low);
+      return head ? i + k + 2 : i + k + 1;
+    }
     if (NOT_MODIFIER.has(t.low) || ctx.lex.vagueVerbs.longestAt(ctx.toks, i + k)) return -1;
   }
   return -1;

@@ -172,3 +172,10 @@ test("reported to have, no one knows how, it is not clear that, there is a perce
   const b = "A survey revealed that there were more than 105,000 kidnappings nationwide in 2012, the institute said, but only about 1,300 of them were reported to authorities.";
   t.deepEqual(await hedgesOf(b), []);
 });
+
+test("a vague agent's group noun after a quantifier belongs to the cue (CoNLL train)", async (t) => {
+  const a = "The general environment of the restaurant is seen by many people as sexist and demeaning to women.";
+  t.deepEqual(await hedgesOf(a), [at(a, "seen by many people", "vague")]);
+  const b = "Additionally, some users report a sensation of light pressure on the back of the neck.";
+  t.deepEqual(await hedgesOf(b), [at(b, "some users report", "vague")]);
+});
