@@ -2,13 +2,15 @@
 // match first at each position, one left-to-right pass (linear time).
 // Conditions keep the spec's non-hedges out: "may" only as a verb (never
 // "May 2025"), "claims" only as a verb (not "Japan's claims"), and unnamed
-// sources only as the subject of a reporting verb ("sources said").
+// sources only as the subject of a reporting verb ("sources said"), quantified
+// subjects only before a reporting or cognition verb ("many scholars believe").
 import type { HedgeType } from "../schema.ts";
 import type { HedgeEntry, ReportingEntry } from "./lexicons.ts";
 import { isNameWord, type SentenceCtx } from "./names.ts";
+import { vagueSubject } from "./vague-subjects.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS, tokAt } from "./words.ts";
 
-export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source";
+export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject";
 
 
 export interface HedgeFinding {
@@ -21,11 +23,15 @@ export interface HedgeFinding {
 
 const AUX_BEFORE_VERB = new Set(["have", "has", "had", "also", "would", "will", "now", "privately", "reportedly"]);
 
+/** After a plural in -s these words make it a noun: "claims of discrimination", "claims made", "claims defining the invention". */
+const AFTER_PLURAL_NOUN = new Set(["of", "about", "against", "made", "based", "for", "filed", "defining", "were", "are", "have", "had", "should", "can", "must", "will", "would", "could", "may", "might"]);
+
 /** Is token i used as a verb here? */
 function verbUse(ctx: SentenceCtx, i: number): boolean {
   const t = ctx.toks[i]!;
   const prev = tokAt(ctx.toks, i - 1);
   const next = tokAt(ctx.toks, i + 1);
+  if (t.low.endsWith("s") && next !== undefined && AFTER_PLURAL_NOUN.has(next.low)) return false;
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
   if (next?.kind === "num") return false; // "May 2025"
@@ -113,6 +119,7 @@ function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): 
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
   if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
+  if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null;
   return true;
 }
 
@@ -120,6 +127,19 @@ function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): 
 let scanning: SentenceCtx | null = null;
 function acceptHedge(v: HedgeEntry, s: number, e: number): boolean {
   return conditionHolds(scanning!, v, s, e);
+}
+function acceptVagueSubject(v: HedgeEntry, s: number, e: number): boolean {
+  return v.condition === "vague_subject" && conditionHolds(scanning!, v, s, e);
+}
+
+/**
+ * A vague phrase cue ("some critics") that is also the subject of a verb ("some critics have maintained"): the
+ * subject cue spanning the verb, which is longer once extended, or null.
+ */
+function longerVagueSubject(ctx: SentenceCtx, m: { start: number; end: number; value: HedgeEntry }): { start: number; end: number; value: HedgeEntry } | null {
+  if (m.value.type !== "vague" || m.value.condition === "vague_subject") return null;
+  const q = ctx.lex.hedges.longestAt(ctx.toks, m.start, acceptVagueSubject);
+  return q && vagueSubject(ctx, q.start, q.end)!.end > m.end ? q : null;
 }
 
 /** Shared result of the sentences without hedges (most); callers never mutate it. */
@@ -132,19 +152,34 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
   scanning = ctx;
   // lex.hedges.findAll(toks, acceptHedge), without its list: leftmost-longest, non-overlapping.
   for (let i = 0; i < toks.length; ) {
-    const m = lex.hedges.longestAt(toks, i, acceptHedge);
-    if (m === null) {
+    const found = lex.hedges.longestAt(toks, i, acceptHedge);
+    if (found === null) {
       i++;
       continue;
     }
+    const m = longerVagueSubject(ctx, found) ?? found;
     i = m.end;
     const type = m.value.type;
-    if (type === "none") continue; // a listed non-hedge: it only blocks shorter cues
+    if (type === "none") {
+      // A listed non-hedge only blocks shorter cues; one ending in "by" leaves "by" to a vague agent: "has been
+      // criticised by the SNP" is no hedge, "have been disputed by Christians" is.
+      if (m.end - 1 > m.start && toks[m.end - 1]!.low === "by") i = m.end - 1;
+      continue;
+    }
     if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
     if (type === "vague" && speaksForNamedBody(ctx, m.end)) continue;
-    const rule: HedgeRule = m.value.condition === "verb" || m.value.condition === "adjective" ? "hedge.verb_only" : m.value.condition === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
+    const cond = m.value.condition;
+    if (cond === "vague_subject") {
+      // "many scholars believe", "seen by many": the quantified subject (or agent) and its verb are one vague cue.
+      const span = vagueSubject(ctx, m.start, m.end)!;
+      (out ??= []).push({ rule: "hedge.vague_subject", type, start: span.start, end: Math.max(span.end, m.end) });
+      continue;
+    }
+    const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
-    const end = m.value.condition === "before_reporting" ? reportingVerbAfter(ctx, m.end) : m.end;
+    let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end) : m.end;
+    // "it has been suggested that": the complementizer only marks the clause; the cue is "it has been suggested".
+    if (end - m.start > 1 && toks[end - 1]!.low === "that") end--;
     (out ??= []).push({ rule, type, start: m.start, end });
   }
   if (out === null) return NO_HEDGES;

@@ -40,7 +40,7 @@ export interface StanceEntry {
   /** Where the governed target may stand: after the predicate (or before it in a passive/copula), only before it, or either side. */
   side: "after" | "before" | "either";
 }
-export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting";
+export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
   type: HedgeType | "none";
@@ -70,6 +70,12 @@ export interface Lexicons {
   reporting: PhraseTrie<ReportingEntry>;
   stance: PhraseTrie<StanceEntry>;
   hedges: PhraseTrie<HedgeEntry>;
+  /** vague_sources.csv: human and group nouns of a vague subject ("critics", "scholars"), nouns.csv group nouns included. */
+  vagueGroups: ReadonlySet<string>;
+  /** vague_sources.csv: reporting and cognition verbs a vague subject hedges ("believe", "have argued", "hold that"). */
+  vagueVerbs: PhraseTrie<true>;
+  /** vague_sources.csv agent rows: participles a vague agent after "by" makes a vague source ("seen by many"). */
+  vagueAgentVerbs: PhraseTrie<true>;
   targets: PhraseTrie<TargetEntry>;
   /** Phrases that only mark an article as on-topic (targets.csv rows with target `_topic`). */
   topicAnchors: PhraseTrie<true>;
@@ -93,7 +99,8 @@ const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "
 const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
-const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting"]) });
+const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject"]) });
+const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
   trigger: phrase,
@@ -108,6 +115,7 @@ export const LEXICON_FILES = {
   reporting: { file: "reporting_verbs.csv", schema: ReportingRow, columns: ["phrase", "kind"] },
   stance: { file: "stance.csv", schema: StanceRow, columns: ["phrase", "polarity", "side"] },
   hedges: { file: "hedges.csv", schema: HedgeRow, columns: ["cue", "type", "condition"] },
+  vague: { file: "vague_sources.csv", schema: VagueRow, columns: ["phrase", "role"] },
   targets: { file: "targets.csv", schema: TargetRow, columns: ["target", "trigger", "polarity", "weight"] },
 } as const;
 
@@ -118,6 +126,7 @@ export interface LexiconTables {
   reporting: CsvRow<z.infer<typeof ReportingRow>>[];
   stance: CsvRow<z.infer<typeof StanceRow>>[];
   hedges: CsvRow<z.infer<typeof HedgeRow>>[];
+  vague: CsvRow<z.infer<typeof VagueRow>>[];
   targets: CsvRow<z.infer<typeof TargetRow>>[];
 }
 
@@ -135,6 +144,7 @@ export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<L
     reporting: await readCsvTable(path(F.reporting), F.reporting.schema, F.reporting.columns),
     stance: await readCsvTable(path(F.stance), F.stance.schema, F.stance.columns),
     hedges: await readCsvTable(path(F.hedges), F.hedges.schema, F.hedges.columns),
+    vague: await readCsvTable(path(F.vague), F.vague.schema, F.vague.columns),
     targets: await readCsvTable(path(F.targets), F.targets.schema, F.targets.columns),
   };
   return compileLexicons(dir, tables);
@@ -211,6 +221,22 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
   const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
+  const vagueGroups = new Set<string>();
+  for (const [w, kinds] of nouns) if (kinds.has("group")) vagueGroups.add(w);
+  const vagueVerbs = new PhraseTrie<true>();
+  const vagueAgentVerbs = new PhraseTrie<true>();
+  for (const { line, row } of t.vague) {
+    if (row.role !== "group") {
+      addPattern(row.role === "verb" ? vagueVerbs : vagueAgentVerbs, row.phrase, true, at("vague", line));
+      continue;
+    }
+    for (const p of expandOrThrow(row.phrase, at("vague", line))) {
+      const toks = phraseTokens(p);
+      if (toks.length !== 1) throw new InputError(`${at("vague", line)}: a group noun is one word, found "${p}"`);
+      vagueGroups.add(toks[0]!);
+      internWord(toks[0]!);
+    }
+  }
   const targets = new PhraseTrie<TargetEntry>(TRIE_FLAGS.targets);
   const targetNames = new Set<string>();
   const topicAnchors = new PhraseTrie<true>(TRIE_FLAGS.topicAnchors);
@@ -222,7 +248,7 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
     targetNames.add(row.target);
     addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight }, at("targets", line));
   }
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, vagueGroups, vagueVerbs, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {

@@ -6,6 +6,8 @@
 import { cleaning } from "./cleaning.ts";
 import { gold } from "./gold.ts";
 
+import { conll2010 } from "./conll2010.ts";
+
 export interface BenchmarkFlags {
   /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
   argv: string[];
@@ -44,4 +46,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [gold, cleaning];
+export const BENCHMARKS: Benchmark[] = [gold, cleaning, conll2010];
