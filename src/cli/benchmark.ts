@@ -5,7 +5,8 @@ import { InputError } from "../errors.ts";
 import { BENCHMARKS } from "../eval/benchmarks/registry.ts";
 import { runCli } from "./main.ts";
 
-export const HELP = `Usage: npm run benchmark -- [NAME [options]]
+export const HELP = `Usage: claimstance benchmark [NAME [options]]
+       (in the checkout: npm run benchmark -- [NAME [options]])
 
 Scores the labeller against annotated corpora and writes a report
 (Markdown + JSON) under bench/labels/.
@@ -13,7 +14,7 @@ Scores the labeller against annotated corpora and writes a report
 Benchmarks:
 ${BENCHMARKS.map((b) => `  ${b.name.padEnd(12)} ${b.summary}`).join("\n")}
 
-  npm run benchmark -- NAME --help   options of one benchmark
+  claimstance benchmark NAME --help   options of one benchmark
 `;
 
 export async function main(argv: string[]): Promise<void> {

@@ -12,7 +12,8 @@ import { metricsJson, roundNumbers } from "../eval/report-types.ts";
 import { DEFAULTS, runEval, type EvalOptions } from "../eval/run.ts";
 import { runCli } from "./main.ts";
 
-export const HELP = `Usage: npm run eval -- [options]
+export const HELP = `Usage: claimstance eval [options]
+       (in the checkout: npm run eval -- [options])
 
 Trains a logistic-regression baseline on train.jsonl, scores it (and a
 majority-class baseline, and the rule labeller on gold) on test.jsonl and on
@@ -36,6 +37,7 @@ Options:
                       dense, no L2, small data only) (default: ${DEFAULTS.classifier})
   --bootstrap N       bootstrap resamples for the 95% CIs (default: ${DEFAULTS.bootstrap})
   -h, --help          show this help
+  --version           show the version
 
 Same data and same --seed give a byte-identical metrics.json. Exit codes:
 0 done, 2 bad input or flag (one-line message on stderr).`;
