@@ -92,10 +92,11 @@ export function progressReporter(
   let shown = false;
   return {
     update(p) {
+      const phaseChanged = p.phase !== last.phase;
       last = p;
       if (mode !== "tty") return;
       const now = elapsed();
-      if ((now - shownAt) * 1000 < REFRESH_MS) return;
+      if (!phaseChanged && (now - shownAt) * 1000 < REFRESH_MS) return;
       shownAt = now;
       shown = true;
       // \x1b[K clears what a longer previous line left to the right.
