@@ -18,11 +18,11 @@ export interface ChildRun {
   rssMb: number;
 }
 
-/** Runs `node --import=tsx script args` from the repository root and measures it. */
+/** Runs `node script args` (compiled JS or plain .mjs, no loader) from the repository root and measures it. */
 export async function runNode(script: string, args: string[], rssFile: string): Promise<ChildRun> {
   await rm(rssFile, { force: true });
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ["--import=tsx", script, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: ROOT,
     env: { ...process.env, CLAIMSTANCE_REPORT_RSS: rssFile },
     stdio: ["ignore", "pipe", "pipe"],

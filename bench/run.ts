@@ -1,9 +1,10 @@
-// npm run bench: build-dataset throughput on the real corpora and a 100k-article
+// npm run bench: compiled-CLI start-up, build-dataset throughput on the real corpora and a 100k-article
 // stress corpus, the two reference passes over the same files, and eval on the
 // FNC-1 dataset; every run a child process, medians of repeated runs. Writes
 // the "## Build-dataset throughput" section of bench/results.md (other
 // sections are left as they are). Everything it generates goes to a temp
 // folder outside the repository, removed at the end.
+import { spawnSync } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -12,7 +13,8 @@ import { BBC_DIR, FNC_FILES, writeStressCorpus } from "./stress-corpus.ts";
 import { buildCounts, buildSeconds, bytesOf, median, runNode, type ChildRun } from "./measure.ts";
 import { renderSection, writeSection, type CorpusResult, type EvalResult, type Measured, type RefResult } from "./report.ts";
 
-const BUILD = "src/cli/build-dataset.ts";
+/** The compiled CLI, run with plain node as `claimstance` and `npm run` run it. */
+const CLI = "dist/cli/claimstance.js";
 /** CLAIMSTANCE_BENCH_QUICK=1: a 3,000-article stress corpus, one run each, section printed instead of written (a smoke test). */
 const QUICK = process.env.CLAIMSTANCE_BENCH_QUICK === "1";
 const RUNS = QUICK ? 1 : 3;
@@ -49,7 +51,7 @@ async function build(
   for (let i = 0; i < runs; i++) {
     await rm(out, { recursive: true, force: true });
     const inputs = c.inputs.flatMap((p) => ["--input", p]);
-    const r = await runNode(BUILD, [...inputs, ...c.flags, ...extra, "--out", out], rss);
+    const r = await runNode(CLI, ["build-dataset", ...inputs, ...c.flags, ...extra, "--out", out], rss);
     if (r.code !== 0) throw new Error(`build-dataset failed on ${c.name}: ${r.stderr.trim()}`);
     log(`${c.name}${extra.length ? ` ${extra.join(" ")}` : ""}: run ${i + 1}/${runs} ${r.wall.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB`);
     all.push(r);
@@ -61,7 +63,7 @@ async function build(
 async function refPass(c: Corpus, mode: "regex" | "wink", rss: string, runs = c.runs): Promise<Measured> {
   const all: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = await runNode("bench/ref-pass.ts", [mode, ...c.refFlags, ...c.inputs], rss);
+    const r = await runNode("bench/ref-pass.mjs", [mode, ...c.refFlags, ...c.inputs], rss);
     if (r.code !== 0) throw new Error(`reference pass ${mode} failed on ${c.name}: ${r.stderr.trim()}`);
     all.push(r);
   }
@@ -84,6 +86,21 @@ async function writeLongLine(file: string, bytes: number): Promise<void> {
   await new Promise<void>((r) => s.end(() => r()));
 }
 
+/** Median wall seconds of `runs` runs of `node script args` (start-up figures). */
+async function startup(script: string, args: string[], rss: string, runs = QUICK ? 1 : 5): Promise<Measured> {
+  const all: ChildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runNode(script, args, rss);
+    if (r.code !== 0) throw new Error(`${script} ${args.join(" ")} failed: ${r.stderr.trim()}`);
+    all.push(r);
+  }
+  log(`start-up ${script} ${args.join(" ")}: ${all.map((r) => r.wall.toFixed(3)).join(", ")} s`);
+  return measured(all);
+}
+
+// The compiled JS must be current: scripts/run.mjs rebuilds it when src/ is newer.
+const fresh = spawnSync(process.execPath, ["scripts/run.mjs", "--version"], { stdio: ["ignore", "ignore", "inherit"] });
+if (fresh.status !== 0) throw new Error("the build failed: run npm run build");
 const tmp = await mkdtemp(join(tmpdir(), "claimstance-bench-"));
 const rss = join(tmp, "rss.json");
 const loadAtStart = loadavg()[0]!;
@@ -101,6 +118,11 @@ try {
   };
   const bbc: Corpus = { name: "BBC News", inputs: [BBC_DIR], flags: [], refFlags: [], runs: RUNS };
   const stress: Corpus = { name: "stress corpus", inputs: [stressFile], flags: [], refFlags: [], runs: 1 };
+  const startupRuns = {
+    version: await startup(CLI, ["--version"], rss),
+    buildHelp: await startup(CLI, ["build-dataset", "--help"], rss),
+    npmCheck: await startup("scripts/run.mjs", ["--version"], rss),
+  };
   const corpora: CorpusResult[] = [];
   const fncOut = join(tmp, "out-fnc");
   let stressRuns: ChildRun[] = [];
@@ -117,7 +139,7 @@ try {
   const timeEval = async (name: string, data: string): Promise<EvalResult> => {
     const runs: ChildRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = await runNode("src/cli/eval.ts", ["--data", data, "--gold", "none", "--out", join(tmp, "eval-out")], rss).catch((e: Error) => ({ code: -1, wall: 0, stdout: "", stderr: e.message, rssMb: 0 }));
+      const r = await runNode(CLI, ["eval", "--data", data, "--gold", "none", "--out", join(tmp, "eval-out")], rss).catch((e: Error) => ({ code: -1, wall: 0, stdout: "", stderr: e.message, rssMb: 0 }));
       if (r.code !== 0) return { ran: false, why: `eval exited with ${r.code}: ${r.stderr.trim().split("\n")[0] ?? ""}` };
       log(`eval on ${name}: run ${i + 1}/${RUNS} ${r.wall.toFixed(2)} s, ${r.rssMb.toFixed(0)} MB`);
       runs.push(r);
@@ -149,6 +171,7 @@ try {
     stressResult.build = measured(stressRuns, (r) => buildSeconds(r.stdout));
   }
   const section = renderSection({
+    startup: startupRuns,
     corpora,
     eval: evalResult,
     evalSeeds,

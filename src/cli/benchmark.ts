@@ -12,7 +12,8 @@ import { runCli } from "./main.ts";
 
 export const DEFAULT_OUT_DIR = "bench/labels";
 
-export const HELP = `Usage: npm run benchmark -- [--out-dir DIR] [NAME [options]]
+export const HELP = `Usage: claimstance benchmark [--out-dir DIR] [NAME [options]]
+       (in the checkout: npm run benchmark -- [--out-dir DIR] [NAME [options]])
 
 Scores the labeller against annotated corpora and writes a report
 (Markdown + JSON) under DIR (default ${DEFAULT_OUT_DIR}/). With no NAME, runs
@@ -22,7 +23,7 @@ labels.md beside DIR (default bench/labels.md).
 Benchmarks:
 ${BENCHMARKS.map((b) => `  ${b.name.padEnd(12)} ${b.summary}`).join("\n")}
 
-  npm run benchmark -- NAME --help   options of one benchmark
+  claimstance benchmark NAME --help   options of one benchmark
 `;
 
 /** Splits off the options that come before the benchmark name. */

@@ -1,12 +1,16 @@
-// npm run build-dataset -- [flags]: raw news articles → train/test claim-record JSONL.
+// claimstance build-dataset [flags] (npm run build-dataset -- [flags]): raw
+// news articles → train/test claim-record JSONL.
+import { pathToFileURL } from "node:url";
 import { buildDataset } from "../dataset/build.ts";
 import { autoWorkers } from "../dataset/input-size.ts";
 import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
 import { InputError } from "../errors.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
+import { inputTotalBytes, progressMode, progressReporter } from "./progress.ts";
 
-const HELP = `Usage: npm run build-dataset -- [options]
+export const HELP = `Usage: claimstance build-dataset [options]
+       (in the checkout: npm run build-dataset -- [options])
 
 Turns news articles into sentence-level claim records (train.jsonl, test.jsonl)
 plus claim-record.schema.json, dataset-card.md, labeller-report.{json,md},
@@ -47,7 +51,11 @@ Speed
   --workers N         worker processes for extract + label (default: auto =
                       cores - 1, up to 4, with 3+ cores and 8 MB of input,
                       else 0 = in-process); outputs are identical for every N
+Progress (stderr only)
+  --quiet             no progress: by default a line refreshed a few times a
+                      second when stderr is a terminal, else one summary line
   --help              show this help
+  --version           show the version
 
 Same inputs and seed give byte-identical outputs. Bad input: one line on
 stderr naming the file (and line, row or byte) and exit code 2.`;
@@ -67,11 +75,12 @@ const OPTIONS = {
   workers: { type: "string" },
   "keep-chrome": { type: "string" },
   "boilerplate-min-docs": { type: "string" },
+  quiet: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
 
-await runCli("build-dataset", async () => {
-  const f = parseFlags(process.argv.slice(2), OPTIONS);
+export async function main(argv: string[]): Promise<void> {
+  const f = parseFlags(argv, OPTIONS);
   if (f.help) {
     console.log(HELP);
     return;
@@ -93,6 +102,8 @@ await runCli("build-dataset", async () => {
     f.workers === undefined || f.workers === "auto"
       ? await autoWorkers(inputs)
       : numberFlag("workers", f.workers, 0, (v) => Number.isSafeInteger(v) && v >= 0 && v <= 64);
+  const mode = progressMode(f.quiet ?? false);
+  const progress = progressReporter("build-dataset", mode, mode === "quiet" ? 0 : await inputTotalBytes(inputs));
   const started = process.hrtime.bigint();
   const summary = await buildDataset({
     inputs,
@@ -111,7 +122,12 @@ await runCli("build-dataset", async () => {
     command: `npm run build-dataset -- ${shown.join(" ")}`,
     workers,
     cleaning: { keepChrome, boilerplateMinDocs },
+    ...(mode === "quiet" ? {} : { onProgress: progress.update }),
+  }).catch((e: unknown) => {
+    progress.abort();
+    throw e;
   });
+  progress.done();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const r = summary.records;
   console.log(
@@ -125,7 +141,7 @@ await runCli("build-dataset", async () => {
       `wrote ${f.out ?? "data/"} in ${seconds.toFixed(2)} s`,
     ].join("\n"),
   );
-});
+}
 
 function chromeCategories(raw: string | undefined): ChromeCategory[] {
   if (raw === undefined) return [];
@@ -142,3 +158,5 @@ function chromeBreakdown(chrome: Record<string, number>): string {
   const parts = Object.entries(chrome).map(([k, v]) => `${k} ${v}`);
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCli("build-dataset", () => main(process.argv.slice(2)));

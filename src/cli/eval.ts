@@ -15,7 +15,8 @@ import type { ScoreBlock } from "../eval/report-types.ts";
 import { DEFAULTS, runEval, type EvalOptions } from "../eval/run.ts";
 import { runCli } from "./main.ts";
 
-export const HELP = `Usage: npm run eval -- [options]
+export const HELP = `Usage: claimstance eval [options]
+       (in the checkout: npm run eval -- [options])
 
 Trains a logistic-regression baseline on train.jsonl per task, scores it (and
 a majority-class baseline, the rule labeller on gold, and every --predictions
@@ -47,6 +48,7 @@ Options:
                       dense, no L2, small data only) (default: ${DEFAULTS.classifier})
   --bootstrap N       bootstrap resamples for the 95% CIs (default: ${DEFAULTS.bootstrap})
   -h, --help          show this help
+  --version           show the version
 
 Same data and same --seed give a byte-identical metrics.json. Exit codes:
 0 done, 2 bad input or flag (one-line message on stderr).`;

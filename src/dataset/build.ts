@@ -36,6 +36,16 @@ export interface BuildOptions extends LabelStageOptions {
   workers?: number;
   /** Boilerplate threshold and kept chrome categories (the chrome lexicon comes from `lexicons`). */
   cleaning?: Omit<CleaningOptions, "lexicons">;
+  /** Called after each batch is taken and once when reading ends (for src/cli/progress.ts); never changes the outputs. */
+  onProgress?: (p: BuildProgress) => void;
+}
+
+/** Counts so far: documents read, UTF-8 bytes of their decoded texts, records made. */
+export interface BuildProgress {
+  phase: "read" | "write";
+  documents: number;
+  bytes: number;
+  records: number;
 }
 
 export interface BuildSummary {
@@ -94,11 +104,14 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     let items: Item[] = [];
     let docs: InputDocument[] = [];
     let chars = 0;
+    let bytes = 0;
+    const progress = opts.onProgress;
     const takeReady = async (): Promise<void> => {
       while (inFlight.length > 0 && (inFlight[0]!.result || inFlight.length >= maxInFlight)) {
         const job = inFlight.shift()!;
         await c.take(job.items, job.result ?? (await job.promise!));
       }
+      progress?.({ phase: "read", documents: c.documents, bytes, records: c.records });
     };
     const flush = async (): Promise<void> => {
       if (items.length === 0) return;
@@ -117,6 +130,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       if (!("reason" in item)) {
         docs.push(item);
         chars += item.text.length;
+        if (progress) bytes += Buffer.byteLength(item.text);
       }
       if (chars >= BATCH_CHARS || docs.length >= BATCH_DOCS) await flush();
     }
@@ -125,6 +139,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     if (pool) addChildPeakRss(await pool.close());
     await spool.close();
     const n = c.records;
+    progress?.({ phase: "write", documents: c.documents, bytes, records: n });
     if (n === 0) throw new InputError(`${opts.inputs.join(", ")}: no sentences found in the input`);
 
     const recordCluster = new Int32Array(n);

@@ -74,9 +74,9 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   const spans: ChromeSpan[] = [];
   const outlets: OutletMark[] = [];
   const footers: number[] = [];
-  // Helpers are module functions, not named closures: tsx names each named
-  // closure when it is created (a defineProperty per page).
-  const add = spanAdder(spans);
+  const add = (start: number, end: number, category: ChromeCategory): void => {
+    if (end > start) spans.push({ start, end, category });
+  };
 
   // A date stamp is page chrome at a line start or before a breadcrumb; inside prose it is text.
   const datelines = findDatelines(text).filter((d) => atLineStart(text, d.start) || breadcrumbEnd(text, d.end) >= 0);
@@ -138,13 +138,6 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   outlets.sort((a, b) => a.pos - b.pos);
   footers.sort((a, b) => a - b);
   return { chrome, datelines, outlets, footers, textUnits };
-}
-
-/** The add callback of the chrome rules: keeps non-empty spans (a returned arrow: tsx leaves unnamed closures alone). */
-function spanAdder(spans: ChromeSpan[]): (start: number, end: number, category: ChromeCategory) => void {
-  return (start, end, category) => {
-    if (end > start) spans.push({ start, end, category });
-  };
 }
 
 function lineEndAt(text: string, pos: number): number {

@@ -192,12 +192,13 @@ function segmentWindow(text: string, from: number, to: number): SentenceSpan[] {
   const n = values.length;
   const { starts, ends } = located.starts && located.ends ? { starts: located.starts, ends: located.ends } : locate(text, from, values);
   const out: SentenceSpan[] = [];
-  // The open sentence starts at text offset curStart (-1: none) and token
-  // curTok. Closing it is written out at each place rather than as a closure:
-  // tsx names every named closure it creates (a defineProperty), and this
-  // runs once per line.
+  // The open sentence starts at text offset curStart (-1: none) and token curTok.
   let curStart = -1;
   let curTok = 0;
+  const close = (end: number, endTok: number): void => {
+    if (curStart >= 0 && end > curStart) capped(text, curStart, end, words, starts, curTok, endTok, out);
+    curStart = -1;
+  };
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
     if (curStart < 0) {
@@ -207,8 +208,7 @@ function segmentWindow(text: string, from: number, to: number): SentenceSpan[] {
     if (tags[i] === "alien" && /[。！？]/.test(value)) {
       for (const m of value.matchAll(CJK_END)) {
         const e = starts[i]! + m.index + m[0].length;
-        if (curStart >= 0 && e > curStart) capped(text, curStart, e, words, starts, curTok, i + 1, out);
-        curStart = -1;
+        close(e, i + 1);
         if (e < ends[i]!) {
           curStart = e;
           curTok = i;
@@ -219,13 +219,10 @@ function segmentWindow(text: string, from: number, to: number): SentenceSpan[] {
     if (!isTerminator(value)) continue;
     let j = i + 1;
     while (j < n && starts[j] === ends[j - 1] && (isTerminator(values[j]!) || CLOSERS.has(values[j]!))) j++;
-    if (j < n && endsSentence(values, tags, starts, ends, i, j, curTok)) {
-      if (curStart >= 0 && ends[j - 1]! > curStart) capped(text, curStart, ends[j - 1]!, words, starts, curTok, j, out);
-      curStart = -1;
-    }
+    if (j < n && endsSentence(values, tags, starts, ends, i, j, curTok)) close(ends[j - 1]!, j);
     i = j - 1;
   }
-  if (curStart >= 0 && n > 0 && ends[n - 1]! > curStart) capped(text, curStart, ends[n - 1]!, words, starts, curTok, n, out);
+  if (n > 0) close(ends[n - 1]!, n);
   return out;
 }
 

@@ -3,31 +3,36 @@
 // JSONL lines), split them into paragraphs (blank lines), then either split
 // every paragraph on [.!?] with a regex, or run wink-tokenizer over it —
 // nothing else. Prints {"documents","paragraphs","units","workSeconds","maxRssKb"}.
-//   npx tsx bench/ref-pass.ts regex|wink [--text-column NAME] INPUT...
+// Plain JavaScript, so it runs with plain node like the compiled CLI it is
+// compared with (no loader start-up on either side).
+//   node bench/ref-pass.mjs regex|wink [--text-column NAME] INPUT...
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { tokenize } from "../src/tokens.ts";
+import winkTokenizer from "wink-tokenizer";
+
+const tokenizer = winkTokenizer();
 
 const [mode, ...rest] = process.argv.slice(2);
 let textColumn = "text";
-const inputs: string[] = [];
+const inputs = [];
 for (let i = 0; i < rest.length; i++) {
-  if (rest[i] === "--text-column") textColumn = rest[++i]!;
-  else inputs.push(rest[i]!);
+  if (rest[i] === "--text-column") textColumn = rest[++i];
+  else inputs.push(rest[i]);
 }
 if (mode !== "regex" && mode !== "wink") {
-  console.error("usage: tsx bench/ref-pass.ts regex|wink [--text-column NAME] INPUT...");
+  console.error("usage: node bench/ref-pass.mjs regex|wink [--text-column NAME] INPUT...");
   process.exit(2);
 }
 
-async function* documents(input: string): AsyncGenerator<string> {
+/** The text of every document of `input`. */
+async function* documents(input) {
   if (input.endsWith(".csv")) {
-    const rows = Papa.parse<Record<string, string>>(await readFile(input, "utf8"), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse(await readFile(input, "utf8"), { header: true, skipEmptyLines: true }).data;
     for (const r of rows) yield r[textColumn] ?? "";
   } else if (input.endsWith(".jsonl")) {
     const text = await readFile(input, "utf8");
-    for (const line of text.split("\n")) if (line) yield (JSON.parse(line) as Record<string, string>).text ?? "";
+    for (const line of text.split("\n")) if (line) yield JSON.parse(line).text ?? "";
   } else {
     for (const e of (await readdir(input, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(input, e.name);
@@ -48,7 +53,7 @@ for (const input of inputs) {
     for (const p of doc.split(/\n\s*\n/)) {
       if (!p.trim()) continue;
       paragraphs++;
-      units += mode === "regex" ? p.split(sentenceEnd).length : tokenize(p).length;
+      units += mode === "regex" ? p.split(sentenceEnd).length : tokenizer.tokenize(p).length;
     }
   }
 }

@@ -1,0 +1,4 @@
+export declare const SOURCES: string[];
+export declare const STAMP: string;
+export declare function newestMtime(path: string): number;
+export declare function needsBuild(root: string): boolean;
