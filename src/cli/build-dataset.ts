@@ -24,6 +24,10 @@ Input
                       the bytes are valid UTF-8, else windows-1252
 Labelling
   --lexicons DIR      lexicon CSV files (default: data/lexicons/)
+  --targets FILE      topics CSV (columns topic,patterns[,description];
+                      patterns ";"-separated, the lexicon phrase syntax)
+                      replacing the lexicon's topic list (targets.csv)
+  --targets-add FILE  topics CSV added to the topic list; repeatable
   --gold DIR          hand-annotated gold set for the labeller report
                       (default: data/gold/; "none" to skip)
 Splits and output
@@ -47,6 +51,8 @@ const OPTIONS = {
   "id-field": { type: "string" },
   encoding: { type: "string" },
   lexicons: { type: "string" },
+  targets: { type: "string" },
+  "targets-add": { type: "string", multiple: true },
   gold: { type: "string" },
   seed: { type: "string" },
   "test-ratio": { type: "string" },
@@ -71,6 +77,8 @@ await runCli("build-dataset", async () => {
   for (const i of inputs) shown.push("--input", JSON.stringify(i));
   for (const k of ["text-column", "id-column", "text-field", "id-field", "encoding", "lexicons", "gold"] as const)
     if (f[k] !== undefined) shown.push(`--${k}`, JSON.stringify(f[k]));
+  if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
+  for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
   const workers =
     f.workers === undefined || f.workers === "auto"
@@ -83,6 +91,8 @@ await runCli("build-dataset", async () => {
     seed,
     testRatio,
     lexicons,
+    targets: f.targets,
+    targetsAdd: f["targets-add"],
     gold,
     read: {
       textColumn: f["text-column"],

@@ -72,7 +72,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   await out.removeStale(OUTPUT_NAMES);
   const workers = opts.workers ?? 0;
   // Workers start first: their start-up overlaps the main thread's.
-  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons }) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd }) : null;
   const spool = out.scratch("records.spool");
   try {
     const labeller = await LabelStage.create(opts);

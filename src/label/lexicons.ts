@@ -40,6 +40,12 @@ export interface StanceEntry {
   /** Where the governed target may stand: after the predicate (or before it in a passive/copula), only before it, or either side. */
   side: "after" | "before" | "either";
 }
+/** A predicate of open_stance.csv: any phrase it governs is a target (open_targets.ts). */
+export interface OpenStanceEntry {
+  polarity: "support" | "oppose" | "negation" | "none";
+  /** "control": "urged X [not] to …" takes the to-complement when there is one. */
+  frame: "object" | "control";
+}
 export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
@@ -51,6 +57,8 @@ export interface TargetEntry {
   /** -1 when endorsing the phrase means opposing the target ("bloc neutrality" vs nato_membership). */
   polarity: 1 | -1;
   weight: number;
+  /** From the lexicon's targets.csv: counts only in an article that names a `_topic` anchor (user topic files count everywhere). */
+  anchored: boolean;
 }
 
 export interface Lexicons {
@@ -69,6 +77,7 @@ export interface Lexicons {
   nouns: ReadonlyMap<string, ReadonlySet<NounKind>>;
   reporting: PhraseTrie<ReportingEntry>;
   stance: PhraseTrie<StanceEntry>;
+  openStance: PhraseTrie<OpenStanceEntry>;
   hedges: PhraseTrie<HedgeEntry>;
   targets: PhraseTrie<TargetEntry>;
   /** Phrases that only mark an article as on-topic (targets.csv rows with target `_topic`). */
@@ -93,6 +102,7 @@ const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "
 const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
+const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "none"]), frame: z.enum(["", "object", "control"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
@@ -107,6 +117,7 @@ export const LEXICON_FILES = {
   nouns: { file: "nouns.csv", schema: NounRow, columns: ["noun", "kind"] },
   reporting: { file: "reporting_verbs.csv", schema: ReportingRow, columns: ["phrase", "kind"] },
   stance: { file: "stance.csv", schema: StanceRow, columns: ["phrase", "polarity", "side"] },
+  openStance: { file: "open_stance.csv", schema: OpenStanceRow, columns: ["phrase", "polarity", "frame"] },
   hedges: { file: "hedges.csv", schema: HedgeRow, columns: ["cue", "type", "condition"] },
   targets: { file: "targets.csv", schema: TargetRow, columns: ["target", "trigger", "polarity", "weight"] },
 } as const;
@@ -117,6 +128,7 @@ export interface LexiconTables {
   nouns: CsvRow<z.infer<typeof NounRow>>[];
   reporting: CsvRow<z.infer<typeof ReportingRow>>[];
   stance: CsvRow<z.infer<typeof StanceRow>>[];
+  openStance: CsvRow<z.infer<typeof OpenStanceRow>>[];
   hedges: CsvRow<z.infer<typeof HedgeRow>>[];
   targets: CsvRow<z.infer<typeof TargetRow>>[];
 }
@@ -124,8 +136,32 @@ export interface LexiconTables {
 /** PhraseTrie flags: a sentence with no word that starts a phrase of the trie skips that trie's rules (vocab.ts firstWordFlags). */
 export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8 } as const;
 
-/** Reads and compiles every lexicon file of `dir`. Throws InputError naming file:line. */
-export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<Lexicons> {
+/** A researcher's own topic files (--targets replaces targets.csv, --targets-add extends it). */
+export interface TopicFiles {
+  replace?: string | undefined;
+  add?: readonly string[] | undefined;
+}
+
+/** One topic of a user topic file: `topic,patterns[,description]`, patterns `;`-separated in the lexicon's phrase syntax. */
+export interface UserTopic {
+  where: string;
+  topic: string;
+  patterns: string[];
+}
+
+const TopicRow = z.object({
+  topic: z.string().regex(/^[a-z][a-z0-9_]*$/, "topic must be a snake_case id"),
+  patterns: z.string().min(1, "no patterns").transform((s) => s.split(";").map((x) => x.trim()).filter((x) => x !== "")),
+});
+
+/** Reads a topics CSV (columns topic,patterns[,description]); InputError at file:line. */
+export async function readTopicFile(file: string): Promise<UserTopic[]> {
+  const rows = await readCsvTable(file, TopicRow, ["topic", "patterns"]);
+  return rows.map(({ line, row }) => ({ where: `${file}:${line}`, topic: row.topic, patterns: row.patterns }));
+}
+
+/** Reads and compiles every lexicon file of `dir` (and any user topic files). Throws InputError naming file:line. */
+export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, topics: TopicFiles = {}): Promise<Lexicons> {
   const F = LEXICON_FILES;
   const path = (f: { file: string }) => join(dir, f.file);
   const tables: LexiconTables = {
@@ -134,10 +170,15 @@ export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<L
     nouns: await readCsvTable(path(F.nouns), F.nouns.schema, F.nouns.columns),
     reporting: await readCsvTable(path(F.reporting), F.reporting.schema, F.reporting.columns),
     stance: await readCsvTable(path(F.stance), F.stance.schema, F.stance.columns),
+    openStance: await readCsvTable(path(F.openStance), F.openStance.schema, F.openStance.columns),
     hedges: await readCsvTable(path(F.hedges), F.hedges.schema, F.hedges.columns),
     targets: await readCsvTable(path(F.targets), F.targets.schema, F.targets.columns),
   };
-  return compileLexicons(dir, tables);
+  // --targets replaces the topic list, anchors included: a researcher's topics count in every article.
+  if (topics.replace) tables.targets = [];
+  const user: UserTopic[] = [];
+  for (const f of [topics.replace, ...(topics.add ?? [])]) if (f) user.push(...(await readTopicFile(f)));
+  return compileLexicons(dir, tables, user);
 }
 
 /** Adds every expansion of `pattern` to `trie`; bad syntax is an InputError at file:line. */
@@ -152,7 +193,7 @@ function addPattern<V>(trie: PhraseTrie<V>, pattern: string, value: V, where: st
 }
 
 /** Compiles validated rows (see LEXICON_FILES) into matchers. */
-export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
+export function compileLexicons(dir: string, t: LexiconTables, userTopics: readonly UserTopic[] = []): Lexicons {
   const at = (key: keyof typeof LEXICON_FILES, line: number) => `${join(dir, LEXICON_FILES[key].file)}:${line}`;
   const actors = new Map<string, ActorEntry>();
   const aliases = new PhraseTrie<ActorEntry>();
@@ -209,6 +250,8 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
       reporting.add(phraseTokens(p), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
   const stance = new PhraseTrie<StanceEntry>();
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
+  const openStance = new PhraseTrie<OpenStanceEntry>();
+  for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "control" ? "control" : "object" }, at("openStance", line));
   const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
   const targets = new PhraseTrie<TargetEntry>(TRIE_FLAGS.targets);
@@ -220,9 +263,13 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
       continue;
     }
     targetNames.add(row.target);
-    addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight }, at("targets", line));
+    addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight, anchored: true }, at("targets", line));
   }
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  for (const u of userTopics) {
+    targetNames.add(u.topic);
+    for (const p of u.patterns) addPattern(targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
+  }
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, openStance, hedges, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {

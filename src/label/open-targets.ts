@@ -1,0 +1,214 @@
+// Open targets: the phrase a stance predicate of open_stance.csv governs,
+// whatever the topic lexicon knows ("Christie endorsed Trump", "would not
+// support mass deportation", "This proposal was rejected by 64 percent …",
+// "urged him not to run", "vowed to scrap Obamacare"). The stance comes from
+// the predicate: negation flips it, a predicate chained onto another composes
+// with it, a control verb ("urged X [not] to …") takes its complement, and a
+// passive ("was rejected by …") governs its subject. Phrases of the `none`
+// polarity ("accepting support from", "against the dollar", "that favors")
+// are not predicates and hide the shorter predicates inside them.
+import type { SentenceCtx } from "./names.ts";
+import type { OpenStanceEntry } from "./lexicons.ts";
+import type { Tok } from "./tokenize.ts";
+import { BE_FORMS, isLyAdverb, isWord } from "./words.ts";
+
+export type OpenStanceRule = "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
+
+export interface OpenSpan {
+  start: number;
+  end: number;
+}
+
+export interface OpenStanceFinding {
+  rule: OpenStanceRule;
+  stance: "support" | "oppose";
+  /** Token range of the predicate (with the head it composes with). */
+  predicate: OpenSpan;
+  /** Token range of the governed phrase. */
+  phrase: OpenSpan;
+  /** The predicate's subject takes the position (active voice): attribution may credit it. */
+  active: boolean;
+}
+
+/** A governed phrase is at most this many tokens ("a ban on Muslims entering the United States"). */
+const MAX_PHRASE = 9;
+const NEGATION_GAP = 2;
+const CHAIN_GAP = 2;
+/** "urged Republican leaders not to …": the object between a control verb and its "to". */
+const MAX_CONTROL_OBJECT = 5;
+const MAX_PASSIVE_SUBJECT = 6;
+
+const set = (s: string) => new Set(s.trim().split(/\s+/));
+/** Words that end a governed phrase: clause links, conjunctions, reporting words, time words. */
+const PHRASE_STOP = set(`
+  and or but nor that which who whom whose because after before when while if as since until unless although though whereas
+  than so yet said says saying told tells according where whether
+  yesterday today tonight tomorrow last earlier later recently now again then instead too also
+  — – ; : , . ! ? ( ) [ ] “ ” " ‘ ’
+`);
+/** Words after which a phrase may not start: the predicate took a clause ("denied that …") or nothing. */
+const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by , . ; : ! ? — – ) “ ” "`);
+const TIME_NOUNS = set(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night
+  january february march april may june july august september october november december`);
+const PREPOSITIONS = set("on in at for by to from with during over about of into against under");
+/** Phrase-final words that are not part of a target ("rejected it outright"). */
+const TRAILING = set(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
+  outright strongly publicly repeatedly openly again 's`);
+const NEGATION_WORDS = set("not never");
+
+interface Match {
+  start: number;
+  end: number;
+  values: readonly OpenStanceEntry[];
+}
+
+/** Leftmost-longest matches of open_stance.csv (a `none` phrase hides the predicates inside it). */
+function scanOpen(ctx: SentenceCtx): Match[] {
+  const out: Match[] = [];
+  const trie = ctx.lex.openStance;
+  for (let i = 0; i < ctx.toks.length; ) {
+    const m = trie.firstMatchAt(ctx.toks, i);
+    if (m) {
+      // "Clinton-backed", "Trump-endorsed": adjectives, not positions taken.
+      const glued = ctx.toks[i - 1]?.raw === "-" && ctx.toks[i - 1]!.end === ctx.toks[i]!.start;
+      if (!glued) out.push(m);
+      i = m.end;
+    } else i++;
+  }
+  return out;
+}
+
+const polarOf = (m: Match) => m.values.find((v) => v.polarity === "support" || v.polarity === "oppose");
+const signOf = (e: OpenStanceEntry) => (e.polarity === "support" ? 1 : -1);
+
+/** Is "not"/"never" (or a negation row) at most two words before `start`, with nothing but adverbs/auxiliaries between? */
+function negatedAt(ctx: SentenceCtx, matches: readonly Match[], start: number): boolean {
+  for (let k = start - 1; k >= 0 && start - 1 - k <= NEGATION_GAP; k--) {
+    const t = ctx.toks[k]!;
+    if (NEGATION_WORDS.has(t.low)) return true;
+    if (!isWord(t) || PHRASE_STOP.has(t.low)) return false;
+  }
+  return matches.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP);
+}
+
+/** Does the phrase end here: a stop word, a time phrase ("last week", "on Monday"), the sentence end? */
+function endsAt(toks: readonly Tok[], k: number, start: number): boolean {
+  const t = toks[k];
+  if (!t) return true;
+  if (t.kind === "open_quote" || t.kind === "close_quote") return k > start;
+  if (PHRASE_STOP.has(t.low) || t.kind === "punct") return !(t.raw === "-" && k > start) && !(t.low === "'s");
+  const next = toks[k + 1];
+  if ((t.low === "this" || t.low === "next") && next && TIME_NOUNS.has(next.low)) return true;
+  if (PREPOSITIONS.has(t.low) && next && (TIME_NOUNS.has(next.low) || next.kind === "num")) return true;
+  return false;
+}
+
+/** The phrase starting at token `s` (after a predicate): up to a clause boundary, a time phrase or MAX_PHRASE tokens. */
+export function phraseAfter(ctx: SentenceCtx, s: number): OpenSpan | null {
+  const toks = ctx.toks;
+  while (isLyAdverb(toks[s])) s++;
+  const first = toks[s];
+  if (!first || NO_PHRASE_START.has(first.low) || (first.kind !== "word" && first.kind !== "num" && first.kind !== "open_quote")) return null;
+  let e = s;
+  while (e < toks.length && e - s < MAX_PHRASE && !endsAt(toks, e, s)) e++;
+  // A quoted phrase is taken whole when it closes soon ("endorsed “Neocons for Hillary”").
+  while (e > s && (TRAILING.has(toks[e - 1]!.low) || toks[e - 1]!.kind === "open_quote")) e--;
+  if (toks[s]!.kind === "open_quote") s++;
+  if (e <= s || !toks.slice(s, e).some((t) => t.kind === "word")) return null;
+  return { start: s, end: e };
+}
+
+/** The subject before a be-form at `be` ("This proposal was rejected"): back to a clause boundary. */
+function subjectBefore(ctx: SentenceCtx, be: number): OpenSpan | null {
+  const toks = ctx.toks;
+  let s = be;
+  while (s > 0 && be - s < MAX_PASSIVE_SUBJECT) {
+    const t = toks[s - 1]!;
+    if (t.kind !== "word" && !(t.raw === "-" && s - 1 > 0)) break;
+    if (PHRASE_STOP.has(t.low) || PREPOSITIONS.has(t.low) || t.low === "it" || t.low === "there") break;
+    s--;
+  }
+  if (s === be) return null;
+  // A relative pronoun or a lone pronoun subject names no target here.
+  if (s === be - 1 && /^(he|she|they|we|i|you)$/.test(toks[s]!.low)) return null;
+  return { start: s, end: be };
+}
+
+/** Index of the be-form of a passive ending right before `start` ("was rejected", "has been widely condemned"), or -1. */
+function passiveBe(ctx: SentenceCtx, start: number): number {
+  let k = start - 1;
+  while (k >= 0 && (isLyAdverb(ctx.toks[k]) || ctx.toks[k]!.low === "also" || ctx.toks[k]!.low === "not" || ctx.toks[k]!.low === "never")) k--;
+  if (k < 0 || !BE_FORMS.has(ctx.toks[k]!.low)) return -1;
+  // "been" after "has"/"have": the subject is before the auxiliary.
+  while (k > 0 && BE_FORMS.has(ctx.toks[k - 1]!.low)) k--;
+  if (k > 0 && /^(has|have|had|will|would|could|should|may|might|must|can)$/.test(ctx.toks[k - 1]!.low)) k--;
+  return k;
+}
+
+/** "was rejected by …", "was endorsed.": a participle after a be-form, followed by "by" or nothing governed. */
+function isPassive(ctx: SentenceCtx, p: Match): boolean {
+  const last = ctx.toks[p.end - 1]!.low;
+  if (!/(?:ed|en|wn|lt|ught)$/.test(ctx.toks[p.start]!.low) || /^(to|for|of|with|on|from|against)$/.test(last)) return false;
+  const next = ctx.toks[p.end];
+  return next === undefined || next.low === "by" || next.kind === "punct" || next.kind === "close_quote";
+}
+
+/** "urged Republicans not to nominate Trump": the object, then [not] to + a verb phrase within a few words. */
+function controlComplement(ctx: SentenceCtx, p: Match): { to: number; negated: boolean } | null {
+  const toks = ctx.toks;
+  for (let k = p.end; k < toks.length && k - p.end <= MAX_CONTROL_OBJECT + 1; k++) {
+    const t = toks[k]!;
+    if (t.low === "to" && k > p.end) return { to: k, negated: NEGATION_WORDS.has(toks[k - 1]!.low) };
+    if (!isWord(t) || (PHRASE_STOP.has(t.low) && t.low !== "not")) return null;
+  }
+  return null;
+}
+
+/** Every open position the sentence takes, left to right; `zones` are token ranges where predicates take none. */
+export function findOpenStance(ctx: SentenceCtx, zones: readonly OpenSpan[]): OpenStanceFinding[] {
+  const matches = scanOpen(ctx);
+  if (matches.length === 0) return [];
+  const out: OpenStanceFinding[] = [];
+  const used = new Set<Match>();
+  for (const p of matches) {
+    const polar = polarOf(p);
+    if (!polar || used.has(p) || zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
+    let sign = signOf(polar);
+    let rule: OpenStanceRule = "stance.open_predicate";
+    if (negatedAt(ctx, matches, p.start)) {
+      sign = -sign;
+      rule = "stance.open_negated";
+    }
+    let pred: OpenSpan = { start: p.start, end: p.end };
+    let from = p.end;
+    if (polar.frame === "control") {
+      const c = controlComplement(ctx, p);
+      if (c) {
+        if (c.negated) sign = -sign;
+        rule = "stance.open_control";
+        from = c.to + 1;
+        pred = { start: p.start, end: c.to + 1 };
+      }
+    }
+    // "refused to accept", "vowed to scrap": compose with a predicate starting right after.
+    const tail = matches.find((q) => q !== p && q.start >= from && q.start - from <= CHAIN_GAP && polarOf(q) !== undefined && !used.has(q));
+    if (tail && !ctx.toks.slice(from, tail.start).some((t) => PHRASE_STOP.has(t.low))) {
+      sign *= signOf(polarOf(tail)!);
+      if (rule !== "stance.open_control") rule = "stance.open_composed";
+      used.add(tail);
+      pred = { start: p.start, end: tail.end };
+      from = tail.end;
+    }
+    let phrase: OpenSpan | null = null;
+    let active = true;
+    const be = rule === "stance.open_predicate" || rule === "stance.open_negated" ? passiveBe(ctx, p.start) : -1;
+    if (be >= 0 && isPassive(ctx, p)) {
+      phrase = subjectBefore(ctx, be);
+      active = false;
+      rule = "stance.open_passive";
+    } else phrase = phraseAfter(ctx, from);
+    if (!phrase) continue;
+    out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active });
+  }
+  return out;
+}
