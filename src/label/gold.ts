@@ -35,7 +35,7 @@ export const GoldItemRow = z
     target_entity: z.string().min(1).nullable().optional(),
     /** The fields the annotator labelled (absent = all of actor, cue, target, stance, hedges). */
     annotated: z.array(z.enum(GOLD_FIELDS)).optional(),
-    note: z.string().optional(),
+    note: z.string().nullable().optional(),
   })
   .strict()
   .refine((g) => g.target !== null || g.target_text != null || g.stance === "neutral", { message: "stance must be neutral when target and target_text are null" })

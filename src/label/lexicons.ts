@@ -43,8 +43,8 @@ export interface StanceEntry {
 /** A predicate of open_stance.csv: any phrase it governs is a target (open_targets.ts). */
 export interface OpenStanceEntry {
   polarity: "support" | "oppose" | "negation" | "none";
-  /** "control": "urged X [not] to …" takes the to-complement when there is one. */
-  frame: "object" | "control";
+  /** "control": "urged X [not] to …" takes the to-complement when there is one; "complement": a position only after another predicate ("urged him to drop out"). */
+  frame: "object" | "control" | "complement";
 }
 export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting";
 export interface HedgeEntry {
@@ -102,7 +102,7 @@ const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "
 const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
-const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "none"]), frame: z.enum(["", "object", "control"]) });
+const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "none"]), frame: z.enum(["", "object", "control", "complement"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
@@ -251,7 +251,7 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
   const stance = new PhraseTrie<StanceEntry>();
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
   const openStance = new PhraseTrie<OpenStanceEntry>();
-  for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "control" ? "control" : "object" }, at("openStance", line));
+  for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "" ? "object" : row.frame }, at("openStance", line));
   const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
   const targets = new PhraseTrie<TargetEntry>(TRIE_FLAGS.targets);

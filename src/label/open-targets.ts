@@ -42,19 +42,28 @@ const set = (s: string) => new Set(s.trim().split(/\s+/));
 /** Words that end a governed phrase: clause links, conjunctions, reporting words, time words. */
 const PHRASE_STOP = set(`
   and or but nor that which who whom whose because after before when while if as since until unless although though whereas
-  than so yet said says saying told tells according where whether
+  than so yet said says saying told tells according where whether amid despite just including
+  is was were are be been being has have had will would could should can may might must do does did
   yesterday today tonight tomorrow last earlier later recently now again then instead too also
+  monday tuesday wednesday thursday friday saturday sunday
   — – ; : , . ! ? ( ) [ ] “ ” " ‘ ’
 `);
 /** Words after which a phrase may not start: the predicate took a clause ("denied that …") or nothing. */
-const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by , . ; : ! ? — – ) “ ” "`);
+const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
+  is was were are be been being has have had will would could should can may might must not`);
+/** Words that may stand between two predicates that compose ("refused to even consider"). */
+const CHAIN_FILLER = set("to not never even also ever really");
+/** After a participle, words that make a passive of it ("was criticised over …", "has been endorsed by …"). */
+const PASSIVE_NEXT = set("by over for as after amid in at on during because when since following from , . ; : ! ? — –");
 const TIME_NOUNS = set(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night
   january february march april may june july august september october november december`);
 const PREPOSITIONS = set("on in at for by to from with during over about of into against under");
 /** Phrase-final words that are not part of a target ("rejected it outright"). */
 const TRAILING = set(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
-  outright strongly publicly repeatedly openly again 's`);
+  outright strongly publicly repeatedly openly again altogether entirely completely immediately now 's`);
 const NEGATION_WORDS = set("not never");
+/** Short capitalised abbreviations whose dot ends no phrase ("Mrs. Clinton", "Sen. Sanders"). */
+const ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|prof|rev|hon|pres|capt|maj|adm|u\.s|d\.c)$/;
 
 interface Match {
   start: number;
@@ -95,7 +104,13 @@ function negatedAt(ctx: SentenceCtx, matches: readonly Match[], start: number): 
 function endsAt(toks: readonly Tok[], k: number, start: number): boolean {
   const t = toks[k];
   if (!t) return true;
-  if (t.kind === "open_quote" || t.kind === "close_quote") return k > start;
+  // Quote marks are transparent ("a “blanket policy” of …"); phraseAfter trims them at the ends.
+  if (t.kind === "open_quote" || t.kind === "close_quote") return false;
+  const prev = toks[k - 1];
+  const glued = prev !== undefined && prev.end === t.start;
+  if (t.raw === "." && glued && k > start && ABBREVIATION.test(prev.low)) return false;
+  // "Sanders’ approach": an apostrophe glued to a word in -s is a possessive.
+  if ((t.raw === "’" || t.raw === "'") && glued && k > start && /s$/i.test(prev.raw) && toks[k + 1]?.kind === "word") return false;
   if (PHRASE_STOP.has(t.low) || t.kind === "punct") return !(t.raw === "-" && k > start) && !(t.low === "'s");
   const next = toks[k + 1];
   if ((t.low === "this" || t.low === "next") && next && TIME_NOUNS.has(next.low)) return true;
@@ -112,8 +127,10 @@ export function phraseAfter(ctx: SentenceCtx, s: number): OpenSpan | null {
   let e = s;
   while (e < toks.length && e - s < MAX_PHRASE && !endsAt(toks, e, s)) e++;
   // A quoted phrase is taken whole when it closes soon ("endorsed “Neocons for Hillary”").
-  while (e > s && (TRAILING.has(toks[e - 1]!.low) || toks[e - 1]!.kind === "open_quote")) e--;
-  if (toks[s]!.kind === "open_quote") s++;
+  while (e > s && (TRAILING.has(toks[e - 1]!.low) || toks[e - 1]!.kind === "open_quote" || toks[e - 1]!.raw === "’" || toks[e - 1]!.raw === "'")) e--;
+  while (s < e && toks[s]!.kind === "open_quote") s++;
+  // An unbalanced closing quote at the end belongs to the sentence, not the phrase.
+  if (e > s && toks[e - 1]!.kind === "close_quote" && !toks.slice(s, e - 1).some((t) => t.kind === "open_quote")) e--;
   if (e <= s || !toks.slice(s, e).some((t) => t.kind === "word")) return null;
   return { start: s, end: e };
 }
@@ -125,7 +142,8 @@ function subjectBefore(ctx: SentenceCtx, be: number): OpenSpan | null {
   while (s > 0 && be - s < MAX_PASSIVE_SUBJECT) {
     const t = toks[s - 1]!;
     if (t.kind !== "word" && !(t.raw === "-" && s - 1 > 0)) break;
-    if (PHRASE_STOP.has(t.low) || PREPOSITIONS.has(t.low) || t.low === "it" || t.low === "there") break;
+    // "The Ministry of Defence has been criticised": "of" may link the subject's parts, other prepositions end it.
+    if (PHRASE_STOP.has(t.low) || (PREPOSITIONS.has(t.low) && t.low !== "of") || t.low === "it" || t.low === "there") break;
     s--;
   }
   if (s === be) return null;
@@ -150,7 +168,19 @@ function isPassive(ctx: SentenceCtx, p: Match): boolean {
   const last = ctx.toks[p.end - 1]!.low;
   if (!/(?:ed|en|wn|lt|ught)$/.test(ctx.toks[p.start]!.low) || /^(to|for|of|with|on|from|against)$/.test(last)) return false;
   const next = ctx.toks[p.end];
-  return next === undefined || next.low === "by" || next.kind === "punct" || next.kind === "close_quote";
+  return next === undefined || PASSIVE_NEXT.has(next.low) || next.kind === "close_quote";
+}
+
+/** Token ranges from "whether" to the next comma (or the end): an open question takes no position. */
+function questionClauses(ctx: SentenceCtx): OpenSpan[] {
+  const out: OpenSpan[] = [];
+  for (let i = 0; i < ctx.toks.length; i++) {
+    if (ctx.toks[i]!.low !== "whether") continue;
+    let e = i + 1;
+    while (e < ctx.toks.length && ctx.toks[e]!.low !== ",") e++;
+    out.push({ start: i, end: e });
+  }
+  return out;
 }
 
 /** "urged Republicans not to nominate Trump": the object, then [not] to + a verb phrase within a few words. */
@@ -164,15 +194,22 @@ function controlComplement(ctx: SentenceCtx, p: Match): { to: number; negated: b
   return null;
 }
 
+/** Is the to-complement of a control predicate [start, end) negated ("urged him not to …")? */
+function negatedControl(ctx: SentenceCtx, pred: OpenSpan): boolean {
+  return NEGATION_WORDS.has(ctx.toks[pred.end - 2]?.low ?? "");
+}
+
 /** Every open position the sentence takes, left to right; `zones` are token ranges where predicates take none. */
-export function findOpenStance(ctx: SentenceCtx, zones: readonly OpenSpan[]): OpenStanceFinding[] {
+export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): OpenStanceFinding[] {
   const matches = scanOpen(ctx);
   if (matches.length === 0) return [];
+  const zones = [...given, ...questionClauses(ctx)];
   const out: OpenStanceFinding[] = [];
   const used = new Set<Match>();
   for (const p of matches) {
     const polar = polarOf(p);
-    if (!polar || used.has(p) || zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
+    // A complement-only predicate ("drop out", "avoid") takes a position only after another ("urged him to drop out").
+    if (!polar || polar.frame === "complement" || used.has(p) || zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
     let sign = signOf(polar);
     let rule: OpenStanceRule = "stance.open_predicate";
     if (negatedAt(ctx, matches, p.start)) {
@@ -181,18 +218,22 @@ export function findOpenStance(ctx: SentenceCtx, zones: readonly OpenSpan[]): Op
     }
     let pred: OpenSpan = { start: p.start, end: p.end };
     let from = p.end;
+    /** The object of a control verb ("urged Republicans not to …"): the target when the complement has none ("… to drop out"). */
+    let controlled: OpenSpan | null = null;
     if (polar.frame === "control") {
       const c = controlComplement(ctx, p);
       if (c) {
         if (c.negated) sign = -sign;
         rule = "stance.open_control";
+        controlled = { start: p.end, end: c.negated ? c.to - 1 : c.to };
         from = c.to + 1;
         pred = { start: p.start, end: c.to + 1 };
       }
     }
-    // "refused to accept", "vowed to scrap": compose with a predicate starting right after.
+    // "refused to accept", "vowed to scrap": compose with a predicate starting right after (only fillers between).
     const tail = matches.find((q) => q !== p && q.start >= from && q.start - from <= CHAIN_GAP && polarOf(q) !== undefined && !used.has(q));
-    if (tail && !ctx.toks.slice(from, tail.start).some((t) => PHRASE_STOP.has(t.low))) {
+    if (tail && ctx.toks.slice(from, tail.start).every((t) => CHAIN_FILLER.has(t.low) || isLyAdverb(t))) {
+      if (negatedAt(ctx, matches, tail.start) && tail.start > from) sign = -sign;
       sign *= signOf(polarOf(tail)!);
       if (rule !== "stance.open_control") rule = "stance.open_composed";
       used.add(tail);
@@ -206,7 +247,11 @@ export function findOpenStance(ctx: SentenceCtx, zones: readonly OpenSpan[]): Op
       phrase = subjectBefore(ctx, be);
       active = false;
       rule = "stance.open_passive";
-    } else phrase = phraseAfter(ctx, from);
+    } else if (controlled && !tail && !negatedControl(ctx, pred) && ctx.toks[p.end - 1]!.low === "for") {
+      // "called for a special prosecutor to investigate …": what is called for is the object, not the errand.
+      phrase = phraseAfter(ctx, p.end);
+      rule = "stance.open_predicate";
+    } else phrase = phraseAfter(ctx, from) ?? (controlled && controlled.end > controlled.start ? controlled : null);
     if (!phrase) continue;
     out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active });
   }

@@ -8,7 +8,7 @@
 /** Words that start a post-modifier: the head is the last word before them. */
 export const POST_MODIFIERS = new Set(
   `of on in at for by to from with without about into over under against between among during after before since until than
-   that which who whom whose where when while because as if whether and or but nor , ; : ( ) — – " “ ”`.split(/\s+/),
+   that which who whom whose where when while because as if whether and or but nor , ; : ( ) — –`.split(/\s+/),
 );
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
