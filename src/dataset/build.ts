@@ -51,7 +51,7 @@ export interface BuildSummary {
 const MAX_LISTED_SOURCES = 200;
 /** Every file a build writes in --out (under a temporary name first). */
 const OUTPUT_NAMES = [
-  "train.jsonl", "test.jsonl", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
+  "train.jsonl", "test.jsonl", "network.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
   "dataset-card.md", "records.spool",
 ];
 const MAX_LISTED_SKIPS = 20;
@@ -141,6 +141,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       stats: c.stats,
     });
     await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
+    await out.writeWhole("network.csv", c.network.toCsv());
     await out.writeWhole("skipped.jsonl", c.skipped.map((s) => JSON.stringify(s) + "\n").join(""));
     const sourceRows = [...c.sources.entries()].map(([path, v]) => ({ path, ...v }));
     const report = labeller.report();
@@ -161,6 +162,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
         nearDuplicateClusters,
         components: split.components,
         splits: stats,
+        networkEdges: c.network.size,
       }),
     );
     await unlink(spool.tempPath);

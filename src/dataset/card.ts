@@ -25,6 +25,8 @@ export interface CardInput {
   nearDuplicateClusters: number;
   components: number;
   splits: Record<string, SplitStats>;
+  /** Rows of network.csv (actor–target edges); undefined = not written. */
+  networkEdges?: number;
 }
 
 const s = (name: string) => `  - name: ${name}\n    dtype: string`;
@@ -126,6 +128,14 @@ export function renderCard(c: CardInput): string {
     "",
     `Exact duplicate sentences dropped inside an article: ${c.duplicateSentences}. Inputs skipped: ${c.skipped} (listed in \`skipped.jsonl\`).`,
     "",
+    ...(c.networkEdges === undefined
+      ? []
+      : [
+          "## Actor–target network",
+          "",
+          `\`network.csv\`: ${c.networkEdges} edges, one row per (actor, target) — the target is the record's \`target_entity\` when it names a person, organisation or country (\`target_kind\` entity), else its topic id (topic) — with support, oppose and neutral counts and up to 3 example record ids, over both splits. Records without an actor or without either target are not edges. An edge list for discourse-network analysis (DNA, Gephi, networkx).`,
+          "",
+        ]),
     "## Label distributions",
     "",
     table(

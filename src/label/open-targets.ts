@@ -50,7 +50,8 @@ const PHRASE_STOP = set(`
 `);
 /** Words after which a phrase may not start: the predicate took a clause ("denied that …") or nothing. */
 const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
-  is was were are be been being has have had will would could should can may might must not`);
+  is was were are be been being has have had will would could should can may might must not
+  he she they we i you there`);
 /** Words that may stand between two predicates that compose ("refused to even consider"). */
 const CHAIN_FILLER = set("to not never even also ever really");
 /** After a participle, words that make a passive of it ("was criticised over …", "has been endorsed by …"). */

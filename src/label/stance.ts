@@ -179,6 +179,9 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
     }
     let pair: StanceCandidate | null = null;
     for (const t of triggers) {
+      // A researcher's topics (--targets) take their stance from the open predicates only (decideTargetStance):
+      // stance.csv's predicates are tuned to the lexicon's own topics.
+      if (!t.entry.anchored) continue;
       // A verb that is part of the topic phrase ("aspirations to join NATO") only describes the topic,
       // unless it is negated ("would not join NATO").
       if (p.start >= t.start && p.end <= t.end && rule !== "stance.negated_predicate") continue;
@@ -219,10 +222,11 @@ export function decideTargetStance(f: TargetStanceFindings): { target: string | 
   let win: StanceCandidate | null = null;
   for (const c of f.candidates) if (!win || c.predicate.start < win.predicate.start || (c.predicate.start === win.predicate.start && c.cost < win.cost)) win = c;
   if (win) return { target: win.target, stance: win.stance, targetSpan: win.trigger, stanceSpan: win.predicate, rules: ["target.governed", win.rule] };
-  const open = f.open[0];
+  // The first open position on a topic (a trigger inside the governed phrase), else the first open position.
+  const onTopic = (o: OpenStanceFinding) => f.triggers.find((t) => t.start >= o.phrase.start && t.end <= o.phrase.end);
+  const open = f.open.find((o) => onTopic(o) !== undefined) ?? f.open[0];
   if (open) {
-    // The topic of a trigger inside the governed phrase ("rejected the proposed trade deal" → a trade topic), else none.
-    const inside = f.triggers.find((t) => t.start >= open.phrase.start && t.end <= open.phrase.end);
+    const inside = onTopic(open);
     return { target: inside ? inside.entry.target : null, stance: open.stance, targetSpan: open.phrase, stanceSpan: open.predicate, rules: ["target.open", open.rule] };
   }
   if (f.salient) return { target: f.salient.target, stance: "neutral", targetSpan: f.salient.span, stanceSpan: null, rules: ["target.trigger"] };

@@ -82,6 +82,7 @@ export const OUTPUT_FILES = [
   "dataset-card.md",
   "labeller-report.json",
   "labeller-report.md",
+  "network.csv",
   "skipped.jsonl",
   "test.jsonl",
   "train.jsonl",
