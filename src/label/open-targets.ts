@@ -42,7 +42,7 @@ const set = (s: string) => new Set(s.trim().split(/\s+/));
 /** Words that end a governed phrase: clause links, conjunctions, reporting words, time words. */
 const PHRASE_STOP = set(`
   and or but nor that which who whom whose because after before when while if as since until unless although though whereas
-  than so yet said says saying told tells according where whether amid despite just including
+  than so yet said says saying told tells according where whether amid despite just including following
   is was were are be been being has have had will would could should can may might must do does did
   yesterday today tonight tomorrow last earlier later recently now again then instead too also
   monday tuesday wednesday thursday friday saturday sunday
@@ -53,7 +53,7 @@ const NO_PHRASE_START = set(`that whether if what how why when where because as 
   is was were are be been being has have had will would could should can may might must not
   he she they we i you there`);
 /** Words that may stand between two predicates that compose ("refused to even consider"). */
-const CHAIN_FILLER = set("to not never even also ever really");
+const CHAIN_FILLER = set("to not never even also ever really work try help seek move fight continue");
 /** After a participle, words that make a passive of it ("was criticised over …", "has been endorsed by …"). */
 const PASSIVE_NEXT = set("by over for as after amid in at on during because when since following from , . ; : ! ? — –");
 const TIME_NOUNS = set(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night

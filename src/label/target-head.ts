@@ -21,10 +21,14 @@ export function headTokens(text: string): string[] {
 /** The head word of a target phrase, or null when it has no word before its first post-modifier. */
 export function targetHead(text: string | null): string | null {
   if (text === null) return null;
+  const raw = text.replace(/’/g, "'").match(TOKEN) ?? [];
   let head: string | null = null;
-  for (const t of headTokens(text)) {
-    if (head !== null && POST_MODIFIERS.has(t)) break;
-    if (/[\p{L}\p{N}]/u.test(t) && !POST_MODIFIERS.has(t)) head = t;
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!.toLowerCase().replace(/'s$/, "");
+    // A capitalised link word inside a name ("Neocons For Hillary") is part of the name, not a post-modifier.
+    const inName = /^\p{Lu}/u.test(raw[i]!) && i > 0 && /^\p{Lu}/u.test(raw[i - 1]!);
+    if (head !== null && POST_MODIFIERS.has(t) && !inName) break;
+    if (/[\p{L}\p{N}]/u.test(t) && (!POST_MODIFIERS.has(t) || inName)) head = t;
   }
   return head;
 }
