@@ -10,6 +10,7 @@
 import type { SentenceCtx } from "./names.ts";
 import type { OpenStanceEntry } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
+import { headIndex } from "./target-entity.ts";
 import { BE_FORMS, isLyAdverb, isWord } from "./words.ts";
 
 export type OpenStanceRule = "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
@@ -28,6 +29,8 @@ export interface OpenStanceFinding {
   phrase: OpenSpan;
   /** The predicate's subject takes the position (active voice): attribution may credit it. */
   active: boolean;
+  /** Token index of the phrase's head (target-entity.ts headIndex). */
+  head: number;
 }
 
 /** A governed phrase is at most this many tokens ("a ban on Muslims entering the United States"). */
@@ -254,7 +257,7 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       rule = "stance.open_predicate";
     } else phrase = phraseAfter(ctx, from) ?? (controlled && controlled.end > controlled.start ? controlled : null);
     if (!phrase) continue;
-    out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active });
+    out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active, head: headIndex(ctx, phrase) });
   }
   return out;
 }

@@ -222,8 +222,12 @@ export function decideTargetStance(f: TargetStanceFindings): { target: string | 
   let win: StanceCandidate | null = null;
   for (const c of f.candidates) if (!win || c.predicate.start < win.predicate.start || (c.predicate.start === win.predicate.start && c.cost < win.cost)) win = c;
   if (win) return { target: win.target, stance: win.stance, targetSpan: win.trigger, stanceSpan: win.predicate, rules: ["target.governed", win.rule] };
-  // The first open position on a topic (a trigger inside the governed phrase), else the first open position.
-  const onTopic = (o: OpenStanceFinding) => f.triggers.find((t) => t.start >= o.phrase.start && t.end <= o.phrase.end);
+  // The first open position on a topic (a trigger covering the head of the governed phrase: "a ban on all Muslims" is
+  // about the ban, not about Muslims), else the first open position.
+  const onTopic = (o: OpenStanceFinding) => {
+    const head = o.head;
+    return f.triggers.find((t) => t.start >= o.phrase.start && t.end <= o.phrase.end && t.start <= head && head < t.end);
+  };
   const open = f.open.find((o) => onTopic(o) !== undefined) ?? f.open[0];
   if (open) {
     const inside = onTopic(open);
