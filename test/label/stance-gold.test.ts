@@ -47,3 +47,27 @@ test("scoring: unannotated fields are skipped, target_text by head, legacy files
   t.is(s.actorAccuracy, 1, "only the legacy item annotates the actor");
   t.is(s.errors.length, 0);
 });
+
+test("npm run benchmark -- stance: the labeller report's per-file figures, the held-out ones guarded; deterministic", async (t) => {
+  const { stance } = await import("../../src/eval/benchmarks/stance.ts");
+  const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = await mkdtemp(join(tmpdir(), "claimstance-bench-"));
+  try {
+    const a = await stance.run({ argv: [], outDir: join(dir, "a") });
+    await stance.run({ argv: [], outDir: join(dir, "b") });
+    // Identical but for the output folder named in `reports`.
+    t.is((await readFile(join(dir, "a", "stance.json"), "utf8")).replaceAll(join(dir, "a"), "OUT"), (await readFile(join(dir, "b", "stance.json"), "utf8")).replaceAll(join(dir, "b"), "OUT"));
+    const json = JSON.parse(await readFile(join(dir, "a", "stance.json"), "utf8"));
+    t.deepEqual(json.summary.figures, a.figures);
+    const report = JSON.parse(await readFile(new URL("../../data/labeller-report.json", import.meta.url), "utf8"));
+    const held = report.gold.by_file["stance-news-heldout.jsonl"];
+    const fig = (m: string) => a.figures.find((f) => f.metric === m)!;
+    t.is(fig("heldout.stance_accuracy").value, held.stance_accuracy);
+    t.is(fig("heldout.target_text_head").value, held.target_text_head.accuracy);
+    t.true(fig("heldout.oppose_f1").guarded && !fig("train.oppose_f1").guarded);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
