@@ -134,7 +134,7 @@ export interface LexiconTables {
 }
 
 /** PhraseTrie flags: a sentence with no word that starts a phrase of the trie skips that trie's rules (vocab.ts firstWordFlags). */
-export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8 } as const;
+export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8, openStance: 16 } as const;
 
 /** A researcher's own topic files (--targets replaces targets.csv, --targets-add extends it). */
 export interface TopicFiles {
@@ -250,7 +250,7 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
       reporting.add(phraseTokens(p), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
   const stance = new PhraseTrie<StanceEntry>();
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
-  const openStance = new PhraseTrie<OpenStanceEntry>();
+  const openStance = new PhraseTrie<OpenStanceEntry>(TRIE_FLAGS.openStance);
   for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "" ? "object" : row.frame }, at("openStance", line));
   const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));

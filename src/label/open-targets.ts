@@ -205,6 +205,8 @@ function negatedControl(ctx: SentenceCtx, pred: OpenSpan): boolean {
 
 /** Every open position the sentence takes, left to right; `zones` are token ranges where predicates take none. */
 export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): OpenStanceFinding[] {
+  // Most sentences hold no word that starts a predicate phrase: their scan is skipped.
+  if (!ctx.lex.openStance.mayOccur(ctx.firstFlags)) return [];
   const matches = scanOpen(ctx);
   if (matches.length === 0) return [];
   const zones = [...given, ...questionClauses(ctx)];
