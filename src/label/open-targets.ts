@@ -53,6 +53,7 @@ const PHRASE_STOP = set(`
 `);
 /** Words after which a phrase may not start: the predicate took a clause ("denied that …") or nothing. */
 const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
+  in on at with from into over about under during after before since until through across within without
   is was were are be been being has have had will would could should can may might must not
   he she they we i you there`);
 /** Words that may stand between two predicates that compose ("refused to even consider"). */
