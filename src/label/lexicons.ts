@@ -42,7 +42,7 @@ export interface StanceEntry {
 }
 /** A predicate of open_stance.csv: any phrase it governs is a target (open_targets.ts). */
 export interface OpenStanceEntry {
-  polarity: "support" | "oppose" | "negation" | "none";
+  polarity: "support" | "oppose" | "neutral" | "negation" | "none";
   /** "control": "urged X [not] to …" takes the to-complement when there is one; "complement": a position only after another predicate ("urged him to drop out"). */
   frame: "object" | "control" | "complement";
 }
@@ -102,7 +102,7 @@ const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "
 const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
-const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "none"]), frame: z.enum(["", "object", "control", "complement"]) });
+const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),

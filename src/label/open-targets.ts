@@ -13,7 +13,7 @@ import type { Tok } from "./tokenize.ts";
 import { headIndex } from "./target-entity.ts";
 import { BE_FORMS, isLyAdverb, isWord } from "./words.ts";
 
-export type OpenStanceRule = "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
+export type OpenStanceRule = "stance.open_neutral" | "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
 
 export interface OpenSpan {
   start: number;
@@ -22,7 +22,8 @@ export interface OpenSpan {
 
 export interface OpenStanceFinding {
   rule: OpenStanceRule;
-  stance: "support" | "oppose";
+  /** neutral: a report of a position that takes none ("declined to take a position on the bill"). */
+  stance: "support" | "oppose" | "neutral";
   /** Token range of the predicate (with the head it composes with). */
   predicate: OpenSpan;
   /** Token range of the governed phrase. */
@@ -214,6 +215,11 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
   const out: OpenStanceFinding[] = [];
   const used = new Set<Match>();
   for (const p of matches) {
+    if (p.values.some((v) => v.polarity === "neutral")) {
+      const phrase = zones.some((z) => p.start >= z.start && p.start < z.end) ? null : phraseAfter(ctx, p.end);
+      if (phrase) out.push({ rule: "stance.open_neutral", stance: "neutral", predicate: { start: p.start, end: p.end }, phrase, active: true, head: headIndex(ctx, phrase) });
+      continue;
+    }
     const polar = polarOf(p);
     // A complement-only predicate ("drop out", "avoid") takes a position only after another ("urged him to drop out").
     if (!polar || polar.frame === "complement" || used.has(p) || zones.some((z) => p.start >= z.start && p.start < z.end)) continue;

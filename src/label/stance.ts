@@ -228,7 +228,9 @@ export function decideTargetStance(f: TargetStanceFindings): { target: string | 
     const head = o.head;
     return f.triggers.find((t) => t.start >= o.phrase.start && t.end <= o.phrase.end && t.start <= head && head < t.end);
   };
-  const open = f.open.find((o) => onTopic(o) !== undefined) ?? f.open[0];
+  // A position taken beats a neutral report of one ("declined to take a position on …").
+  const polar = f.open.filter((o) => o.stance !== "neutral");
+  const open = polar.find((o) => onTopic(o) !== undefined) ?? polar[0] ?? f.open.find((o) => onTopic(o) !== undefined) ?? f.open[0];
   if (open) {
     const inside = onTopic(open);
     return { target: inside ? inside.entry.target : null, stance: open.stance, targetSpan: open.phrase, stanceSpan: open.predicate, rules: ["target.open", open.rule] };

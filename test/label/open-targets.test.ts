@@ -124,3 +124,13 @@ test("target heads: the last word before the first post-modifier; plural s ignor
   t.false(sameHead("mass deportation", "the border"));
   t.is(targetHead(null), null);
 });
+
+test("a neutral report of a position: declined to take a position on … → target_text, stance neutral; a position taken wins", async (t) => {
+  const l = await labelLast("Ryan declined to take a position on the Trans-Pacific Partnership.");
+  t.is(l.stance, "neutral");
+  t.is(l.target_text, "the Trans-Pacific Partnership");
+  t.true(l.rules.includes("stance.open_neutral"));
+  const both = await labelLast("Kasich remained undecided on the Iran deal, but he criticized Trump.");
+  t.is(both.stance, "oppose");
+  t.is(both.target_entity, "Donald Trump");
+});
