@@ -82,18 +82,19 @@ export interface GoldFileScore {
   score: GoldScore;
 }
 
+// Figures of fields a file does not annotate are null (JSON) and "–" (Markdown), not 0.
 const fileRow = (g: GoldScore) => ({
   items: g.items,
   actor_accuracy: r4(g.actorAccuracy),
-  target_stance_accuracy: r4(g.targetStanceAccuracy),
+  target_stance_accuracy: g.targetStanceItems === 0 ? null : r4(g.targetStanceAccuracy),
   stance_macro_f1: r4(g.stanceMacroF1),
   stance_accuracy: r4(g.stanceAccuracy),
   support_f1: r4(g.stancePerClass.support.f1),
   oppose_f1: r4(g.stancePerClass.oppose.f1),
   target_text_head: { items: g.targetTextHead.items, accuracy: r4(g.targetTextHead.accuracy) },
   target_entity: { items: g.targetEntity.items, accuracy: r4(g.targetEntity.accuracy) },
-  hedge_type_f1: r4(g.hedgeType.f1),
-  hedged_sentence_f1: r4(g.hedgedSentence.f1),
+  hedge_type_f1: g.hedgeItems === 0 ? null : r4(g.hedgeType.f1),
+  hedged_sentence_f1: g.hedgeItems === 0 ? null : r4(g.hedgedSentence.f1),
 });
 
 export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSentence>; gold?: GoldScore | null; goldByFile?: readonly GoldFileScore[] }): LabellerReport {
@@ -197,7 +198,7 @@ function renderMarkdown(json: { corpus: Record<string, number>; rules: Record<st
     out.push("### By gold file", "", "A file the rules were never tuned on (`heldout.jsonl`) is the fairest estimate for unseen text.", "");
     out.push("| file | items | actor | target+stance | stance macro-F1 | hedge type F1 | hedged F1 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const { file, score: g } of byFile)
-      out.push(`| ${cell(file)} | ${g.items} | ${f(g.actorAccuracy)} | ${f(g.targetStanceAccuracy)} | ${f(g.stanceMacroF1)} | ${f(g.hedgeType.f1)} | ${f(g.hedgedSentence.f1)} |`);
+      out.push(`| ${cell(file)} | ${g.items} | ${f(g.actorAccuracy)} | ${g.targetStanceItems === 0 ? "–" : f(g.targetStanceAccuracy)} | ${f(g.stanceMacroF1)} | ${g.hedgeItems === 0 ? "–" : f(g.hedgeType.f1)} | ${g.hedgeItems === 0 ? "–" : f(g.hedgedSentence.f1)} |`);
     out.push("");
     out.push(
       "Stance on any target, per file. Files annotated before open targets (no `target_text`) score the stance toward a topic of the lexicon: an open position (target null) counts as neutral there. *target_text head*: non-neutral items with a gold target_text whose head (the last word before the first post-modifier, `src/label/target-head.ts`) the labeller's target_text shares. Fields an item does not annotate are not scored.",

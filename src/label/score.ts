@@ -39,6 +39,9 @@ export interface GoldScore {
   targetStanceAccuracy: number;
   targetAccuracy: number;
   stanceMacroF1: number;
+  /** Items annotated with target and stance (the target+stance denominator), and with hedges. */
+  targetStanceItems: number;
+  hedgeItems: number;
   /** Items whose stance was annotated, and the share the labeller gets right. */
   stanceItems: number;
   stanceAccuracy: number;
@@ -102,6 +105,7 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
   let headOk = 0;
   let entityN = 0;
   let entityOk = 0;
+  let hedgeN = 0;
   for (const g of gold) {
     const { labels, votes } = lookup(g);
     const wrong: GoldError["wrong"] = {};
@@ -154,6 +158,7 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
       if (Object.keys(wrong).length > 0) errors.push({ gid: g.gid, source: g.source, text: g.text, wrong, note: g.note });
       continue;
     }
+    hedgeN++;
     // Hedge cue spans: exact start and end.
     const goldSpans = new Set(g.hedges.map((h) => `${h.start}:${h.end}`));
     const gotSpans = new Set(labels.hedges.map((h) => `${h.start}:${h.end}`));
@@ -196,6 +201,8 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
     targetStanceAccuracy: pairN === 0 ? 0 : pairOk / pairN,
     targetAccuracy: targetN === 0 ? 0 : targetOk / targetN,
     stanceMacroF1: macro,
+    targetStanceItems: pairN,
+    hedgeItems: hedgeN,
     stanceItems: stanceN,
     stanceAccuracy: stanceN === 0 ? 0 : stanceOk / stanceN,
     targetTextHead: ratio(headOk, headN),
