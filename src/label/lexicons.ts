@@ -4,6 +4,7 @@
 // never builds a regex or walks a word list per sentence.
 // Columns are documented in data/lexicons/README.md.
 import { fileURLToPath } from "node:url";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
@@ -156,6 +157,7 @@ const TopicRow = z.object({
 
 /** Reads a topics CSV (columns topic,patterns[,description]); InputError at file:line. */
 export async function readTopicFile(file: string): Promise<UserTopic[]> {
+  if (!(await stat(file).then((st) => st.isFile(), () => false))) throw new InputError(`${file}: topics file not found`);
   const rows = await readCsvTable(file, TopicRow, ["topic", "patterns"]);
   return rows.map(({ line, row }) => ({ where: `${file}:${line}`, topic: row.topic, patterns: row.patterns }));
 }

@@ -67,6 +67,7 @@ test("a bad topics file is an InputError naming file:line", async (t) => {
   t.regex((await t.throwsAsync(loadLexicons(undefined, { replace: unclosed })))!.message, /topics\.csv:2: bad phrase/);
   const missing = await topicsFile(t, "name,patterns\nimmigration,wall\n");
   t.regex((await t.throwsAsync(readTopicFile(missing)))!.message, /topics\.csv:1: missing column topic/);
+  t.regex((await t.throwsAsync(readTopicFile(join(ROOT, "no-such-topics.csv"))))!.message, /no-such-topics\.csv: topics file not found$/);
 });
 
 function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
