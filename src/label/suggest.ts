@@ -12,7 +12,9 @@ const MAX_PATTERNS = 4;
 const GENERIC_HEADS = new Set(
   `idea plan plans proposal proposals effort efforts decision move call calls claim claims comments comment remarks statement position
    approach policy policies measure measures bill law deal it this that them him her something anything everything way thing things
-   one people issue issues case view views stance part use kind lot number group right rights`.split(/\s+/),
+   one people issue issues case view views stance part use kind lot number group right rights
+   candidate candidates nominee president campaign party government minister ministers chancellor leader leaders
+   increase change changes limit door ahead record candidacy rival rivals member members voters effort side`.split(/\s+/),
 );
 /** Words a variant does not start with ("on Muslims", "either Clinton", "him"). */
 const NOT_LEADING = new Set("on in at for by to from with about into over around against of either both him her them it us me".split(" "));
@@ -50,7 +52,8 @@ function variantOf(text: string, head: string): string | null {
   const toks = headTokens(text).filter((t) => /[\p{L}\p{N}]/u.test(t));
   const at = toks.indexOf(head);
   if (at < 0) return null;
-  let start = Math.max(0, at - 2);
+  // One modifier at most ("mass deportation", "hunting ban"): two words back often reach into the clause ("featuring mr howard").
+  let start = Math.max(0, at - 1);
   while (start < at && (DETERMINERS.has(toks[start]!) || NOT_LEADING.has(toks[start]!))) start++;
   if (NOT_LEADING.has(toks[at]!)) return null;
   return toks.slice(start, at + 1).join(" ").replace(/[()[\]|;]/g, "").trim() || null;
@@ -93,9 +96,10 @@ export class TargetMiner {
         patterns.add(g.entity.toLowerCase().replace(/[()[\]|;]/g, ""));
         // The surname alone ("Trump"): how news refers to a person after the first mention.
         const last = g.entity.split(/\s+/).at(-1)!.toLowerCase();
-        if (g.entity.includes(" ") && last.length > 2) patterns.add(last);
+        if (g.entity.includes(" ") && last.length > 2 && !GENERIC_HEADS.has(last)) patterns.add(last);
       }
-      for (const v of variants) if (patterns.size < MAX_PATTERNS) patterns.add(v);
+      // A generic word alone ("party" for the Conservative Party) would make every mention of it this topic.
+      for (const v of variants) if (patterns.size < MAX_PATTERNS && !(GENERIC_HEADS.has(v) && g.entity !== null)) patterns.add(v);
       let topic = topicId(g.entity ?? variants[0] ?? g.key.slice(g.key.indexOf(":") + 1));
       for (let k = 2; used.has(topic); k++) topic = `${topicId(g.entity ?? variants[0] ?? "topic")}_${k}`;
       used.add(topic);
