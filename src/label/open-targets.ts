@@ -68,6 +68,7 @@ const PREPOSITIONS = set("on in at for by to from with during over about of into
 const TRAILING = set(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
   outright strongly publicly repeatedly openly again altogether entirely completely immediately now 's`);
 const NEGATION_WORDS = set("not never");
+const SUBJECT_PRONOUNS = set("he she they we i");
 /** Short capitalised abbreviations whose dot ends no phrase ("Mrs. Clinton", "Sen. Sanders"). */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|prof|rev|hon|pres|capt|maj|adm|u\.s|d\.c)$/;
 
@@ -118,6 +119,8 @@ function endsAt(toks: readonly Tok[], k: number, start: number): boolean {
   // "Sanders’ approach": an apostrophe glued to a word in -s is a possessive.
   if ((t.raw === "’" || t.raw === "'") && glued && k > start && /s$/i.test(prev.raw) && toks[k + 1]?.kind === "word") return false;
   if (PHRASE_STOP.has(t.low) || t.kind === "punct") return !(t.raw === "-" && k > start) && !(t.low === "'s");
+  // "dismissed reports he told …": a subject pronoun starts a clause.
+  if (k > start && SUBJECT_PRONOUNS.has(t.low)) return true;
   const next = toks[k + 1];
   if ((t.low === "this" || t.low === "next") && next && TIME_NOUNS.has(next.low)) return true;
   if (PREPOSITIONS.has(t.low) && next && (TIME_NOUNS.has(next.low) || next.kind === "num")) return true;

@@ -18,6 +18,8 @@ const GENERIC_HEADS = new Set(
 );
 /** Words a variant does not start with ("on Muslims", "either Clinton", "him"). */
 const NOT_LEADING = new Set("on in at for by to from with about into over around against of either both him her them it us me".split(" "));
+/** Heads that name nothing a topic could be about: pronouns, particles. */
+const NO_TOPIC = new Set("i me my we us our you your he him his she her it its they them their this that these those who what up down out off back away".split(" "));
 const DETERMINERS = new Set("the a an his her their its our my your this that these those any some such".split(" "));
 
 interface Group {
@@ -69,7 +71,7 @@ export class TargetMiner {
     this.sentences++;
     if (l.stance === "neutral" || l.target_text === null) return;
     const head = targetHead(l.target_text);
-    if (head === null) return;
+    if (head === null || (l.target_entity === null && NO_TOPIC.has(head))) return;
     this.positions++;
     const variant = variantOf(l.target_text, head);
     const bare = head.replace(/s$/, "");
@@ -89,7 +91,7 @@ export class TargetMiner {
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const ranked = [...this.groups.values()].filter((g) => g.count >= minCount).sort((a, b) => b.count - a.count || cmp(a.key, b.key)).slice(0, top);
     const used = new Set<string>();
-    return ranked.map((g) => {
+    const topics = ranked.map((g) => {
       const variants = [...g.variants.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([v]) => v);
       const patterns = new Set<string>();
       if (g.entity !== null) {
@@ -106,6 +108,8 @@ export class TargetMiner {
       const description = `${g.entity !== null ? "entity" : "phrases headed by"} ${g.entity ?? g.key.slice(g.key.indexOf(":") + 1)}: ${g.support} support, ${g.oppose} oppose`;
       return { topic, patterns: [...patterns], description, count: g.count, support: g.support, oppose: g.oppose, examples: g.examples };
     });
+    // A topic needs a pattern to be found by (--targets rejects an empty one).
+    return topics.filter((t) => t.patterns.length > 0);
   }
 }
 

@@ -132,3 +132,29 @@ withCorpus("suggest-targets drafts a topics CSV that --targets reads as it is; s
   t.is(bad.code, 2);
   t.regex(bad.stderr, /^suggest-targets: --input is required/);
 });
+
+test("suggest-targets merges an entity's spellings and a head's variants; pronoun heads and empty patterns never make a topic", async (t) => {
+  const { TargetMiner } = await import("../../src/label/suggest.ts");
+  const lex = await loadLexicons();
+  const texts = [
+    CHRISTIE,
+    "Hundreds of the party's superdelegates have endorsed Mrs. Clinton, a signal of her broad support among the party's power brokers.",
+    "The governor endorsed Hillary Clinton on Tuesday.",
+    KASICH,
+    "Rubio said he would never support mass deportations.",
+    "The two men were at opposite poles, the one impassioned in blasting me, the other impassioned in defending me, and yet here was Judge Berman professing his inability to tell the difference.",
+    "Donald Trump “relentlessly attacks us and ignores the other candidates.”",
+  ];
+  const miner = new TargetMiner();
+  for (const text of texts) miner.add(text, labelOne(lex, text));
+  const draft = miner.draft(10, 1);
+  const clinton = draft.find((d) => d.topic === "hillary_clinton");
+  t.truthy(clinton, JSON.stringify(draft));
+  t.is(clinton!.count, 2, "Mrs. Clinton and Hillary Clinton are one entity");
+  t.true(clinton!.patterns.includes("clinton"));
+  const deportation = draft.find((d) => d.patterns.includes("mass deportation"));
+  t.is(deportation?.count, 2, "mass deportation and mass deportations share a head");
+  t.is(deportation?.oppose, 2);
+  t.false(draft.some((d) => d.topic === "me" || d.topic === "u" || d.topic === "us"));
+  t.true(draft.every((d) => d.patterns.length > 0));
+});
