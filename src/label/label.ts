@@ -5,7 +5,9 @@
 //               patterns > stance-verb subject > participle clause > dash
 //               credit > quote continuation), earlier cue first within a tier;
 //   target/stance — cheapest predicate–target pairing (decideTargetStance),
-//               else the most salient trigger with stance neutral;
+//               else the first open position (open-targets.ts: the phrase
+//               a predicate governs, its entity, the topic covering its
+//               head), else the most salient trigger with stance neutral;
 //   hedges    — every cue found (longest match at each position).
 import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../schema.ts";
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
