@@ -91,8 +91,8 @@ export const ClaimRecord = z
     cue: z.string().min(1).nullable(),
     content: Span.nullable().describe("what the actor claims (reported clause, quoted words), code points in text; null when actor is null"),
     target: z.string().min(1).nullable().describe("topic id from the topic lexicon, or null"),
-    target_text: z.string().min(1).nullable().describe("the phrase the stance predicate governs, verbatim; its span is evidence.target"),
-    target_entity: z.string().min(1).nullable().describe("canonical name when the target is a person, organisation or country"),
+    target_text: z.string().min(1).nullable().describe("the phrase the stance predicate governs (or, without one, the topic trigger mentioned), verbatim; its span is evidence.target"),
+    target_entity: z.string().min(1).nullable().describe("canonical name (resolved like actors) when target_text names a person, organisation or country, else null"),
     stance: Stance,
     hedges: z.array(Hedge),
     hedged: z.boolean(),
@@ -110,8 +110,8 @@ export const ClaimRecord = z
     if (r.actor === null && r.content !== null) ctx.addIssue({ code: "custom", message: "content must be null when actor is null" });
     if (r.content !== null && r.content.end > r.end - r.start)
       ctx.addIssue({ code: "custom", message: "content span must lie inside text" });
-    if (r.target === null && r.stance !== "neutral")
-      ctx.addIssue({ code: "custom", message: "stance must be neutral when target is null" });
+    if (r.target_text === null && r.stance !== "neutral")
+      ctx.addIssue({ code: "custom", message: "stance is non-neutral only with a non-null target_text" });
   });
 
 export type HedgeType = z.infer<typeof HedgeType>;

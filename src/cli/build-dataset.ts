@@ -41,6 +41,10 @@ Cleaning
 Labelling
   --lexicons DIR      lexicon CSV files (default: data/lexicons/; its
                       chrome.csv, when present, replaces the project's)
+  --targets FILE      topics CSV (columns topic,patterns[,description];
+                      patterns ";"-separated, the lexicon phrase syntax)
+                      replacing the lexicon's topic list (targets.csv)
+  --targets-add FILE  topics CSV added to the topic list; repeatable
   --gold DIR          hand-annotated gold set for the labeller report
                       (default: data/gold/; "none" to skip)
 Splits and output
@@ -68,6 +72,8 @@ const OPTIONS = {
   "id-field": { type: "string" },
   encoding: { type: "string" },
   lexicons: { type: "string" },
+  targets: { type: "string" },
+  "targets-add": { type: "string", multiple: true },
   gold: { type: "string" },
   seed: { type: "string" },
   "test-ratio": { type: "string" },
@@ -97,6 +103,8 @@ export async function main(argv: string[]): Promise<void> {
   const boilerplateMinDocs = numberFlag("boilerplate-min-docs", f["boilerplate-min-docs"], BOILERPLATE_MIN_DOCS, (v) => Number.isSafeInteger(v) && v >= 0);
   for (const k of ["text-column", "id-column", "text-field", "id-field", "encoding", "lexicons", "gold", "keep-chrome", "boilerplate-min-docs"] as const)
     if (f[k] !== undefined) shown.push(`--${k}`, JSON.stringify(f[k]));
+  if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
+  for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
   const workers =
     f.workers === undefined || f.workers === "auto"
@@ -111,6 +119,8 @@ export async function main(argv: string[]): Promise<void> {
     seed,
     testRatio,
     lexicons,
+    targets: f.targets,
+    targetsAdd: f["targets-add"],
     gold,
     read: {
       textColumn: f["text-column"],

@@ -67,7 +67,7 @@ export interface BuildSummary {
 const MAX_LISTED_SOURCES = 200;
 /** Every file a build writes in --out (under a temporary name first). */
 const OUTPUT_NAMES = [
-  "train.jsonl", "test.jsonl", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
+  "train.jsonl", "test.jsonl", "network.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
   "dataset-card.md", "chrome.jsonl", "records.spool",
 ];
 const MAX_LISTED_SKIPS = 20;
@@ -88,7 +88,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   await out.removeStale(OUTPUT_NAMES);
   const workers = opts.workers ?? 0;
   // Workers start first: their start-up overlaps the main thread's.
-  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons }) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd }) : null;
   const spool = out.scratch("records.spool");
   try {
     const labeller = await LabelStage.create(opts);
@@ -165,6 +165,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     });
     await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
     await out.writeWhole("chrome.jsonl", c.chromeAudit.jsonl());
+    await out.writeWhole("network.csv", c.network.toCsv());
     await out.writeWhole("skipped.jsonl", c.skipped.map((s) => JSON.stringify(s) + "\n").join(""));
     const sourceRows = [...c.sources.entries()].map(([path, v]) => ({ path, ...v }));
     const report = labeller.report();
@@ -185,6 +186,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
         nearDuplicateClusters,
         components: split.components,
         splits: stats,
+        networkEdges: c.network.size,
       }),
     );
     await unlink(spool.tempPath);

@@ -25,6 +25,8 @@ export interface CardInput {
   nearDuplicateClusters: number;
   components: number;
   splits: Record<string, SplitStats>;
+  /** Rows of network.csv (actor–target edges); undefined = not written. */
+  networkEdges?: number;
 }
 
 const s = (name: string) => `  - name: ${name}\n    dtype: string`;
@@ -103,7 +105,7 @@ export function renderCard(c: CardInput): string {
   const body = [
     "# claimstance claim records",
     "",
-    "One record per sentence of article prose: who makes the claim (actor, cue), what it takes a position on (target, stance) and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller; see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
+    "One record per sentence of article prose: who makes the claim (actor, cue), what it takes a position on (target_text, the phrase a stance predicate governs; target_entity, its canonical person, organisation or country; target, its topic id or null) with which stance, and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller; see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
     "",
     "## How it was built",
     "",
@@ -128,6 +130,14 @@ export function renderCard(c: CardInput): string {
     "",
     `Exact duplicate sentences dropped inside an article: ${c.duplicateSentences}. Inputs skipped: ${c.skipped} (listed in \`skipped.jsonl\`).`,
     "",
+    ...(c.networkEdges === undefined
+      ? []
+      : [
+          "## Actor–target network",
+          "",
+          `\`network.csv\`: ${c.networkEdges} edges, one row per (actor, target) — the target is the record's \`target_entity\` when it names a person, organisation or country (\`target_kind\` entity), else its topic id (topic) — with support, oppose and neutral counts and up to 3 example record ids, over both splits. Records without an actor or without either target are not edges. An edge list for discourse-network analysis (DNA, Gephi, networkx).`,
+          "",
+        ]),
     "## Label distributions",
     "",
     table(

@@ -11,6 +11,7 @@ import { LSH_BANDS, NearDuplicateIndex } from "./near-duplicates.ts";
 import type { TempFile } from "./output.ts";
 import type { BatchResult } from "./work.ts";
 import type { BatchHashes } from "./sentence-hashes.ts";
+import { NetworkTally } from "./network.ts";
 import { RecordStats } from "./write-splits.ts";
 
 export interface SourceCounts {
@@ -31,6 +32,7 @@ export class Collector {
   readonly recordStance = new GrowableInt32();
   readonly recordStat = new GrowableInt32();
   readonly stats = new RecordStats();
+  readonly network = new NetworkTally();
   readonly articleDocIds: string[] = [];
   readonly skipped: SkippedInput[] = [];
   readonly chrome: Record<string, number> = {};
@@ -85,6 +87,7 @@ export class Collector {
           this.recordDistinct.push(this.distinctOf(h, s));
           this.recordStance.push(STANCE_INDEX[labels.stance]);
           this.recordStat.push(this.stats.idOf(labels));
+          if (labels.actor) this.network.add(`${article.docId}#${i}`, labels);
         }
         this.labels.accept(article.sourcePath, article.labelled, article.goldTexts);
         lines.push(article.lines);

@@ -27,6 +27,10 @@ import type { Article } from "../schema.ts";
 export interface LabelStageOptions {
   /** Lexicon folder; undefined = the project's data/lexicons/. */
   lexicons?: string;
+  /** A topics CSV replacing the lexicon's targets.csv (--targets). */
+  targets?: string;
+  /** Topics CSV files extending it (--targets-add). */
+  targetsAdd?: readonly string[];
   /** Gold folder or file; null = no gold scoring; undefined = the project's data/gold/ if present. */
   gold?: string | null;
 }
@@ -95,7 +99,7 @@ export class LabelStage {
   }
 
   static async create(opts: LabelStageOptions): Promise<LabelStage> {
-    const lex = await loadLexicons(opts.lexicons);
+    const lex = await loadLexicons(opts.lexicons, { replace: opts.targets, add: opts.targetsAdd });
     let gold: GoldItem[] | null = null;
     if (opts.gold !== null) {
       const dir = opts.gold ?? DEFAULT_GOLD_DIR;

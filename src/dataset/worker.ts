@@ -9,6 +9,8 @@ import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 
 export interface WorkerSetup {
   lexicons: string | undefined;
+  targets?: string | undefined;
+  targetsAdd?: readonly string[] | undefined;
 }
 
 export type WorkerMessage =
@@ -35,7 +37,7 @@ let queue: Promise<void> = Promise.resolve();
 process.on("disconnect", () => process.exit(0));
 process.on("message", (msg: WorkerMessage) => {
   if (msg.kind === "setup") {
-    ready = loadLexicons(msg.setup.lexicons).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap(), cleaning }));
+    ready = loadLexicons(msg.setup.lexicons, { replace: msg.setup.targets, add: msg.setup.targetsAdd }).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap(), cleaning }));
     ready.catch(() => undefined);
   } else if (msg.kind === "wanted") {
     wanted = wantedIndex(msg.wanted);

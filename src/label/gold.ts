@@ -9,6 +9,11 @@ import { ActorType, HedgeType, Stance, type Article } from "../schema.ts";
 import { labelArticle, type LabelledSentence } from "./label.ts";
 import type { Lexicons } from "./lexicons.ts";
 
+/** Fields a gold item may annotate. */
+export const GOLD_FIELDS = ["actor", "cue", "target", "stance", "hedges", "target_text", "target_entity"] as const;
+export type GoldField = (typeof GOLD_FIELDS)[number];
+const LEGACY_FIELDS: readonly GoldField[] = ["actor", "cue", "target", "stance", "hedges"];
+
 const GoldActor = z
   .object({ name: z.string().min(1), type: ActorType, affiliation: z.string().min(1).nullable(), mention: z.string().optional() })
   .strict();
@@ -24,11 +29,17 @@ export const GoldItemRow = z
     cue: z.string().min(1).nullable(),
     target: z.string().min(1).nullable(),
     stance: Stance,
-    hedges: z.array(GoldHedgeRow),
-    note: z.string().optional(),
+    hedges: z.array(GoldHedgeRow).optional(),
+    /** The phrase the stance is taken on (stance gold files); absent in files annotated before open targets. */
+    target_text: z.string().min(1).nullable().optional(),
+    target_entity: z.string().min(1).nullable().optional(),
+    /** The fields the annotator labelled (absent = all of actor, cue, target, stance, hedges). */
+    annotated: z.array(z.enum(GOLD_FIELDS)).optional(),
+    note: z.string().nullable().optional(),
   })
   .strict()
-  .refine((g) => g.target !== null || g.stance === "neutral", { message: "stance must be neutral when target is null" });
+  .refine((g) => g.target !== null || g.target_text != null || g.stance === "neutral", { message: "stance must be neutral when target and target_text are null" })
+  .refine((g) => g.hedges !== undefined || (g.annotated !== undefined && !g.annotated.includes("hedges")), { message: "hedges missing (or leave it out of annotated)" });
 
 export interface GoldHedge {
   cue: string;
@@ -48,6 +59,11 @@ export interface GoldItem {
   target: string | null;
   stance: Stance;
   hedges: GoldHedge[];
+  /** null when the file predates open targets: its stance is the stance toward a topic of the lexicon. */
+  targetText?: string | null | undefined;
+  targetEntity?: string | null | undefined;
+  /** The fields the annotator labelled (undefined = actor, cue, target, stance, hedges); the scorer skips the others. */
+  annotated?: ReadonlySet<GoldField> | undefined;
   note: string | null;
   /** Where the item was read from, for messages. */
   at: string;
@@ -97,12 +113,13 @@ export function parseGold(file: string, text: string): GoldItem[] {
       throw new InputError(`${at}: ${where}${issue?.message ?? "invalid gold item"}`);
     }
     const g = parsed.data;
-    const hedges = g.hedges.map((h, i) => {
+    const hedges = (g.hedges ?? []).map((h, i) => {
       const span = locateCue(g.text, h.cue, h.start);
       if (!span) throw new InputError(`${at}: hedges.${i}: cue "${h.cue}" not found in text${h.start !== undefined ? ` at ${h.start}` : ""}`);
       return { cue: h.cue, type: h.type, ...span };
     });
-    items.push({ gid: g.gid, source: g.source, text: g.text, context: g.context ?? [], actor: g.actor, cue: g.cue, target: g.target, stance: g.stance, hedges, note: g.note ?? null, at });
+    items.push({ gid: g.gid, source: g.source, text: g.text, context: g.context ?? [], actor: g.actor, cue: g.cue, target: g.target, stance: g.stance, hedges,
+      targetText: g.target_text, targetEntity: g.target_entity, annotated: new Set<GoldField>(g.annotated ?? LEGACY_FIELDS), note: g.note ?? null, at });
   });
   return items;
 }

@@ -5,7 +5,9 @@
 //               patterns > stance-verb subject > participle clause > dash
 //               credit > quote continuation), earlier cue first within a tier;
 //   target/stance — cheapest predicate–target pairing (decideTargetStance),
-//               else the most salient trigger with stance neutral;
+//               else the first open position (open-targets.ts: the phrase
+//               a predicate governs, its entity, the topic covering its
+//               head), else the most salient trigger with stance neutral;
 //   hedges    — every cue found (longest match at each position).
 import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../schema.ts";
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
@@ -16,6 +18,7 @@ import type { PhraseTrie } from "./phrases.ts";
 import type { SentenceCtx } from "./names.ts";
 import { findQuoteChains } from "./quotes.ts";
 import { decideTargetStance, findTargetStance, findTriggers, NO_TRIGGERS, type Span, type TargetStanceFindings, type TriggerMatch } from "./stance.ts";
+import { targetEntity } from "./target-entity.ts";
 import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "./tokenize.ts";
 import { firstWordFlags } from "./vocab.ts";
 
@@ -54,6 +57,9 @@ interface Pass1 {
   endsInQuote: boolean;
   hedges: HedgeFinding[];
   ts: TargetStanceFindings;
+  decided: ReturnType<typeof decideTargetStance>;
+  /** Canonical name of the entity the target phrase names (target-entity.ts), or null. */
+  entity: string | null;
 }
 
 // Hot helpers are module-level functions, not closures: tsx names every closure at each call (keepNames).
@@ -114,7 +120,8 @@ export function labelArticle(article: Article, lex: Lexicons): LabelledSentence[
   // The memory sees every name of the article first: role nouns may be named further down.
   const mem = new ArticleMemory();
   let carried = 0;
-  let onTopic = false;
+  // A topic list without anchors (a researcher's --targets file) is about every article.
+  let onTopic = lex.topicAnchors.count === 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = readSentence(sentences[i]!.text, i, carried > 0 && carried <= MAX_QUOTE_SENTENCES, lex, mem);
     if (!onTopic && lex.topicAnchors.mayOccur(s.ctx.firstFlags) && mentionsAny(lex.topicAnchors, s.ctx.toks)) onTopic = true;
@@ -155,13 +162,15 @@ function readSentence(text: string, index: number, startsInQuote: boolean, lex: 
 function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory): Pass1 {
   const ctx = s.ctx;
   const hedges = ctx.lex.hedges.mayOccur(ctx.firstFlags) ? findHedges(ctx) : NO_HEDGES;
-  const usable = onTopic ? s.triggers : NO_TRIGGERS;
-  // Without triggers findTargetStance finds nothing, whatever is withheld.
-  const ts = findTargetStance(ctx, usable.length === 0 ? NO_SPANS : withheldClauses(ctx, hedges), usable);
+  // Topics of the lexicon's targets.csv count only in an on-topic article; a researcher's topic files everywhere.
+  const usable = onTopic || s.triggers.length === 0 ? s.triggers : s.triggers.filter((t) => !t.entry.anchored);
+  const ts = findTargetStance(ctx, withheldClauses(ctx, hedges), usable);
+  const decided = decideTargetStance(ts);
+  const entity = decided.targetSpan ? targetEntity(ctx, mem, decided.targetSpan) : null;
   const proposals = attributionProposals(ctx, mem, ts.governing);
   const winner = pickAttribution(proposals, ctx.toks);
   if (winner?.actor) mem.recordActor(winner.actor.entity, ctx.index);
-  return { ctx, proposals, winner, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts };
+  return { ctx, proposals, winner, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts, decided, entity };
 }
 
 function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSentence {
@@ -199,9 +208,10 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
   const { hedges, ts } = p;
   if (ts.salient) votes.push(spanVote("target.trigger", "target", ts.salient.target, spanOf(ctx, cp, ts.salient.span.start, ts.salient.span.end)));
   for (const c of ts.candidates) votes.push(spanVote(c.rule, "stance", c.stance, spanOf(ctx, cp, c.predicate.start, c.predicate.end)));
-  const decided = decideTargetStance(ts);
-  if (decided.rules[0] === "target.governed" && decided.targetSpan)
-    votes.push(spanVote("target.governed", "target", decided.target, spanOf(ctx, cp, decided.targetSpan.start, decided.targetSpan.end)));
+  const decided = p.decided;
+  for (const o of ts.open) votes.push(spanVote(o.rule, "stance", o.stance, spanOf(ctx, cp, o.predicate.start, o.predicate.end)));
+  if ((decided.rules[0] === "target.governed" || decided.rules[0] === "target.open") && decided.targetSpan)
+    votes.push(spanVote(decided.rules[0], "target", decided.target, spanOf(ctx, cp, decided.targetSpan.start, decided.targetSpan.end)));
   for (const r of decided.rules) rules.push(r);
 
   const hedgeLabels: SentenceLabels["hedges"] = [];
@@ -219,8 +229,9 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
     content: null,
     target: decided.target,
     target_text: targetSpan ? surfaceOf(ctx, decided.targetSpan!.start, decided.targetSpan!.end) : null,
-    target_entity: null,
-    stance: decided.target === null ? "neutral" : decided.stance,
+    target_entity: p.entity,
+    // A position needs something it is taken on (schema.ts: non-neutral only with target_text).
+    stance: targetSpan === null ? "neutral" : decided.stance,
     hedges: hedgeLabels,
     hedged: hedgeLabels.length > 0,
     rules: uniqueInOrder(rules),

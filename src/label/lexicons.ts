@@ -4,6 +4,7 @@
 // never builds a regex or walks a word list per sentence.
 // Columns are documented in data/lexicons/README.md.
 import { fileURLToPath } from "node:url";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
@@ -40,6 +41,12 @@ export interface StanceEntry {
   /** Where the governed target may stand: after the predicate (or before it in a passive/copula), only before it, or either side. */
   side: "after" | "before" | "either";
 }
+/** A predicate of open_stance.csv: any phrase it governs is a target (open_targets.ts). */
+export interface OpenStanceEntry {
+  polarity: "support" | "oppose" | "neutral" | "negation" | "none";
+  /** "control": "urged X [not] to …" takes the to-complement when there is one; "complement": a position only after another predicate ("urged him to drop out"). */
+  frame: "object" | "control" | "complement";
+}
 export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
@@ -51,6 +58,8 @@ export interface TargetEntry {
   /** -1 when endorsing the phrase means opposing the target ("bloc neutrality" vs nato_membership). */
   polarity: 1 | -1;
   weight: number;
+  /** From the lexicon's targets.csv: counts only in an article that names a `_topic` anchor (user topic files count everywhere). */
+  anchored: boolean;
 }
 
 export interface Lexicons {
@@ -69,6 +78,7 @@ export interface Lexicons {
   nouns: ReadonlyMap<string, ReadonlySet<NounKind>>;
   reporting: PhraseTrie<ReportingEntry>;
   stance: PhraseTrie<StanceEntry>;
+  openStance: PhraseTrie<OpenStanceEntry>;
   hedges: PhraseTrie<HedgeEntry>;
   /** vague_sources.csv: human and group nouns of a vague subject ("critics", "scholars"), nouns.csv group nouns included. */
   vagueGroups: ReadonlySet<string>;
@@ -99,6 +109,7 @@ const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "
 const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
+const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject"]) });
 const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent"]) });
 const TargetRow = z.object({
@@ -114,6 +125,7 @@ export const LEXICON_FILES = {
   nouns: { file: "nouns.csv", schema: NounRow, columns: ["noun", "kind"] },
   reporting: { file: "reporting_verbs.csv", schema: ReportingRow, columns: ["phrase", "kind"] },
   stance: { file: "stance.csv", schema: StanceRow, columns: ["phrase", "polarity", "side"] },
+  openStance: { file: "open_stance.csv", schema: OpenStanceRow, columns: ["phrase", "polarity", "frame"] },
   hedges: { file: "hedges.csv", schema: HedgeRow, columns: ["cue", "type", "condition"] },
   vague: { file: "vague_sources.csv", schema: VagueRow, columns: ["phrase", "role"] },
   targets: { file: "targets.csv", schema: TargetRow, columns: ["target", "trigger", "polarity", "weight"] },
@@ -125,16 +137,42 @@ export interface LexiconTables {
   nouns: CsvRow<z.infer<typeof NounRow>>[];
   reporting: CsvRow<z.infer<typeof ReportingRow>>[];
   stance: CsvRow<z.infer<typeof StanceRow>>[];
+  openStance: CsvRow<z.infer<typeof OpenStanceRow>>[];
   hedges: CsvRow<z.infer<typeof HedgeRow>>[];
   vague: CsvRow<z.infer<typeof VagueRow>>[];
   targets: CsvRow<z.infer<typeof TargetRow>>[];
 }
 
 /** PhraseTrie flags: a sentence with no word that starts a phrase of the trie skips that trie's rules (vocab.ts firstWordFlags). */
-export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8 } as const;
+export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8, openStance: 16 } as const;
 
-/** Reads and compiles every lexicon file of `dir`. Throws InputError naming file:line. */
-export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<Lexicons> {
+/** A researcher's own topic files (--targets replaces targets.csv, --targets-add extends it). */
+export interface TopicFiles {
+  replace?: string | undefined;
+  add?: readonly string[] | undefined;
+}
+
+/** One topic of a user topic file: `topic,patterns[,description]`, patterns `;`-separated in the lexicon's phrase syntax. */
+export interface UserTopic {
+  where: string;
+  topic: string;
+  patterns: string[];
+}
+
+const TopicRow = z.object({
+  topic: z.string().regex(/^[a-z][a-z0-9_]*$/, "topic must be a snake_case id"),
+  patterns: z.string().min(1, "no patterns").transform((s) => s.split(";").map((x) => x.trim()).filter((x) => x !== "")),
+});
+
+/** Reads a topics CSV (columns topic,patterns[,description]); InputError at file:line. */
+export async function readTopicFile(file: string): Promise<UserTopic[]> {
+  if (!(await stat(file).then((st) => st.isFile(), () => false))) throw new InputError(`${file}: topics file not found`);
+  const rows = await readCsvTable(file, TopicRow, ["topic", "patterns"]);
+  return rows.map(({ line, row }) => ({ where: `${file}:${line}`, topic: row.topic, patterns: row.patterns }));
+}
+
+/** Reads and compiles every lexicon file of `dir` (and any user topic files). Throws InputError naming file:line. */
+export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, topics: TopicFiles = {}): Promise<Lexicons> {
   const F = LEXICON_FILES;
   const path = (f: { file: string }) => join(dir, f.file);
   const tables: LexiconTables = {
@@ -143,11 +181,16 @@ export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR): Promise<L
     nouns: await readCsvTable(path(F.nouns), F.nouns.schema, F.nouns.columns),
     reporting: await readCsvTable(path(F.reporting), F.reporting.schema, F.reporting.columns),
     stance: await readCsvTable(path(F.stance), F.stance.schema, F.stance.columns),
+    openStance: await readCsvTable(path(F.openStance), F.openStance.schema, F.openStance.columns),
     hedges: await readCsvTable(path(F.hedges), F.hedges.schema, F.hedges.columns),
     vague: await readCsvTable(path(F.vague), F.vague.schema, F.vague.columns),
     targets: await readCsvTable(path(F.targets), F.targets.schema, F.targets.columns),
   };
-  return compileLexicons(dir, tables);
+  // --targets replaces the topic list, anchors included: a researcher's topics count in every article.
+  if (topics.replace) tables.targets = [];
+  const user: UserTopic[] = [];
+  for (const f of [topics.replace, ...(topics.add ?? [])]) if (f) user.push(...(await readTopicFile(f)));
+  return compileLexicons(dir, tables, user);
 }
 
 /** Adds every expansion of `pattern` to `trie`; bad syntax is an InputError at file:line. */
@@ -162,7 +205,7 @@ function addPattern<V>(trie: PhraseTrie<V>, pattern: string, value: V, where: st
 }
 
 /** Compiles validated rows (see LEXICON_FILES) into matchers. */
-export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
+export function compileLexicons(dir: string, t: LexiconTables, userTopics: readonly UserTopic[] = []): Lexicons {
   const at = (key: keyof typeof LEXICON_FILES, line: number) => `${join(dir, LEXICON_FILES[key].file)}:${line}`;
   const actors = new Map<string, ActorEntry>();
   const aliases = new PhraseTrie<ActorEntry>();
@@ -219,6 +262,8 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
       reporting.add(phraseTokens(p), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
   const stance = new PhraseTrie<StanceEntry>();
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
+  const openStance = new PhraseTrie<OpenStanceEntry>(TRIE_FLAGS.openStance);
+  for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "" ? "object" : row.frame }, at("openStance", line));
   const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
   const vagueGroups = new Set<string>();
@@ -246,9 +291,13 @@ export function compileLexicons(dir: string, t: LexiconTables): Lexicons {
       continue;
     }
     targetNames.add(row.target);
-    addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight }, at("targets", line));
+    addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight, anchored: true }, at("targets", line));
   }
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, hedges, vagueGroups, vagueVerbs, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  for (const u of userTopics) {
+    targetNames.add(u.topic);
+    for (const p of u.patterns) addPattern(targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
+  }
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {

@@ -82,13 +82,19 @@ export interface GoldFileScore {
   score: GoldScore;
 }
 
+// Figures of fields a file does not annotate are null (JSON) and "–" (Markdown), not 0.
 const fileRow = (g: GoldScore) => ({
   items: g.items,
   actor_accuracy: r4(g.actorAccuracy),
-  target_stance_accuracy: r4(g.targetStanceAccuracy),
+  target_stance_accuracy: g.targetStanceItems === 0 ? null : r4(g.targetStanceAccuracy),
   stance_macro_f1: r4(g.stanceMacroF1),
-  hedge_type_f1: r4(g.hedgeType.f1),
-  hedged_sentence_f1: r4(g.hedgedSentence.f1),
+  stance_accuracy: r4(g.stanceAccuracy),
+  support_f1: r4(g.stancePerClass.support.f1),
+  oppose_f1: r4(g.stancePerClass.oppose.f1),
+  target_text_head: { items: g.targetTextHead.items, accuracy: r4(g.targetTextHead.accuracy) },
+  target_entity: { items: g.targetEntity.items, accuracy: r4(g.targetEntity.accuracy) },
+  hedge_type_f1: g.hedgeItems === 0 ? null : r4(g.hedgeType.f1),
+  hedged_sentence_f1: g.hedgeItems === 0 ? null : r4(g.hedgedSentence.f1),
 });
 
 export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSentence>; gold?: GoldScore | null; goldByFile?: readonly GoldFileScore[] }): LabellerReport {
@@ -126,6 +132,9 @@ export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSe
     target_stance_accuracy: r4(gold.targetStanceAccuracy),
     stance_macro_f1: r4(gold.stanceMacroF1),
     stance_f_avg: r4(gold.stanceFavg),
+    stance_accuracy: r4(gold.stanceAccuracy),
+    target_text_head: { items: gold.targetTextHead.items, accuracy: r4(gold.targetTextHead.accuracy) },
+    target_entity: { items: gold.targetEntity.items, accuracy: r4(gold.targetEntity.accuracy) },
     stance_per_class: { support: prfJson(gold.stancePerClass.support), oppose: prfJson(gold.stancePerClass.oppose), neutral: prfJson(gold.stancePerClass.neutral) },
     hedge_span: prfJson(gold.hedgeSpan),
     hedge_type: prfJson(gold.hedgeType),
@@ -156,7 +165,9 @@ export function buildLabellerReport(input: { lf: LfSummary | Iterable<LabelledSe
   }
   for (const f of input.goldByFile ?? [])
     headline.push(
-      `  ${f.file} (${f.score.items}): actor ${f.score.actorAccuracy.toFixed(4)}, target+stance ${f.score.targetStanceAccuracy.toFixed(4)}, hedge type F1 ${f.score.hedgeType.f1.toFixed(4)}`,
+      f.score.targetTextHead.items > 0
+        ? `  ${f.file} (${f.score.items}): stance acc ${f.score.stanceAccuracy.toFixed(4)}, support F1 ${f.score.stancePerClass.support.f1.toFixed(4)}, oppose F1 ${f.score.stancePerClass.oppose.f1.toFixed(4)}, target_text head ${f.score.targetTextHead.accuracy.toFixed(4)}, target_entity ${f.score.targetEntity.accuracy.toFixed(4)}`
+        : `  ${f.file} (${f.score.items}): actor ${f.score.actorAccuracy.toFixed(4)}, target+stance ${f.score.targetStanceAccuracy.toFixed(4)}, hedge type F1 ${f.score.hedgeType.f1.toFixed(4)}`,
     );
   return { json, markdown: renderMarkdown(json, gold, input.goldByFile ?? []), headline };
 }
@@ -187,7 +198,16 @@ function renderMarkdown(json: { corpus: Record<string, number>; rules: Record<st
     out.push("### By gold file", "", "A file the rules were never tuned on (`heldout.jsonl`) is the fairest estimate for unseen text.", "");
     out.push("| file | items | actor | target+stance | stance macro-F1 | hedge type F1 | hedged F1 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const { file, score: g } of byFile)
-      out.push(`| ${cell(file)} | ${g.items} | ${f(g.actorAccuracy)} | ${f(g.targetStanceAccuracy)} | ${f(g.stanceMacroF1)} | ${f(g.hedgeType.f1)} | ${f(g.hedgedSentence.f1)} |`);
+      out.push(`| ${cell(file)} | ${g.items} | ${f(g.actorAccuracy)} | ${g.targetStanceItems === 0 ? "–" : f(g.targetStanceAccuracy)} | ${f(g.stanceMacroF1)} | ${g.hedgeItems === 0 ? "–" : f(g.hedgeType.f1)} | ${g.hedgeItems === 0 ? "–" : f(g.hedgedSentence.f1)} |`);
+    out.push("");
+    out.push(
+      "Stance on any target, per file. Files annotated before open targets (no `target_text`) score the stance toward a topic of the lexicon: an open position (target null) counts as neutral there. *target_text head*: non-neutral items with a gold target_text whose head (the last word before the first post-modifier, `src/label/target-head.ts`) the labeller's target_text shares. Fields an item does not annotate are not scored.",
+      "",
+      "| file | stance items | stance accuracy | support F1 | oppose F1 | target_text head (items) | target_entity (items) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const { file, score: g } of byFile)
+      out.push(`| ${cell(file)} | ${g.stanceItems} | ${f(g.stanceAccuracy)} | ${f(g.stancePerClass.support.f1)} | ${f(g.stancePerClass.oppose.f1)} | ${g.targetTextHead.items === 0 ? "–" : `${f(g.targetTextHead.accuracy)} (${g.targetTextHead.items})`} | ${g.targetEntity.items === 0 ? "–" : `${f(g.targetEntity.accuracy)} (${g.targetEntity.items})`} |`);
     out.push("");
   }
   out.push(`## Gold items the labeller gets wrong (${gold.errors.length})`, "");

@@ -2,8 +2,9 @@
 // pairs, stance macro-F1 and SemEval F_avg, hedge spans and types, hedged
 // sentences, per-rule accuracy — and lists every item it gets wrong.
 import type { Stance } from "../schema.ts";
-import type { GoldItem, GoldLookup } from "./gold.ts";
+import type { GoldField, GoldItem, GoldLookup } from "./gold.ts";
 import type { LabelledSentence, RuleVote } from "./label.ts";
+import { sameHead } from "./target-head.ts";
 
 export interface Prf {
   precision: number;
@@ -38,6 +39,16 @@ export interface GoldScore {
   targetStanceAccuracy: number;
   targetAccuracy: number;
   stanceMacroF1: number;
+  /** Items annotated with target and stance (the target+stance denominator), and with hedges. */
+  targetStanceItems: number;
+  hedgeItems: number;
+  /** Items whose stance was annotated, and the share the labeller gets right. */
+  stanceItems: number;
+  stanceAccuracy: number;
+  /** Non-neutral items with a gold target_text: the labeller's target_text has the same head (target-head.ts). */
+  targetTextHead: { items: number; correct: number; accuracy: number };
+  /** Items whose target_entity was annotated: exact canonical name (null = null). */
+  targetEntity: { items: number; correct: number; accuracy: number };
   /** SemEval-2016 F_avg: mean F1 of support and oppose. */
   stanceFavg: number;
   stancePerClass: Record<Stance, Prf>;
@@ -51,6 +62,13 @@ export interface GoldScore {
 
 const STANCE_CLASSES: readonly Stance[] = ["support", "oppose", "neutral"];
 const norm = (s: string | null | undefined) => (s == null ? null : s.trim().toLowerCase());
+
+const LEGACY: ReadonlySet<GoldField> = new Set<GoldField>(["actor", "cue", "target", "stance", "hedges"]);
+const annotated = (g: GoldItem, f: GoldField) => (g.annotated ?? LEGACY).has(f);
+/** Files annotated before open targets hold the stance toward a topic only: an open position (target null) is neutral there. */
+const opensTargets = (g: GoldItem) => annotated(g, "target_text");
+const isOpenRule = (rule: string) => rule === "target.open" || rule.startsWith("stance.open_");
+const ratio = (correct: number, items: number) => ({ items, correct, accuracy: items === 0 ? 0 : correct / items });
 
 function voteCorrect(v: RuleVote, g: GoldItem): boolean {
   switch (v.field) {
@@ -78,23 +96,69 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
   const hedged = { tp: 0, fp: 0, fn: 0 };
   const ruleAccuracy = new Map<string, { votes: number; correct: number }>();
   const errors: GoldError[] = [];
+  let actorN = 0;
+  let targetN = 0;
+  let pairN = 0;
+  let stanceN = 0;
+  let stanceOk = 0;
+  let headN = 0;
+  let headOk = 0;
+  let entityN = 0;
+  let entityOk = 0;
+  let hedgeN = 0;
   for (const g of gold) {
     const { labels, votes } = lookup(g);
     const wrong: GoldError["wrong"] = {};
     const gotActor = labels.actor?.name ?? null;
     const expActor = g.actor?.name ?? null;
-    if (gotActor === expActor) actorOk++;
-    else wrong.actor = { expected: expActor, got: gotActor };
-    if (labels.target === g.target) targetOk++;
-    else wrong.target = { expected: g.target, got: labels.target };
-    if (labels.target === g.target && labels.stance === g.stance) pairOk++;
-    if (labels.stance !== g.stance) wrong.stance = { expected: g.stance, got: labels.stance };
-    for (const c of STANCE_CLASSES) {
-      const k = stanceCounts.get(c)!;
-      if (labels.stance === c && g.stance === c) k.tp++;
-      else if (labels.stance === c) k.fp++;
-      else if (g.stance === c) k.fn++;
+    if (annotated(g, "actor")) {
+      actorN++;
+      if (gotActor === expActor) actorOk++;
+      else wrong.actor = { expected: expActor, got: gotActor };
     }
+    const stance = opensTargets(g) || labels.target !== null ? labels.stance : "neutral";
+    if (annotated(g, "target")) {
+      targetN++;
+      if (labels.target === g.target) targetOk++;
+      else wrong.target = { expected: g.target, got: labels.target };
+    }
+    if (annotated(g, "target") && annotated(g, "stance")) {
+      pairN++;
+      if (labels.target === g.target && stance === g.stance) pairOk++;
+    }
+    if (annotated(g, "stance")) {
+      stanceN++;
+      if (stance === g.stance) stanceOk++;
+      else wrong.stance = { expected: g.stance, got: stance };
+      for (const c of STANCE_CLASSES) {
+        const k = stanceCounts.get(c)!;
+        if (stance === c && g.stance === c) k.tp++;
+        else if (stance === c) k.fp++;
+        else if (g.stance === c) k.fn++;
+      }
+    }
+    if (annotated(g, "target_text") && g.stance !== "neutral" && g.targetText) {
+      headN++;
+      if (sameHead(g.targetText, labels.target_text)) headOk++;
+      else wrong.target_text = { expected: g.targetText, got: labels.target_text };
+    }
+    if (annotated(g, "target_entity")) {
+      entityN++;
+      if ((g.targetEntity ?? null) === labels.target_entity) entityOk++;
+      else wrong.target_entity = { expected: g.targetEntity ?? null, got: labels.target_entity };
+    }
+    if (!annotated(g, "hedges")) {
+      for (const v of votes) {
+        if (v.field === "cue" || v.field === "hedge" || !annotated(g, v.field === "actor" ? "actor" : v.field === "target" ? "target" : "stance")) continue;
+        const acc = ruleAccuracy.get(v.rule) ?? { votes: 0, correct: 0 };
+        acc.votes++;
+        if (voteCorrect(v, g)) acc.correct++;
+        ruleAccuracy.set(v.rule, acc);
+      }
+      if (Object.keys(wrong).length > 0) errors.push({ gid: g.gid, source: g.source, text: g.text, wrong, note: g.note });
+      continue;
+    }
+    hedgeN++;
     // Hedge cue spans: exact start and end.
     const goldSpans = new Set(g.hedges.map((h) => `${h.start}:${h.end}`));
     const gotSpans = new Set(labels.hedges.map((h) => `${h.start}:${h.end}`));
@@ -117,7 +181,7 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
       wrong.hedges = { expected: g.hedges.map(({ cue, type, start }) => ({ cue, type, start })), got: labels.hedges.map(({ cue, type, start }) => ({ cue, type, start })) };
     // Per-rule accuracy on the scored fields; the cue is provenance, not a scored label.
     for (const v of votes) {
-      if (v.field === "cue") continue;
+      if (v.field === "cue" || (isOpenRule(v.rule) && !opensTargets(g))) continue;
       const acc = ruleAccuracy.get(v.rule) ?? { votes: 0, correct: 0 };
       acc.votes++;
       if (voteCorrect(v, g)) acc.correct++;
@@ -133,10 +197,16 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
   return {
     items: n,
     isolated: "isolated" in lookup ? lookup.isolated.size : 0,
-    actorAccuracy: n === 0 ? 0 : actorOk / n,
-    targetStanceAccuracy: n === 0 ? 0 : pairOk / n,
-    targetAccuracy: n === 0 ? 0 : targetOk / n,
+    actorAccuracy: actorN === 0 ? 0 : actorOk / actorN,
+    targetStanceAccuracy: pairN === 0 ? 0 : pairOk / pairN,
+    targetAccuracy: targetN === 0 ? 0 : targetOk / targetN,
     stanceMacroF1: macro,
+    targetStanceItems: pairN,
+    hedgeItems: hedgeN,
+    stanceItems: stanceN,
+    stanceAccuracy: stanceN === 0 ? 0 : stanceOk / stanceN,
+    targetTextHead: ratio(headOk, headN),
+    targetEntity: ratio(entityOk, entityN),
     stanceFavg: (perClass.support.f1 + perClass.oppose.f1) / 2,
     stancePerClass: perClass,
     hedgeSpan: prf(span.tp, span.fp, span.fn),

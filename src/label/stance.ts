@@ -4,13 +4,17 @@
 // flips it ("did not rule out" → support), a predicate chained onto another
 // composes with it ("refused to accept" → oppose), and "no NATO" opposes.
 // Without a governing predicate the sentence only mentions its target: neutral.
+// A sentence with no topic position may still take an open one (open-targets.ts):
+// the phrase a predicate governs is its target_text, `target` the topic of a
+// trigger inside that phrase, or null.
 import type { Stance } from "../schema.ts";
 import type { StanceEntry, TargetEntry } from "./lexicons.ts";
 import type { SentenceCtx } from "./names.ts";
 import type { PhraseTrie } from "./phrases.ts";
 import { BE_FORMS } from "./words.ts";
+import { findOpenStance, type OpenStanceFinding } from "./open-targets.ts";
 
-export type TargetRule = "target.governed" | "target.trigger";
+export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
 
 export interface Span {
@@ -34,6 +38,10 @@ export interface TargetStanceFindings {
   candidates: StanceCandidate[];
   /** Predicates that pair with some target (their subjects take a position): token start → end. */
   governing: ReadonlyMap<number, number>;
+  /** Open positions (open-targets.ts), left to right. */
+  open: readonly OpenStanceFinding[];
+  /** The topic triggers the sentence may use. */
+  triggers: readonly TriggerMatch[];
 }
 
 const MAX_AFTER = 8;
@@ -108,7 +116,15 @@ function hasBoundary(ctx: SentenceCtx, from: number, to: number): boolean {
  * `suppressed` lists token ranges where predicates report no position
  * ("did not say if he would accept …": the clause after an unsupported cue).
  */
-const NOTHING: TargetStanceFindings = { salient: null, candidates: [], governing: new Map() };
+const NOTHING: TargetStanceFindings = { salient: null, candidates: [], governing: new Map(), open: [], triggers: [] };
+
+/** The open positions of a sentence, their active predicates added to `governing` (their subjects take a position). */
+function withOpen(ctx: SentenceCtx, zones: readonly Span[], base: TargetStanceFindings, governing: Map<number, number>): TargetStanceFindings {
+  const open = findOpenStance(ctx, zones);
+  if (open.length === 0) return base;
+  for (const o of open) if (o.active && !governing.has(o.predicate.start)) governing.set(o.predicate.start, o.predicate.end);
+  return { salient: base.salient, candidates: base.candidates, governing, open, triggers: base.triggers };
+}
 
 const isPolar = (v: StanceEntry) => v.polarity === "support" || v.polarity === "oppose";
 
@@ -124,8 +140,11 @@ function negatedAt(ctx: SentenceCtx, preds: readonly PredicateMatch[], start: nu
 }
 
 export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] = [], triggers: readonly TriggerMatch[] = findTriggers(ctx)): TargetStanceFindings {
-  // No topic, no stance: most sentences of general news stop here.
-  if (triggers.length === 0) return NOTHING;
+  // No topic: only an open position, if the sentence takes one.
+  if (triggers.length === 0) {
+    const zones = [...suppressed, ...conditionalClauses(ctx)];
+    return ctx.lex.openStance.count === 0 ? NOTHING : withOpen(ctx, zones, NOTHING, new Map());
+  }
   // "Western-backed", "U.S.-brokered" are adjectives, not positions taken.
   const preds: PredicateMatch[] = scan(ctx, ctx.lex.stance).filter((m) => !(ctx.toks[m.start - 1]?.raw === "-" && ctx.toks[m.start - 1]!.end === ctx.toks[m.start]!.start));
   // The first trigger is the sentence's topic when no predicate takes a position on one.
@@ -160,6 +179,9 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
     }
     let pair: StanceCandidate | null = null;
     for (const t of triggers) {
+      // A researcher's topics (--targets) take their stance from the open predicates only (decideTargetStance):
+      // stance.csv's predicates are tuned to the lexicon's own topics.
+      if (!t.entry.anchored) continue;
       // A verb that is part of the topic phrase ("aspirations to join NATO") only describes the topic,
       // unless it is negated ("would not join NATO").
       if (p.start >= t.start && p.end <= t.end && rule !== "stance.negated_predicate") continue;
@@ -187,7 +209,9 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
   }
   const order: StanceRule[] = ["stance.absence", "stance.composed_predicate", "stance.negated_predicate", "stance.predicate"];
   const candidates = order.flatMap((r) => (best.has(r) ? [best.get(r)!] : []));
-  return { salient: { target: salient.entry.target, span: { start: salient.start, end: salient.end } }, candidates, governing };
+  const found: TargetStanceFindings = { salient: { target: salient.entry.target, span: { start: salient.start, end: salient.end } }, candidates, governing, open: [], triggers };
+  // A topic position decides; open positions matter only without one.
+  return candidates.length > 0 ? found : withOpen(ctx, zones, found, governing);
 }
 
 /** The decision of a sentence with no trigger (most); callers only read it. */
@@ -198,6 +222,19 @@ export function decideTargetStance(f: TargetStanceFindings): { target: string | 
   let win: StanceCandidate | null = null;
   for (const c of f.candidates) if (!win || c.predicate.start < win.predicate.start || (c.predicate.start === win.predicate.start && c.cost < win.cost)) win = c;
   if (win) return { target: win.target, stance: win.stance, targetSpan: win.trigger, stanceSpan: win.predicate, rules: ["target.governed", win.rule] };
+  // The first open position on a topic (a trigger covering the head of the governed phrase: "a ban on all Muslims" is
+  // about the ban, not about Muslims), else the first open position.
+  const onTopic = (o: OpenStanceFinding) => {
+    const head = o.head;
+    return f.triggers.find((t) => t.start >= o.phrase.start && t.end <= o.phrase.end && t.start <= head && head < t.end);
+  };
+  // A position taken beats a neutral report of one ("declined to take a position on …").
+  const polar = f.open.filter((o) => o.stance !== "neutral");
+  const open = polar.find((o) => onTopic(o) !== undefined) ?? polar[0] ?? f.open.find((o) => onTopic(o) !== undefined) ?? f.open[0];
+  if (open) {
+    const inside = onTopic(open);
+    return { target: inside ? inside.entry.target : null, stance: open.stance, targetSpan: open.phrase, stanceSpan: open.predicate, rules: ["target.open", open.rule] };
+  }
   if (f.salient) return { target: f.salient.target, stance: "neutral", targetSpan: f.salient.span, stanceSpan: null, rules: ["target.trigger"] };
   return UNDECIDED;
 }

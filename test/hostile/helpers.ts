@@ -83,6 +83,7 @@ export const OUTPUT_FILES = [
   "dataset-card.md",
   "labeller-report.json",
   "labeller-report.md",
+  "network.csv",
   "skipped.jsonl",
   "test.jsonl",
   "train.jsonl",

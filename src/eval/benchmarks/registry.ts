@@ -4,9 +4,9 @@
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
 import { cleaning } from "./cleaning.ts";
-import { gold } from "./gold.ts";
-
 import { conll2010 } from "./conll2010.ts";
+import { gold } from "./gold.ts";
+import { stance } from "./stance.ts";
 
 export interface BenchmarkFlags {
   /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
@@ -46,4 +46,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [gold, cleaning, conll2010];
+export const BENCHMARKS: Benchmark[] = [gold, cleaning, conll2010, stance];
