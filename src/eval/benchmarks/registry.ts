@@ -3,6 +3,7 @@
 // a committed report under bench/labels/. A benchmark is one module here; add
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
+import { polnear } from "./polnear.ts";
 
 export interface BenchmarkFlags {
   /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
@@ -40,4 +41,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [polnear];
