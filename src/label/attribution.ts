@@ -20,7 +20,8 @@ export type AttributionRule =
   | "actor.stance_subject"
   | "actor.participle_clause"
   | "actor.dash_credit"
-  | "actor.quote_continuation";
+  | "actor.quote_continuation"
+  | "actor.model";
 
 /** Resolver priority: lower tier wins; within a tier the earlier cue wins. */
 export const ATTRIBUTION_TIER: Readonly<Record<AttributionRule, number>> = {
@@ -35,6 +36,7 @@ export const ATTRIBUTION_TIER: Readonly<Record<AttributionRule, number>> = {
   "actor.participle_clause": 4,
   "actor.dash_credit": 5,
   "actor.quote_continuation": 6,
+  "actor.model": 7,
 };
 
 export interface AttributionProposal {

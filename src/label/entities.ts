@@ -29,7 +29,8 @@ export type Resolution =
   | "resolve.role_article"
   | "resolve.role_lexicon"
   | "resolve.role_qualifier"
-  | "resolve.pronoun";
+  | "resolve.pronoun"
+  | "resolve.unnamed";
 
 export interface Resolved {
   entity: Entity;

@@ -1,0 +1,154 @@
+// Training of the attribution tagger (src/label/attribution-model.ts) on a
+// PolNeAR split: each pipeline sentence's labeller tokens get their gold tag
+// from the brat spans (cue over source over content where they nest), then an
+// averaged perceptron learns greedy left-to-right tagging. Deterministic: the
+// article order is sorted, the epoch shuffles come from mulberry32(seed), all
+// arithmetic is on integers until the final average.
+import { extractArticles } from "../extract/index.ts";
+import { C, MAX_FEATURES, MODEL_FORMAT, NTAGS, O, S, T, TAGS, features, tagSentence, viewSentence, type ModelFile, type SentenceView } from "../label/attribution-model.ts";
+import type { Lexicons } from "../label/lexicons.ts";
+import { codePointOffset, hasAstral, tokenizeSentence } from "../label/tokenize.ts";
+import type { AnnotatedArticle } from "./benchmarks/brat.ts";
+import { mulberry32, randInt } from "./rng.ts";
+
+/** After this many sentences a quote that never closed is a typo (label.ts MAX_QUOTE_SENTENCES). */
+const MAX_QUOTE_SENTENCES = 8;
+
+export interface Example {
+  view: SentenceView;
+  gold: Uint8Array;
+}
+
+/** One example per pipeline sentence of the article, tokens tagged from its attributions. */
+export function articleExamples(a: AnnotatedArticle, lex: Lexicons): Example[] {
+  // Tag per code point of the article: cue over source over content.
+  const cps = [...a.text].length;
+  const tagAt = new Uint8Array(cps);
+  const paint = (fs: readonly [number, number][], tag: number) => {
+    for (const [s, e] of fs) for (let k = s; k < Math.min(e, cps); k++) if (tagAt[k]! === O || tag === C || (tag === S && tagAt[k] === T)) tagAt[k] = tag;
+  };
+  for (const at of a.doc.attributions) paint(at.content, T);
+  for (const at of a.doc.attributions) paint(at.source, S);
+  for (const at of a.doc.attributions) paint(at.cue, C);
+  const out: Example[] = [];
+  for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
+    let carried = 0;
+    for (const s of art.sentences) {
+      const { toks, quoteOpenAtEnd } = tokenizeSentence(s.text, carried > 0 && carried <= MAX_QUOTE_SENTENCES);
+      const astral = hasAstral(s.text);
+      const gold = new Uint8Array(toks.length);
+      toks.forEach((t, i) => (gold[i] = tagAt[s.start + codePointOffset(s.text, astral, t.start)] ?? O));
+      out.push({ view: viewSentence(toks, lex, carried > 0 && carried <= MAX_QUOTE_SENTENCES), gold });
+      carried = quoteOpenAtEnd ? carried + 1 : 0;
+    }
+  }
+  return out;
+}
+
+export interface TrainOptions {
+  seed: number;
+  maxEpochs: number;
+  /** log2 of the hash buckets. */
+  bits: number;
+  /** Share of the articles held out to choose the epoch count. */
+  holdout: number;
+}
+
+export interface TrainResult {
+  file: ModelFile;
+  /** Token F1 of the non-O tags on the held-out articles, per epoch. */
+  holdoutF1: number[];
+  bestEpoch: number;
+}
+
+/** Micro F1 over the S, C and T tags of `examples` tagged with `weights`. */
+function tagF1(examples: readonly Example[], buckets: number, weights: Float32Array): number {
+  let tp = 0, pred = 0, gold = 0;
+  for (const ex of examples) {
+    const tags = tagSentence({ buckets, weights }, ex.view);
+    for (let i = 0; i < tags.length; i++) {
+      if (tags[i] !== O) pred++;
+      if (ex.gold[i] !== O) gold++;
+      if (tags[i] !== O && tags[i] === ex.gold[i]) tp++;
+    }
+  }
+  return tp === 0 ? 0 : (2 * tp) / (pred + gold);
+}
+
+export function trainTagger(articles: readonly { examples: Example[] }[], opts: TrainOptions, trained: Record<string, unknown>): TrainResult {
+  const rng = mulberry32(opts.seed);
+  // Held-out articles: a seeded choice, the rest train.
+  const order = articles.map((_, i) => i);
+  shuffle(order, rng);
+  const nHold = Math.max(1, Math.round(articles.length * opts.holdout));
+  const held = new Set(order.slice(0, nHold));
+  const train: Example[] = [];
+  const hold: Example[] = [];
+  articles.forEach((a, i) => (held.has(i) ? hold : train).push(...a.examples));
+  const buckets = 1 << opts.bits;
+  const mask = buckets - 1;
+  const w = new Float64Array(buckets * NTAGS);
+  const acc = new Float64Array(buckets * NTAGS);
+  const feats = new Int32Array(MAX_FEATURES);
+  let c = 1;
+  let best = { f1: -1, epoch: 0, weights: new Float32Array(0) };
+  const holdoutF1: number[] = [];
+  const idx = train.map((_, i) => i);
+  for (let epoch = 1; epoch <= opts.maxEpochs; epoch++) {
+    shuffle(idx, rng);
+    for (const k of idx) {
+      const ex = train[k]!;
+      let prev = 9;
+      for (let i = 0; i < ex.view.n; i++) {
+        const nf = features(ex.view, i, prev, mask, feats);
+        let bestTag = 0;
+        let top = -Infinity;
+        for (let t = 0; t < NTAGS; t++) {
+          let s = 0;
+          for (let f = 0; f < nf; f++) s += w[feats[f]! * NTAGS + t]!;
+          if (s > top) (top = s), (bestTag = t);
+        }
+        const g = ex.gold[i]!;
+        if (bestTag !== g) {
+          for (let f = 0; f < nf; f++) {
+            const b = feats[f]! * NTAGS;
+            w[b + g]! += 1;
+            acc[b + g]! += c;
+            w[b + bestTag]! -= 1;
+            acc[b + bestTag]! -= c;
+          }
+        }
+        prev = bestTag;
+        c++;
+      }
+    }
+    const avg = new Float32Array(buckets * NTAGS);
+    for (let j = 0; j < avg.length; j++) avg[j] = w[j]! - acc[j]! / c;
+    const f1 = tagF1(hold, buckets, avg);
+    holdoutF1.push(Math.round(f1 * 10000) / 10000);
+    if (f1 > best.f1) best = { f1, epoch, weights: avg };
+  }
+  return { file: toFile(best.weights, buckets, { ...trained, seed: opts.seed, epochs: best.epoch, holdout_articles: nHold, holdout_tag_f1: holdoutF1 }), holdoutF1, bestEpoch: best.epoch };
+}
+
+/** Weights × SCALE rounded to integers; a bucket whose weights all round to 0 is left out. */
+const SCALE = 100;
+
+function toFile(weights: Float32Array, buckets: number, trained: Record<string, unknown>): ModelFile {
+  const flat: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const q = [0, 1, 2, 3].map((t) => Math.round(weights[b * NTAGS + t]! * SCALE));
+    if (q.every((x) => Math.abs(x) < 10)) continue; // |w| < 0.1: noise from one or two updates
+    flat.push(b, ...q.map((x) => x + 0)); // + 0: no -0 in the JSON
+  }
+  return { format: MODEL_FORMAT, buckets, tags: TAGS, scale: SCALE, trained, weights: flat };
+}
+
+function shuffle(xs: number[], rng: () => number): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = randInt(rng, i + 1);
+    const t = xs[i]!;
+    xs[i] = xs[j]!;
+    xs[j] = t;
+  }
+}
