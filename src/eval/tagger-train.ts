@@ -99,8 +99,9 @@ export function trainTagger(articles: readonly { examples: Example[] }[], opts: 
     for (const k of idx) {
       const ex = train[k]!;
       let prev = 9;
+      let prev2 = 9;
       for (let i = 0; i < ex.view.n; i++) {
-        const nf = features(ex.view, i, prev, mask, feats);
+        const nf = features(ex.view, i, prev, prev2, mask, feats);
         let bestTag = 0;
         let top = -Infinity;
         for (let t = 0; t < NTAGS; t++) {
@@ -118,6 +119,7 @@ export function trainTagger(articles: readonly { examples: Example[] }[], opts: 
             acc[b + bestTag]! -= c;
           }
         }
+        prev2 = prev;
         prev = bestTag;
         c++;
       }

@@ -9,7 +9,7 @@ import type { SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
 import { resolveSubject } from "./subjects.ts";
 import { unnamedSource } from "./unnamed.ts";
-import { PRONOUNS } from "./words.ts";
+import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS } from "./words.ts";
 
 export interface ModelAttribution {
   proposal: AttributionProposal;
@@ -22,7 +22,7 @@ const MAX_GAP = 8;
 
 export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean): ModelAttribution | null {
   const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote));
-  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted);
+  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r));
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
   // The cue whose source is nearest (before or after it).
@@ -41,8 +41,31 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   return { proposal: { rule: "actor.model", at: best.cue.start, actor, cue: best.cue, negated: false }, content };
 }
 
+/** "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source. */
+function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
+  const t = ctx.toks;
+  for (let k = r.start; k < r.end - 1 || (k === r.end - 1 && k > 0 && BE_FORMS.has(t[k - 1]!.low)); k++) {
+    const be = k === r.end - 1 ? t[k - 1]! : t[k]!;
+    const verb = k === r.end - 1 ? t[k]! : t[k + 1]!;
+    if (BE_FORMS.has(be.low) && /ed$/.test(verb.low) && t[r.end]?.low !== "by") return true;
+    if (k === r.end - 1) break;
+  }
+  return false;
+}
+
+/** Words a source run may not start or end with (the tagger's run can spill over a clause boundary). */
+const EDGE_WORDS = new Set(["and", "or", "but", "who", "which", "that", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were", "has", "had", "have", "his", "her", "its", "their", "our", "my", "your", "'s"]);
+
 /** The actor of source tokens [start, end): a name, role or pronoun the rules resolve, else an unnamed source. */
 function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: number): Resolved | null {
+  const t = ctx.toks;
+  // "who said", "which reported": the source is the relative clause's antecedent, which the tagger does not mark.
+  if (end - start === 1 && RELATIVE_PRONOUNS.has(t[start]!.low)) return null;
+  // "QUESTIONABLE MEDICAL CLAIMS —": a kicker in capitals is page furniture, not a source.
+  if (end - start > 1 && t.slice(start, end).every((x) => x.kind !== "word" || x.acro)) return null;
+  while (start < end && (t[start]!.kind !== "word" || (EDGE_WORDS.has(t[start]!.low) && end - start > 1))) start++;
+  while (end > start && (t[end - 1]!.kind !== "word" || EDGE_WORDS.has(t[end - 1]!.low))) end--;
+  if (end <= start) return null;
   const np = phraseEndingAt(ctx, end) ?? phraseStartingAt(ctx, start);
   if (np && np.kind !== "group" && np.start >= start - 1 && np.end <= end + 1) {
     const r = resolveSubject(ctx, mem, np);
@@ -50,6 +73,6 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
     // A pronoun nobody can be found for ("I", "we" in a headline) credits no one.
     if (np.kind === "pronoun") return null;
   }
-  if (end - start === 1 && PRONOUNS.has(ctx.toks[start]!.low)) return null;
+  if (end - start === 1 && PRONOUNS.has(t[start]!.low)) return null;
   return unnamedSource(ctx, start, end);
 }
