@@ -9,7 +9,7 @@ import type { SentenceCtx } from "./names.ts";
 import { collapseSpaces } from "./text.ts";
 
 /** Determiners and quantifiers left out of an unnamed source's name. */
-const LEADING = new Set(["the", "a", "an", "some", "many", "several", "other", "most", "few", "two", "three", "four", "both", "all", "one", "these", "those", "this", "that"]);
+const LEADING = new Set(["the", "a", "an", "some", "many", "several", "other", "most", "few", "two", "three", "four", "both", "all", "one", "these", "those", "this", "that", "another"]);
 
 /** An unnamed actor for tokens [start, end) of the sentence, or null when nothing is left once the determiners go. */
 export function unnamedSource(ctx: SentenceCtx, start: number, end: number): Resolved | null {
@@ -23,7 +23,8 @@ export function unnamedSource(ctx: SentenceCtx, start: number, end: number): Res
   // "Officials said": a capital that only starts the sentence is not part of the name.
   const first = t[s]!;
   const sentenceStart = s === 0 || t[s - 1]!.kind === "open_quote";
-  if (sentenceStart && first.cap && !first.acro && first.raw.slice(1) === first.raw.slice(1).toLowerCase()) name = name[0]!.toLowerCase() + name.slice(1);
+  // Only a word the lexicons know as a common word ("Officials", "Police"): "Opec members" keeps its capital.
+  if (sentenceStart && first.cap && !first.acro && first.id !== 0 && first.raw.slice(1) === first.raw.slice(1).toLowerCase()) name = name[0]!.toLowerCase() + name.slice(1);
   return {
     entity: { name, type: "unnamed", affiliation: null, gender: null, roles: [] },
     resolution: "resolve.unnamed",
