@@ -7,7 +7,8 @@ import { DEFAULT_MODEL_PATH } from "../label/attribution-model.ts";
 import { loadLexicons } from "../label/lexicons.ts";
 import { readBratFolder } from "../eval/benchmarks/brat.ts";
 import { ensureDir, writeAtomic } from "../eval/io.ts";
-import { articleExamples, trainTagger } from "../eval/tagger-train.ts";
+import { articleExamples, cueInventory, trainTagger } from "../eval/tagger-train.ts";
+import { DEFAULT_CUES_PATH, loadCueRates } from "../label/attribution-model.ts";
 import type { ModelFile } from "../label/attribution-model.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 
@@ -19,6 +20,7 @@ per token) on a PolNeAR split and writes its weights.
 Options:
   --dir DIR       PolNeAR split with text/ and attributions/ (default: ../shared/corpora/polnear/train)
   --out FILE      model file (default: data/models/attribution-tagger.json)
+  --cues FILE     mined cue inventory (default: data/lexicons/cues.csv)
   --seed N        seed of the held-out choice and epoch shuffles (default: 13)
   --epochs N      most epochs; the best on the held-out articles is kept (default: 8)
   --bits N        log2 of the feature hash buckets (default: 19)
@@ -39,7 +41,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const f = parseFlags(argv, { dir: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, epochs: { type: "string" }, bits: { type: "string" }, limit: { type: "string" } });
+  const f = parseFlags(argv, { dir: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, epochs: { type: "string" }, bits: { type: "string" }, limit: { type: "string" }, cues: { type: "string" } });
   const dir = f.dir ?? "../shared/corpora/polnear/train";
   const out = f.out ?? DEFAULT_MODEL_PATH;
   const seed = numberFlag("seed", f.seed, 13, (v) => Number.isInteger(v) && v >= 0);
@@ -49,7 +51,11 @@ export async function main(argv: string[]): Promise<void> {
   const lex = await loadLexicons();
   const articles = (await readBratFolder(dir)).slice(0, limit);
   const examples = articles.map((a) => ({ examples: articleExamples(a, lex) }));
-  const r = trainTagger(examples, { seed, maxEpochs, bits, holdout: 0.1 }, { corpus: "PolNeAR", split: dir.replace(/\/+$/, "").split("/").pop(), articles: articles.length });
+  const cues = f.cues ?? DEFAULT_CUES_PATH;
+  const inventory = cueInventory(examples.flatMap((a) => a.examples));
+  await ensureDir(dirname(cues));
+  await writeAtomic([[cues, inventory]]);
+  const r = trainTagger(examples, { seed, maxEpochs, bits, holdout: 0.1 }, { corpus: "PolNeAR", split: dir.replace(/\/+$/, "").split("/").pop(), articles: articles.length }, lex, loadCueRates(cues));
   await ensureDir(dirname(out));
   await writeAtomic([[out, renderModel(r.file)]]);
   process.stdout.write(`trained on ${articles.length} articles; held-out tag F1 by epoch ${r.holdoutF1.join(" ")}; kept epoch ${r.bestEpoch}; ${r.file.weights.length / 5} buckets → ${out}\n`);

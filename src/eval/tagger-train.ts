@@ -7,7 +7,7 @@
 import { extractArticles } from "../extract/index.ts";
 import { C, MAX_FEATURES, MODEL_FORMAT, NTAGS, O, S, T, TAGS, features, tagSentence, viewSentence, type ModelFile, type SentenceView } from "../label/attribution-model.ts";
 import type { Lexicons } from "../label/lexicons.ts";
-import { codePointOffset, hasAstral, tokenizeSentence } from "../label/tokenize.ts";
+import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "../label/tokenize.ts";
 import type { AnnotatedArticle } from "./benchmarks/brat.ts";
 import { mulberry32, randInt } from "./rng.ts";
 
@@ -15,8 +15,13 @@ import { mulberry32, randInt } from "./rng.ts";
 const MAX_QUOTE_SENTENCES = 8;
 
 export interface Example {
-  view: SentenceView;
+  /** Filled by trainTagger once the cue inventory is known (a feature reads it). */
+  view: SentenceView | null;
+  toks: Tok[];
+  startsInQuote: boolean;
   gold: Uint8Array;
+  /** Lower-cased tokens (for the cue inventory). */
+  words: string[];
 }
 
 /** One example per pipeline sentence of the article, tokens tagged from its attributions. */
@@ -38,7 +43,7 @@ export function articleExamples(a: AnnotatedArticle, lex: Lexicons): Example[] {
       const astral = hasAstral(s.text);
       const gold = new Uint8Array(toks.length);
       toks.forEach((t, i) => (gold[i] = tagAt[s.start + codePointOffset(s.text, astral, t.start)] ?? O));
-      out.push({ view: viewSentence(toks, lex, carried > 0 && carried <= MAX_QUOTE_SENTENCES), gold });
+      out.push({ view: null, toks, startsInQuote: carried > 0 && carried <= MAX_QUOTE_SENTENCES, gold, words: toks.map((t) => t.low) });
       carried = quoteOpenAtEnd ? carried + 1 : 0;
     }
   }
@@ -65,7 +70,7 @@ export interface TrainResult {
 function tagF1(examples: readonly Example[], buckets: number, weights: Float32Array): number {
   let tp = 0, pred = 0, gold = 0;
   for (const ex of examples) {
-    const tags = tagSentence({ buckets, weights }, ex.view);
+    const tags = tagSentence({ buckets, weights }, ex.view!);
     for (let i = 0; i < tags.length; i++) {
       if (tags[i] !== O) pred++;
       if (ex.gold[i] !== O) gold++;
@@ -75,7 +80,9 @@ function tagF1(examples: readonly Example[], buckets: number, weights: Float32Ar
   return tp === 0 ? 0 : (2 * tp) / (pred + gold);
 }
 
-export function trainTagger(articles: readonly { examples: Example[] }[], opts: TrainOptions, trained: Record<string, unknown>): TrainResult {
+/** `cueRates`: the inventory mined from the same articles (cueInventory, read back with loadCueRates). */
+export function trainTagger(articles: readonly { examples: Example[] }[], opts: TrainOptions, trained: Record<string, unknown>, lex: Lexicons, cueRates: ReadonlyMap<string, number>): TrainResult {
+  for (const a of articles) for (const ex of a.examples) ex.view = viewSentence(ex.toks, lex, ex.startsInQuote, cueRates);
   const rng = mulberry32(opts.seed);
   // Held-out articles: a seeded choice, the rest train.
   const order = articles.map((_, i) => i);
@@ -98,10 +105,11 @@ export function trainTagger(articles: readonly { examples: Example[] }[], opts: 
     shuffle(idx, rng);
     for (const k of idx) {
       const ex = train[k]!;
+      const view = ex.view!;
       let prev = 9;
       let prev2 = 9;
-      for (let i = 0; i < ex.view.n; i++) {
-        const nf = features(ex.view, i, prev, prev2, mask, feats);
+      for (let i = 0; i < view.n; i++) {
+        const nf = features(view, i, prev, prev2, mask, feats);
         let bestTag = 0;
         let top = -Infinity;
         for (let t = 0; t < NTAGS; t++) {
@@ -144,6 +152,23 @@ function toFile(weights: Float32Array, buckets: number, trained: Record<string, 
     flat.push(b, ...q.map((x) => x + 0)); // + 0: no -0 in the JSON
   }
   return { format: MODEL_FORMAT, buckets, tags: TAGS, scale: SCALE, trained, weights: flat };
+}
+
+/** Fewest times a word must be (part of) a gold cue to enter the inventory. */
+const MIN_CUE_COUNT = 3;
+
+/** The cue inventory: each word that is part of a gold cue at least MIN_CUE_COUNT times, with its counts, as CSV. */
+export function cueInventory(examples: readonly Example[]): string {
+  const occ = new Map<string, number>();
+  const cue = new Map<string, number>();
+  for (const ex of examples)
+    ex.words.forEach((w, i) => {
+      occ.set(w, (occ.get(w) ?? 0) + 1);
+      if (ex.gold[i] === C) cue.set(w, (cue.get(w) ?? 0) + 1);
+    });
+  const rows = [...cue.entries()].filter(([w, n]) => n >= MIN_CUE_COUNT && !/[,"\n]/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const head = "word,cue_count,occurrences\n# Mined from PolNeAR train by npm run train-attribution: how often each word is (part of) an attribution cue, of all its occurrences. See README.md.\n";
+  return head + rows.map(([w, n]) => `${w},${n},${occ.get(w)}`).join("\n") + "\n";
 }
 
 function shuffle(xs: number[], rng: () => number): void {

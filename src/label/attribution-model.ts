@@ -8,7 +8,9 @@
 // reporting-verb lexicon and the previous tag.
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { InputError } from "../errors.ts";
+import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { hashWord } from "./vocab.ts";
@@ -19,11 +21,27 @@ export const O = 0, S = 1, C = 2, T = 3;
 export const NTAGS = 4;
 export const MODEL_FORMAT = "claimstance-attribution-tagger/1";
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL("../../data/models/attribution-tagger.json", import.meta.url));
+export const DEFAULT_CUES_PATH = fileURLToPath(new URL("../../data/lexicons/cues.csv", import.meta.url));
 
 export interface TaggerModel {
   /** Number of hash buckets (a power of two); weights[bucket * NTAGS + tag]. */
   buckets: number;
   weights: Float32Array;
+  /** Cue inventory (cues.csv): word → share of its PolNeAR train occurrences that are part of a cue; absent words 0. */
+  cueRate?: ReadonlyMap<string, number>;
+}
+
+const CueRow = z.object({ word: z.string().min(1), cue_count: z.coerce.number().int().min(1), occurrences: z.coerce.number().int().min(1) });
+
+/** Reads cues.csv (file:line errors); the rate is smoothed so a word seen a few times does not count as sure. */
+export function loadCueRates(path: string): Map<string, number> {
+  const rows = parseCsvTable(path, readFileSync(path, "utf8"), CueRow, ["word", "cue_count", "occurrences"]);
+  const out = new Map<string, number>();
+  for (const { line, row } of rows) {
+    if (row.cue_count > row.occurrences) throw new InputError(`${path}:${line}: cue_count above occurrences`);
+    out.set(row.word, row.cue_count / (row.occurrences + 2));
+  }
+  return out;
 }
 
 /** The committed model file's shape (weights sparse: bucket, then one integer per tag, divided by `scale`). */
@@ -62,6 +80,7 @@ export function loadTagger(path: string = DEFAULT_MODEL_PATH): TaggerModel | nul
       throw new InputError(`${path}: ${(e as Error).message}`);
     }
     model = modelFromFile(parsed, path);
+    if (existsSync(DEFAULT_CUES_PATH)) model.cueRate = loadCueRates(DEFAULT_CUES_PATH);
   }
   cached = { path, model };
   return model;
@@ -72,6 +91,7 @@ const F_BIAS = 1, F_W0 = 2, F_WM1 = 3, F_WP1 = 4, F_WM2 = 5, F_WP2 = 6, F_SUF = 
 const F_PREV = 11, F_PREV_W0 = 12, F_PREV_SH0 = 13, F_WM1_W0 = 14, F_W0_WP1 = 15, F_REPORT = 16, F_QUOTE = 17, F_POS = 18;
 const F_COLON = 19, F_PREV_QUOTE = 20, F_REPORT_NEAR = 21, F_PREV_REPORT = 22, F_PREV2 = 23, F_CAPS = 24, F_W0_QUOTE = 25;
 const F_WM3 = 26, F_WP3 = 27, F_SUFP1 = 28, F_SUFM1 = 29, F_COMMAS = 30, F_GROUP = 31, F_REPORT_WORD = 32, F_W0_REPORT_NEAR = 33;
+const F_RATE = 34, F_RATE_PREV = 35, F_RATE_NEAR = 36;
 
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
@@ -99,6 +119,8 @@ export interface SentenceView {
   group: Uint8Array;
   /** The word hash of the nearest reporting phrase's first word (0 = none within 6 tokens). */
   reportWord: Int32Array;
+  /** The word's cue rate (cues.csv) in tenths, 0–10; 11 = not in the inventory. */
+  cueRate: Uint8Array;
 }
 
 const BOS = 0x1234567, EOS = 0x7654321;
@@ -108,7 +130,7 @@ function shapeOf(t: Tok): number {
   return kind * 8 + (t.cap ? 1 : 0) + (t.acro ? 2 : 0) + (t.quoted ? 4 : 0);
 }
 
-export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote: boolean): SentenceView {
+export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote: boolean, cueRates: ReadonlyMap<string, number> | undefined): SentenceView {
   const n = toks.length;
   const v: SentenceView = {
     n,
@@ -123,6 +145,7 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
     commas: new Uint8Array(n),
     group: new Uint8Array(n),
     reportWord: new Int32Array(n),
+    cueRate: new Uint8Array(n),
   };
   let commas = 0;
   const reportStart = new Int32Array(n).fill(-1);
@@ -135,6 +158,8 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
     v.word[i] = hashWord(low);
     v.suffix[i] = low.length > 3 ? hashWord(low.slice(-3)) : v.word[i]!;
     v.shape[i] = shapeOf(t);
+    const rate = cueRates?.get(low);
+    v.cueRate[i] = rate === undefined ? 11 : Math.round(rate * 10);
     if (mayReport && v.report[i] === 0) {
       const m = lex.reporting.longestAt(toks, i);
       if (m) for (let k = m.start; k < m.end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
@@ -205,6 +230,17 @@ export function features(v: SentenceView, i: number, prev: number, prev2: number
   out[k++] = mix(mix(F_GROUP, v.group[i]!), prev) & mask;
   out[k++] = mix(mix(F_REPORT_WORD, v.reportWord[i]!), v.reportNear[i]!) & mask;
   out[k++] = mix(mix(F_W0_REPORT_NEAR, w0), v.reportNear[i]! === 0 ? 0 : v.reportNear[i]! < 16 ? 1 : 2) & mask;
+  out[k++] = mix(F_RATE, v.cueRate[i]!) & mask;
+  out[k++] = mix(mix(F_RATE_PREV, prev), v.cueRate[i]!) & mask;
+  // The most cue-like word one or two tokens to either side, with its side.
+  let near = 0;
+  for (let d = -2; d <= 2; d++) {
+    const j = i + d;
+    if (d === 0 || j < 0 || j >= v.n) continue;
+    const r = v.cueRate[j]! === 11 ? 0 : v.cueRate[j]!;
+    if (r > (near & 15)) near = r + (d < 0 ? 16 : 32);
+  }
+  out[k++] = mix(F_RATE_NEAR, near) & mask;
   return k;
 }
 

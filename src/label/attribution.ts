@@ -104,7 +104,7 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
     if (!np) {
       let e = end;
       while (e < t.length && e - end < 8 && (t[e]!.kind === "word" || t[e]!.kind === "num" || t[e]!.raw === "-")) e++;
-      const unnamed = e > end && (e === t.length || t[e]!.kind === "punct") ? unnamedSource(ctx, end, e) : null;
+      const unnamed = e > end && (e === t.length || t[e]!.kind === "punct") ? unnamedSource(ctx, mem, end, e) : null;
       return unnamed ? { rule: "actor.according_to", at: start, actor: unnamed, cue: { start, end }, negated: false } : null;
     }
     return { rule: "actor.according_to", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };

@@ -134,7 +134,7 @@ export class ArticleMemory {
   }
 
   /** Has `low` been seen capitalised inside a sentence so far? */
-  private isMidCap(low: string): boolean {
+  isMidCap(low: string): boolean {
     for (const ctx of this.midCapsPending)
       for (let k = 1; k < ctx.toks.length; k++) {
         const t = ctx.toks[k]!;

@@ -170,7 +170,7 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: Tagge
   let content: TokRange | null = null;
   let contentRule: string | null = null;
   // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's).
-  const learned = !winner?.actor && model !== null && !s.startsInQuote ? modelAttribution(ctx, mem, model, s.startsInQuote) : null;
+  const learned = !winner?.actor && model !== null && !s.startsInQuote ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
   if (learned) {
     winner = learned.proposal;
     proposals.push(winner);
@@ -184,6 +184,13 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: Tagge
   // An unnamed source is no antecedent for a later "he" or "they".
   if (winner?.actor && winner.actor.entity.type !== "unnamed") mem.recordActor(winner.actor.entity, ctx.index);
   return { ctx, proposals, winner, content, contentRule, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts };
+}
+
+/** "Unconfirmed" hedges ("declined to comment", "has yet to confirm"): no claim is made there (see modelAttribution). */
+function unconfirmedRanges(hedges: readonly HedgeFinding[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const h of hedges) if (h.type === "unconfirmed") out.push({ start: h.start, end: h.end });
+  return out;
 }
 
 function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSentence {

@@ -20,9 +20,13 @@ export interface ModelAttribution {
 /** Most tokens between a cue run and its source run. */
 const MAX_GAP = 8;
 
-export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean): ModelAttribution | null {
-  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote));
-  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r));
+/**
+ * `withheld`: token ranges of "unconfirmed" hedges ("declined to comment", "has yet to confirm"): PolNeAR counts
+ * them as attributions, the project's contract does not (no claim is made), so a model cue there is not taken.
+ */
+export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
+  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate));
+  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end));
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
   // The cue whose source is nearest (before or after it).
@@ -74,5 +78,5 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
     if (np.kind === "pronoun") return null;
   }
   if (end - start === 1 && PRONOUNS.has(t[start]!.low)) return null;
-  return unnamedSource(ctx, start, end);
+  return unnamedSource(ctx, mem, start, end);
 }

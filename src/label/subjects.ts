@@ -167,7 +167,7 @@ export function resolveSubject(ctx: SentenceCtx, mem: ArticleMemory, np: NounPhr
       return e ? { entity: e, resolution: "resolve.pronoun", mention: { start: np.start, end: np.end } } : null;
     }
     case "group":
-      return unnamedSource(ctx, np.start, np.end);
+      return unnamedSource(ctx, mem, np.start, np.end);
     case "role":
       return mem.resolveRole(ctx, np);
     case "name":

@@ -4,7 +4,7 @@
 // ("source", "officials", "person familiar with the matter") and whose mention
 // is the phrase as written, so anonymous sourcing stays apart from narration
 // (actor null).
-import type { Resolved } from "./entities.ts";
+import type { ArticleMemory, Resolved } from "./entities.ts";
 import type { SentenceCtx } from "./names.ts";
 import { collapseSpaces } from "./text.ts";
 
@@ -12,7 +12,7 @@ import { collapseSpaces } from "./text.ts";
 const LEADING = new Set(["the", "a", "an", "some", "many", "several", "other", "most", "few", "two", "three", "four", "both", "all", "one", "these", "those", "this", "that", "another"]);
 
 /** An unnamed actor for tokens [start, end) of the sentence, or null when nothing is left once the determiners go. */
-export function unnamedSource(ctx: SentenceCtx, start: number, end: number): Resolved | null {
+export function unnamedSource(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: number): Resolved | null {
   const t = ctx.toks;
   let s = start;
   while (s < end && LEADING.has(t[s]!.low)) s++;
@@ -23,8 +23,9 @@ export function unnamedSource(ctx: SentenceCtx, start: number, end: number): Res
   // "Officials said": a capital that only starts the sentence is not part of the name.
   const first = t[s]!;
   const sentenceStart = s === 0 || t[s - 1]!.kind === "open_quote";
-  // Only a word the lexicons know as a common word ("Officials", "Police"): "Opec members" keeps its capital.
-  if (sentenceStart && first.cap && !first.acro && first.id !== 0 && first.raw.slice(1) === first.raw.slice(1).toLowerCase()) name = name[0]!.toLowerCase() + name.slice(1);
+  // Not a demonym, a known name ("American officials", "Pentagon sources") or a word the article capitalises mid-sentence ("Opec").
+  const proper = first.acro || ctx.lex.adjectives.anyAt(t, s) || ctx.lex.aliases.anyAt(t, s) || mem.isMidCap(first.low);
+  if (sentenceStart && first.cap && !proper && first.raw.slice(1) === first.raw.slice(1).toLowerCase()) name = name[0]!.toLowerCase() + name.slice(1);
   return {
     entity: { name, type: "unnamed", affiliation: null, gender: null, roles: [] },
     resolution: "resolve.unnamed",
