@@ -22,8 +22,8 @@ Options:
   --out FILE      model file (default: data/models/attribution-tagger.json)
   --cues FILE     mined cue inventory (default: data/lexicons/cues.csv)
   --seed N        seed of the held-out choice and epoch shuffles (default: 13)
-  --epochs N      most epochs; the best on the held-out articles is kept (default: 8)
-  --bits N        log2 of the feature hash buckets (default: 19)
+  --epochs N      most epochs; the best on the held-out articles is kept (default: 12)
+  --bits N        log2 of the feature hash buckets (default: 17: the table stays in cache)
   --limit N       train on the first N articles only (tests)
   -h, --help      show this help
 `;
@@ -45,8 +45,8 @@ export async function main(argv: string[]): Promise<void> {
   const dir = f.dir ?? "../shared/corpora/polnear/train";
   const out = f.out ?? DEFAULT_MODEL_PATH;
   const seed = numberFlag("seed", f.seed, 13, (v) => Number.isInteger(v) && v >= 0);
-  const maxEpochs = numberFlag("epochs", f.epochs, 8, (v) => Number.isInteger(v) && v >= 1 && v <= 50);
-  const bits = numberFlag("bits", f.bits, 19, (v) => Number.isInteger(v) && v >= 10 && v <= 24);
+  const maxEpochs = numberFlag("epochs", f.epochs, 12, (v) => Number.isInteger(v) && v >= 1 && v <= 50);
+  const bits = numberFlag("bits", f.bits, 17, (v) => Number.isInteger(v) && v >= 10 && v <= 24);
   const limit = numberFlag("limit", f.limit, Infinity, (v) => Number.isInteger(v) && v >= 2);
   const lex = await loadLexicons();
   const articles = (await readBratFolder(dir)).slice(0, limit);

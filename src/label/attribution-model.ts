@@ -13,7 +13,7 @@ import { InputError } from "../errors.ts";
 import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
-import { hashWord } from "./vocab.ts";
+import { finishHash, hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
 export type Tag = 0 | 1 | 2 | 3;
@@ -125,14 +125,20 @@ export interface SentenceView {
 
 const BOS = 0x1234567, EOS = 0x7654321;
 
+/** hashWord(low.slice(-3)) without the slice. */
+function suffixHash(low: string): number {
+  let h = 0;
+  for (let k = low.length - 3; k < low.length; k++) h = (Math.imul(h, 31) + low.charCodeAt(k)) | 0;
+  return finishHash(h);
+}
+
 function shapeOf(t: Tok): number {
   const kind = t.kind === "word" ? 0 : t.kind === "num" ? 1 : t.kind === "punct" ? 2 : t.kind === "open_quote" ? 3 : 4;
   return kind * 8 + (t.cap ? 1 : 0) + (t.acro ? 2 : 0) + (t.quoted ? 4 : 0);
 }
 
-export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote: boolean, cueRates: ReadonlyMap<string, number> | undefined): SentenceView {
-  const n = toks.length;
-  const v: SentenceView = {
+function newView(n: number): SentenceView {
+  return {
     n,
     word: new Int32Array(n),
     suffix: new Int32Array(n),
@@ -147,6 +153,21 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
     reportWord: new Int32Array(n),
     cueRate: new Uint8Array(n),
   };
+}
+
+/** The labeller's one view, reused sentence after sentence (grown when a sentence is longer): no arrays per sentence. */
+let shared = newView(256);
+
+/**
+ * The feature values of one sentence. `reuse`: fill the shared view (valid until the next call; the labeller tags one
+ * sentence at a time) instead of new arrays (training keeps every sentence's view).
+ */
+export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote: boolean, cueRates: ReadonlyMap<string, number> | undefined, reuse = false): SentenceView {
+  const n = toks.length;
+  if (reuse && shared.word.length < n) shared = newView(n * 2);
+  const v: SentenceView = reuse ? shared : newView(n);
+  v.n = n;
+  if (reuse) v.report.fill(0, 0, n);
   let commas = 0;
   const reportStart = new Int32Array(n).fill(-1);
   let quoteSeen = startsInQuote ? 1 : 0;
@@ -156,7 +177,7 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
     const t = toks[i]!;
     const low = t.low;
     v.word[i] = hashWord(low);
-    v.suffix[i] = low.length > 3 ? hashWord(low.slice(-3)) : v.word[i]!;
+    v.suffix[i] = low.length > 3 ? suffixHash(low) : v.word[i]!;
     v.shape[i] = shapeOf(t);
     const rate = cueRates?.get(low);
     v.cueRate[i] = rate === undefined ? 11 : Math.round(rate * 10);

@@ -25,7 +25,8 @@ const MAX_GAP = 8;
  * them as attributions, the project's contract does not (no claim is made), so a model cue there is not taken.
  */
 export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
-  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate));
+  if (!mayAttribute(ctx, model)) return null;
+  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
   const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end));
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
@@ -43,6 +44,22 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   let content: { start: number; end: number } | null = null;
   if (contents.length > 0) content = { start: contents[0]!.start, end: contents[contents.length - 1]!.end };
   return { proposal: { rule: "actor.model", at: best.cue.start, actor, cue: best.cue, negated: false }, content };
+}
+
+/**
+ * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE), a colon
+ * or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
+ */
+const MIN_CUE_RATE = 0.1;
+
+function mayAttribute(ctx: SentenceCtx, model: TaggerModel): boolean {
+  const rates = model.cueRate;
+  if (!rates) return true;
+  for (const t of ctx.toks) {
+    if (t.quoted) continue;
+    if (t.kind === "punct" ? t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–" : (rates.get(t.low) ?? 0) >= MIN_CUE_RATE) return true;
+  }
+  return false;
 }
 
 /** "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source. */
@@ -70,6 +87,8 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   while (start < end && (t[start]!.kind !== "word" || (EDGE_WORDS.has(t[start]!.low) && end - start > 1))) start++;
   while (end > start && (t[end - 1]!.kind !== "word" || EDGE_WORDS.has(t[end - 1]!.low))) end--;
   if (end <= start) return null;
+  // "the church, which it accuses of …": a report inside the writer's relative clause credits nobody (the rules' reading).
+  if (end - start === 1 && PRONOUNS.has(t[start]!.low) && start > 0 && RELATIVE_PRONOUNS.has(t[start - 1]!.low)) return null;
   const np = phraseEndingAt(ctx, end) ?? phraseStartingAt(ctx, start);
   if (np && np.kind !== "group" && np.start >= start - 1 && np.end <= end + 1) {
     const r = resolveSubject(ctx, mem, np);
