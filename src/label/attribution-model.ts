@@ -250,10 +250,11 @@ const BIAS_S = 8;
 const BIAS_C = 8;
 export const MAX_FEATURES = 24;
 
+const feats = new Int32Array(MAX_FEATURES);
+
 /** Greedy left-to-right tags of one sentence. */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
-  const feats = new Int32Array(MAX_FEATURES);
   const mask = model.buckets - 1;
   const w = model.weights;
   let prev = 9; // sentence start
