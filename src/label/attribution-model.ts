@@ -247,7 +247,7 @@ export function features(v: SentenceView, i: number, prev: number, prev2: number
  * attributions. Tuned on PolNeAR train (the highest sentence F1 that keeps every target met there); see data/models/README.md.
  */
 const BIAS_S = 8;
-const BIAS_C = 8;
+const BIAS_C = 4;
 export const MAX_FEATURES = 24;
 
 const feats = new Int32Array(MAX_FEATURES);

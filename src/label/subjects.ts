@@ -170,8 +170,13 @@ export function resolveSubject(ctx: SentenceCtx, mem: ArticleMemory, np: NounPhr
       return unnamedSource(ctx, mem, np.start, np.end);
     case "role":
       return mem.resolveRole(ctx, np);
-    case "name":
-      return mem.resolveName(ctx, np);
+    case "name": {
+      // "Prosecutors allege …": a capitalised plural that only opens the sentence names nobody, but it is a source.
+      const r = mem.resolveName(ctx, np);
+      const t = ctx.toks[np.start]!;
+      if (r || np.start !== 0 || np.end - np.start !== 1 || t.acro || !/[a-z]s$/.test(t.raw)) return r;
+      return unnamedSource(ctx, mem, np.start, np.end);
+    }
   }
 }
 
