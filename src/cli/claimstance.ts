@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   "build-dataset": { summary: "news articles → train/test claim-record JSONL", load: () => import("./build-dataset.ts") },
   eval: { summary: "train and score the baseline classifier", load: () => import("./eval.ts") },
   benchmark: { summary: "score the labeller against annotated corpora", load: () => import("./benchmark.ts") },
+  "train-attribution": { summary: "retrain the attribution tagger on PolNeAR train", load: () => import("./train-attribution.ts") },
   "suggest-targets": { summary: "draft a topics CSV (for --targets) from a corpus", load: () => import("./suggest-targets.ts") },
 };
 

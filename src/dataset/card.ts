@@ -105,7 +105,7 @@ export function renderCard(c: CardInput): string {
   const body = [
     "# claimstance claim records",
     "",
-    "One record per sentence of article prose: who makes the claim (actor, cue), what it takes a position on (target_text, the phrase a stance predicate governs; target_entity, its canonical person, organisation or country; target, its topic id or null) with which stance, and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller; see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
+    "One record per sentence of article prose: who makes the claim (actor — a named person, organisation or country, or an `unnamed` source such as \"officials\" — and cue), what is claimed (content, a span of the text), what it takes a position on (target_text, the phrase a stance predicate governs; target_entity, its canonical person, organisation or country; target, its topic id or null) with which stance, and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller and its attribution tagger (`actor.model` in `rules`); see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
     "",
     "## How it was built",
     "",

@@ -7,6 +7,7 @@ import { parseChain, chainAround, isNameWord, type SentenceCtx } from "./names.t
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
 import type { ReportingEntry } from "./lexicons.ts";
 import { mainSubject, resolveSubject, subjectBefore } from "./subjects.ts";
+import { unnamedSource } from "./unnamed.ts";
 import { COORDINATORS, RELATIVE_PRONOUNS, isEndPunct, isLyAdverb, isSpacedDash, isWord, tokAt } from "./words.ts";
 
 export type AttributionRule =
@@ -20,7 +21,8 @@ export type AttributionRule =
   | "actor.stance_subject"
   | "actor.participle_clause"
   | "actor.dash_credit"
-  | "actor.quote_continuation";
+  | "actor.quote_continuation"
+  | "actor.model";
 
 /** Resolver priority: lower tier wins; within a tier the earlier cue wins. */
 export const ATTRIBUTION_TIER: Readonly<Record<AttributionRule, number>> = {
@@ -35,6 +37,7 @@ export const ATTRIBUTION_TIER: Readonly<Record<AttributionRule, number>> = {
   "actor.participle_clause": 4,
   "actor.dash_credit": 5,
   "actor.quote_continuation": 6,
+  "actor.model": 7,
 };
 
 export interface AttributionProposal {
@@ -97,7 +100,13 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
       const chain = isNameWord(tokAt(t, k)) ? chainAround(ctx, k) : null;
       if (chain) np = parseChain(ctx, chain.start, chain.end);
     }
-    if (!np) return null;
+    // "according to the data", "according to show insiders": no name, an unnamed source up to the clause's end.
+    if (!np) {
+      let e = end;
+      while (e < t.length && e - end < 8 && (t[e]!.kind === "word" || t[e]!.kind === "num" || t[e]!.raw === "-")) e++;
+      const unnamed = e > end && (e === t.length || t[e]!.kind === "punct") ? unnamedSource(ctx, mem, end, e) : null;
+      return unnamed ? { rule: "actor.according_to", at: start, actor: unnamed, cue: { start, end }, negated: false } : null;
+    }
     return { rule: "actor.according_to", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
   }
   // "Blair told to double aid" (a headline's passive) credits nobody.
@@ -182,12 +191,17 @@ function colonQuote(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal |
   const t = toks(ctx);
   for (let i = 1; i < t.length - 1; i++) {
     const w = t[i]!;
-    if (w.low !== ":" || w.quoted) continue;
+    // A transcript paragraph in quote marks opens with its speaker ("\"WALLACE: …"): that colon counts.
+    if (w.low !== ":" || (w.quoted && !(i <= 4 && t[0]!.kind === "open_quote"))) continue;
     const next = t[i + 1]!;
-    if (next.kind !== "open_quote" && next.raw !== "‘" && next.raw !== "'") continue;
+    const quoted = next.kind === "open_quote" || next.raw === "‘" || next.raw === "'";
     const np = phraseEndingAt(ctx, i);
     if (!np || np.kind === "pronoun" || np.kind === "group") continue;
     if (np.start > 0 && t[np.start - 1]!.kind === "word") continue;
+    // "Pence: Gennifer Flowers Won't Be at Debate", "\"WALLACE: Let's start …": a name opening the sentence (a
+    // headline, a transcript's speaker) holds what follows the colon even without quote marks.
+    const opens = np.start === 0 || (np.start === 1 && t[0]!.kind === "open_quote");
+    if (!quoted && !(opens && np.kind === "name" && isWord(next) && (next.cap || next.kind === "word") && t.length - i > 3)) continue;
     const actor = resolveSubject(ctx, mem, np);
     if (actor) return { rule: "actor.colon_quote", at: i, actor, cue: { start: i, end: i + 1 }, negated: false };
   }

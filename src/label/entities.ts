@@ -29,7 +29,8 @@ export type Resolution =
   | "resolve.role_article"
   | "resolve.role_lexicon"
   | "resolve.role_qualifier"
-  | "resolve.pronoun";
+  | "resolve.pronoun"
+  | "resolve.unnamed";
 
 export interface Resolved {
   entity: Entity;
@@ -133,7 +134,7 @@ export class ArticleMemory {
   }
 
   /** Has `low` been seen capitalised inside a sentence so far? */
-  private isMidCap(low: string): boolean {
+  isMidCap(low: string): boolean {
     for (const ctx of this.midCapsPending)
       for (let k = 1; k < ctx.toks.length; k++) {
         const t = ctx.toks[k]!;

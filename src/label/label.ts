@@ -11,6 +11,9 @@
 //   hedges    — every cue found (longest match at each position).
 import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../schema.ts";
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
+import { loadTagger, type TaggerModel } from "./attribution-model.ts";
+import { contentOf, quotedPart, type TokRange } from "./content.ts";
+import { modelAttribution } from "./model-proposal.ts";
 import { ArticleMemory, type Resolved } from "./entities.ts";
 import { findHedges, NO_HEDGES, type HedgeFinding } from "./hedges.ts";
 import type { Lexicons } from "./lexicons.ts";
@@ -53,6 +56,9 @@ interface Pass1 {
   ctx: SentenceCtx;
   proposals: AttributionProposal[];
   winner: AttributionProposal | null;
+  /** Token range of what the winner's actor claims, and the rule that found it. */
+  content: TokRange | null;
+  contentRule: string | null;
   startsInQuote: boolean;
   endsInQuote: boolean;
   hedges: HedgeFinding[];
@@ -130,7 +136,8 @@ export function labelArticle(article: Article, lex: Lexicons): LabelledSentence[
   }
   // Pass 1: every rule, sentence by sentence (pronouns need the actors credited before).
   const pass1: Pass1[] = [];
-  for (let i = 0; i < read.length; i++) pass1.push(applyRules(read[i]!, onTopic, mem));
+  const model = loadTagger();
+  for (let i = 0; i < read.length; i++) pass1.push(applyRules(read[i]!, onTopic, mem, model));
   // Pass 2: quote continuation needs the sentences after a quote too.
   const continued = findQuoteChains(pass1);
   const out: LabelledSentence[] = [];
@@ -159,7 +166,7 @@ function readSentence(text: string, index: number, startsInQuote: boolean, lex: 
 }
 
 /** Pass 1 of one sentence: hedges, target and stance, attribution (crediting the winner in the memory). */
-function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory): Pass1 {
+function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: TaggerModel | null): Pass1 {
   const ctx = s.ctx;
   const hedges = ctx.lex.hedges.mayOccur(ctx.firstFlags) ? findHedges(ctx) : NO_HEDGES;
   // Topics of the lexicon's targets.csv count only in an on-topic article; a researcher's topic files everywhere.
@@ -168,9 +175,31 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory): Pass1 {
   const decided = decideTargetStance(ts);
   const entity = decided.targetSpan ? targetEntity(ctx, mem, decided.targetSpan) : null;
   const proposals = attributionProposals(ctx, mem, ts.governing);
-  const winner = pickAttribution(proposals, ctx.toks);
-  if (winner?.actor) mem.recordActor(winner.actor.entity, ctx.index);
-  return { ctx, proposals, winner, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts, decided, entity };
+  let winner = pickAttribution(proposals, ctx.toks);
+  let content: TokRange | null = null;
+  let contentRule: string | null = null;
+  // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's).
+  const learned = !winner?.actor && model !== null && !s.startsInQuote ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
+  if (learned) {
+    winner = learned.proposal;
+    proposals.push(winner);
+    content = learned.content;
+    contentRule = content ? "content.model" : null;
+  }
+  if (winner?.actor && !content) {
+    content = contentOf(ctx, winner);
+    contentRule = content ? "content.reported" : null;
+  }
+  // An unnamed source is no antecedent for a later "he" or "they".
+  if (winner?.actor && winner.actor.entity.type !== "unnamed") mem.recordActor(winner.actor.entity, ctx.index);
+  return { ctx, proposals, winner, content, contentRule, startsInQuote: s.startsInQuote, endsInQuote: s.endsInQuote, hedges, ts, decided, entity };
+}
+
+/** "Unconfirmed" hedges ("declined to comment", "has yet to confirm"): no claim is made there (see modelAttribution). */
+function unconfirmedRanges(hedges: readonly HedgeFinding[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const h of hedges) if (h.type === "unconfirmed") out.push({ start: h.start, end: h.end });
+  return out;
 }
 
 function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSentence {
@@ -187,12 +216,16 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
   let cue: string | null = null;
   let actorSpan: SchemaSpan | null = null;
   let cueSpan: SchemaSpan | null = null;
+  let content: TokRange | null = null;
+  let contentRule: string | null = null;
   if (p.winner?.actor) {
     actor = toActor(p.winner.actor, ctx);
     cue = surfaceOf(ctx, p.winner.cue.start, p.winner.cue.end);
     actorSpan = spanOf(ctx, cp, p.winner.actor.mention.start, p.winner.actor.mention.end);
     cueSpan = spanOf(ctx, cp, p.winner.cue.start, p.winner.cue.end);
     rules.push(p.winner.rule, p.winner.actor.resolution);
+    content = p.content;
+    contentRule = p.contentRule;
   } else if (p.winner) {
     rules.push(p.winner.rule);
   } else if (continuation?.from.winner?.actor) {
@@ -203,7 +236,10 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
     // start/end present but undefined (JSON drops them): every vote has one shape.
     votes.push({ rule: "actor.quote_continuation", field: "actor", value: actor.name, start: undefined, end: undefined }, { rule: "actor.quote_continuation", field: "cue", value: cue, start: undefined, end: undefined });
     rules.push("actor.quote_continuation", w.actor!.resolution);
+    content = quotedPart(ctx);
+    contentRule = content ? "content.quoted" : null;
   }
+  if (contentRule) rules.push(contentRule);
 
   const { hedges, ts } = p;
   if (ts.salient) votes.push(spanVote("target.trigger", "target", ts.salient.target, spanOf(ctx, cp, ts.salient.span.start, ts.salient.span.end)));
@@ -226,7 +262,7 @@ function buildLabels(p: Pass1, continuation: { from: Pass1 } | null): LabelledSe
   const labels: SentenceLabels = {
     actor,
     cue: actor ? cue : null,
-    content: null,
+    content: actor && content ? spanOf(ctx, cp, content.start, content.end) : null,
     target: decided.target,
     target_text: targetSpan ? surfaceOf(ctx, decided.targetSpan!.start, decided.targetSpan!.end) : null,
     target_entity: p.entity,

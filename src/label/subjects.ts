@@ -2,6 +2,7 @@
 // it, past auxiliaries and adverbs ("Putin has also said"), parentheticals
 // (", however,"), appositives ("the envoy, Steve Witkoff, said"), relative
 // clauses ("Trump, who …, stressed") and coordination ("… but has said").
+import { unnamedSource } from "./unnamed.ts";
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import { isNameWord, isTitleWord, type NounPhrase, type SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
@@ -166,11 +167,16 @@ export function resolveSubject(ctx: SentenceCtx, mem: ArticleMemory, np: NounPhr
       return e ? { entity: e, resolution: "resolve.pronoun", mention: { start: np.start, end: np.end } } : null;
     }
     case "group":
-      return null;
+      return unnamedSource(ctx, mem, np.start, np.end);
     case "role":
       return mem.resolveRole(ctx, np);
-    case "name":
-      return mem.resolveName(ctx, np);
+    case "name": {
+      // "Prosecutors allege …": a capitalised plural that only opens the sentence names nobody, but it is a source.
+      const r = mem.resolveName(ctx, np);
+      const t = ctx.toks[np.start]!;
+      if (r || np.start !== 0 || np.end - np.start !== 1 || t.acro || !/[a-z]s$/.test(t.raw)) return r;
+      return unnamedSource(ctx, mem, np.start, np.end);
+    }
   }
 }
 

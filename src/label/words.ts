@@ -104,7 +104,8 @@ export function isAcronym(t: Tok): boolean {
 }
 
 export function isDash(t: Tok | undefined): boolean {
-  return t !== undefined && (t.raw === "–" || t.raw === "—" || t.raw === "-" || t.raw === "--");
+  // "―" (horizontal bar): HuffPost's quote credits ("…shame.” ― Sonya Herridge").
+  return t !== undefined && (t.raw === "–" || t.raw === "—" || t.raw === "-" || t.raw === "--" || t.raw === "―");
 }
 
 /** A dash with whitespace around it (a parenthetical dash, not a hyphen). */
@@ -113,7 +114,9 @@ export function isSpacedDash(text: string, t: Tok | undefined): boolean {
   // In bounds only: reading a string past either end is a slow path in optimised code.
   const before = t.start > 0 ? text[t.start - 1] : undefined;
   const after = t.end < text.length ? text[t.end] : undefined;
-  return (before === undefined || /\s/.test(before)) && (after === undefined || /\s/.test(after));
+  // "…people he knows.”― Pamela Padilla": a credit bar may follow the closing quote mark directly.
+  const spacedBefore = before === undefined || /\s/.test(before) || (t.raw === "―" && /[”"’']/.test(before));
+  return spacedBefore && (after === undefined || /\s/.test(after));
 }
 
 /** Glued hyphen between two word tokens ("Jong-un", "US-led"). */

@@ -116,19 +116,20 @@ test("unattributed narration has no actor and no cue", async (t) => {
   }
 });
 
-test("coordinated subjects: the first conjunct speaks; an unnamed plural speaks for nobody", async (t) => {
+test("coordinated subjects: the first conjunct speaks; an unnamed plural is an unnamed source", async (t) => {
   const l = await labelLast("Both Russia and the US have ruled out Ukraine’s membership in the US-led alliance.");
   t.is(l.actor?.name, "Russia");
   t.is(l.cue, "ruled out");
   const g = await labelLast("The attack sparked outrage in Europe, with Germany and France vowing to ramp up military support.");
   t.is(g.actor?.name, "Germany");
   const b = await labelLast("The gathering comes three days after a Trump-Putin summit in Alaska, which both leaders hailed as a positive step toward resolving the Ukraine conflict.");
-  t.is(b.actor, null);
+  t.deepEqual(b.actor, { name: "leaders", mention: "leaders", type: "unnamed", affiliation: null });
 });
 
-test("unnamed sources are no actor", async (t) => {
+test("unnamed sources are actors of type unnamed: the noun phrase without its determiner", async (t) => {
   const l = await labelLast("Local sources reported intensified Russian offensives in Donetsk, with Ukrainian officials alleging Moscow is seeking battlefield gains before any negotiations.");
-  t.is(l.actor, null);
+  t.deepEqual(l.actor, { name: "local sources", mention: "Local sources", type: "unnamed", affiliation: null });
+  t.is(l.cue, "reported");
 });
 
 test("generic fallback: names no lexicon knows, titles stripped, surname later", async (t) => {

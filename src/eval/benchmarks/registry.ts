@@ -6,6 +6,7 @@
 import { cleaning } from "./cleaning.ts";
 import { conll2010 } from "./conll2010.ts";
 import { gold } from "./gold.ts";
+import { polnear } from "./polnear.ts";
 import { stance } from "./stance.ts";
 
 export interface BenchmarkFlags {
@@ -46,4 +47,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [gold, cleaning, conll2010, stance];
+export const BENCHMARKS: Benchmark[] = [gold, polnear, cleaning, conll2010, stance];

@@ -1,0 +1,101 @@
+// The tagger's attribution for a sentence the rules leave without an actor:
+// its cue run, the source run next to it resolved to an actor with the rules'
+// own machinery (name chains, roles, pronouns; any other noun phrase is an
+// unnamed source), and its content run. Rule id actor.model, content.model.
+import type { AttributionProposal } from "./attribution.ts";
+import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./attribution-model.ts";
+import type { ArticleMemory, Resolved } from "./entities.ts";
+import type { SentenceCtx } from "./names.ts";
+import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
+import { resolveSubject } from "./subjects.ts";
+import { unnamedSource } from "./unnamed.ts";
+import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS } from "./words.ts";
+
+export interface ModelAttribution {
+  proposal: AttributionProposal;
+  /** Token range of the content, or null when the tagger marked none. */
+  content: { start: number; end: number } | null;
+}
+
+/** Most tokens between a cue run and its source run. */
+const MAX_GAP = 8;
+
+/**
+ * `withheld`: token ranges of "unconfirmed" hedges ("declined to comment", "has yet to confirm"): PolNeAR counts
+ * them as attributions, the project's contract does not (no claim is made), so a model cue there is not taken.
+ */
+export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
+  if (!mayAttribute(ctx, model)) return null;
+  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
+  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end));
+  if (cues.length === 0) return null;
+  const sources = runsOf(tags, S);
+  // The cue whose source is nearest (before or after it).
+  let best: { cue: { start: number; end: number }; src: { start: number; end: number }; gap: number } | null = null;
+  for (const cue of cues)
+    for (const src of sources) {
+      const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
+      if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue, src, gap };
+    }
+  if (!best) return null;
+  const actor = resolveRun(ctx, mem, best.src.start, best.src.end);
+  if (!actor) return null;
+  const contents = runsOf(tags, T);
+  let content: { start: number; end: number } | null = null;
+  if (contents.length > 0) content = { start: contents[0]!.start, end: contents[contents.length - 1]!.end };
+  return { proposal: { rule: "actor.model", at: best.cue.start, actor, cue: best.cue, negated: false }, content };
+}
+
+/**
+ * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE), a colon
+ * or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
+ */
+const MIN_CUE_RATE = 0.1;
+
+function mayAttribute(ctx: SentenceCtx, model: TaggerModel): boolean {
+  const rates = model.cueRate;
+  if (!rates) return true;
+  for (const t of ctx.toks) {
+    if (t.quoted) continue;
+    if (t.kind === "punct" ? t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–" : (rates.get(t.low) ?? 0) >= MIN_CUE_RATE) return true;
+  }
+  return false;
+}
+
+/** "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source. */
+function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
+  const t = ctx.toks;
+  for (let k = r.start; k < r.end - 1 || (k === r.end - 1 && k > 0 && BE_FORMS.has(t[k - 1]!.low)); k++) {
+    const be = k === r.end - 1 ? t[k - 1]! : t[k]!;
+    const verb = k === r.end - 1 ? t[k]! : t[k + 1]!;
+    if (BE_FORMS.has(be.low) && /ed$/.test(verb.low) && t[r.end]?.low !== "by") return true;
+    if (k === r.end - 1) break;
+  }
+  return false;
+}
+
+/** Words a source run may not start or end with (the tagger's run can spill over a clause boundary). */
+const EDGE_WORDS = new Set(["and", "or", "but", "who", "which", "that", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were", "has", "had", "have", "his", "her", "its", "their", "our", "my", "your", "'s"]);
+
+/** The actor of source tokens [start, end): a name, role or pronoun the rules resolve, else an unnamed source. */
+function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: number): Resolved | null {
+  const t = ctx.toks;
+  // "who said", "which reported": the source is the relative clause's antecedent, which the tagger does not mark.
+  if (end - start === 1 && RELATIVE_PRONOUNS.has(t[start]!.low)) return null;
+  // "QUESTIONABLE MEDICAL CLAIMS —": a kicker in capitals is page furniture, not a source.
+  if (end - start > 1 && t.slice(start, end).every((x) => x.kind !== "word" || x.acro)) return null;
+  while (start < end && (t[start]!.kind !== "word" || (EDGE_WORDS.has(t[start]!.low) && end - start > 1))) start++;
+  while (end > start && (t[end - 1]!.kind !== "word" || EDGE_WORDS.has(t[end - 1]!.low))) end--;
+  if (end <= start) return null;
+  // "the church, which it accuses of …": a report inside the writer's relative clause credits nobody (the rules' reading).
+  if (end - start === 1 && PRONOUNS.has(t[start]!.low) && start > 0 && RELATIVE_PRONOUNS.has(t[start - 1]!.low)) return null;
+  const np = phraseEndingAt(ctx, end) ?? phraseStartingAt(ctx, start);
+  if (np && np.kind !== "group" && np.start >= start - 1 && np.end <= end + 1) {
+    const r = resolveSubject(ctx, mem, np);
+    if (r) return r;
+    // A pronoun nobody can be found for ("I", "we" in a headline) credits no one.
+    if (np.kind === "pronoun") return null;
+  }
+  if (end - start === 1 && PRONOUNS.has(t[start]!.low)) return null;
+  return unnamedSource(ctx, mem, start, end);
+}
