@@ -3,8 +3,8 @@
 // labelling), and what is wrong with them — chrome-lexicon matches, fragments
 // cut at a line break, sentences with no final punctuation — plus, for
 // PolNeAR, how much of the gold Content text is still inside some record.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname } from "node:path";
+import { readBratFolder } from "./brat.ts";
 import { extractArticles, readInputs, type ReadOptions } from "../../extract/index.ts";
 import { matchChrome, type ChromeLexicon } from "../../extract/chrome-lexicon.ts";
 import type { CleaningOptions } from "../../extract/cleaning.ts";
@@ -79,7 +79,7 @@ export async function measureCorpus(spec: CorpusSpec, lexicon: ChromeLexicon, op
     }
     if (spec.polnearAnnotations) spans.set(doc.path.replace(/\.txt$/i, ""), docSpans);
   }
-  if (spec.polnearAnnotations) Object.assign(f, await contentCoverage(spec.polnearAnnotations, spec.inputs[0]!, spans));
+  if (spec.polnearAnnotations) Object.assign(f, await contentCoverage(spec.polnearAnnotations, spans));
   f.chrome = Object.fromEntries(Object.entries(f.chrome).sort(([a], [b]) => (a < b ? -1 : 1)));
   return f;
 }
@@ -94,34 +94,24 @@ export function noFinalShape(text: string): string {
 }
 
 /**
- * Non-whitespace characters of gold Content spans, and how many lie inside
- * some record. A local reader of brat T-lines (`T<n>\tContent a b[;c d]\t…`,
- * code point offsets into the .txt), scoring the first .ann file of each
- * article in sorted order. (It should later share the PolNeAR brat reader.)
+ * Non-whitespace characters of gold Content spans (Content and Content2, from
+ * the PolNeAR brat reader: the first .ann file of each article in sorted
+ * order, code-point offsets into the .txt), and how many lie inside some record.
  */
 async function contentCoverage(
-  annDir: string, textDir: string, spans: Map<string, [number, number][]>,
+  annDir: string, spans: Map<string, [number, number][]>,
 ): Promise<{ contentChars: number; contentCovered: number }> {
-  const files = (await readdir(annDir)).filter((n) => n.endsWith(".ann")).sort();
-  const seen = new Set<string>();
   let contentChars = 0;
   let contentCovered = 0;
-  for (const name of files) {
-    const article = name.replace(/_[0-9a-f]+\.ann$|\.ann$/, "");
-    if (seen.has(article) || !spans.has(article)) continue;
-    seen.add(article);
-    const text = [...(await readFile(join(textDir, `${article}.txt`), "utf8")).replace(/^\uFEFF/, "")];
+  for (const article of await readBratFolder(dirname(annDir))) {
+    const recorded = spans.get(article.name);
+    if (!recorded) continue;
+    const text = [...article.text.replace(/^\uFEFF/, "")];
     const inRecord = new Uint8Array(text.length + 1);
-    for (const [a, b] of spans.get(article)!) inRecord.fill(1, a, b);
+    for (const [a, b] of recorded) inRecord.fill(1, a, b);
     const inContent = new Uint8Array(text.length + 1);
-    for (const line of (await readFile(join(annDir, name), "utf8")).split("\n")) {
-      const cols = line.split("\t");
-      if (!cols[0]?.startsWith("T") || !cols[1]?.startsWith("Content ")) continue;
-      for (const part of cols[1].slice("Content ".length).split(";")) {
-        const [a, b] = part.trim().split(/\s+/).map(Number);
-        if (Number.isInteger(a) && Number.isInteger(b)) inContent.fill(1, a, Math.min(b!, text.length));
-      }
-    }
+    for (const attribution of article.doc.attributions)
+      for (const [a, b] of attribution.content) inContent.fill(1, a, Math.min(b, text.length));
     for (let k = 0; k < text.length; k++) {
       if (!inContent[k] || /\s/.test(text[k]!)) continue;
       contentChars++;
