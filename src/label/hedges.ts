@@ -8,9 +8,10 @@ import type { HedgeType } from "../schema.ts";
 import type { HedgeEntry, ReportingEntry } from "./lexicons.ts";
 import { isNameWord, type SentenceCtx } from "./names.ts";
 import { vagueSubject } from "./vague-subjects.ts";
+import { weaselSubject } from "./weasel-subjects.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS, tokAt } from "./words.ts";
 
-export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject";
+export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject" | "hedge.weasel_subject";
 
 
 export interface HedgeFinding {
@@ -119,7 +120,7 @@ function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): 
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
   if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
-  if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null;
+  if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null || (e - s === 1 && weaselSubject(ctx, s) !== null);
   return true;
 }
 
@@ -139,7 +140,7 @@ function acceptVagueSubject(v: HedgeEntry, s: number, e: number): boolean {
 function longerVagueSubject(ctx: SentenceCtx, m: { start: number; end: number; value: HedgeEntry }): { start: number; end: number; value: HedgeEntry } | null {
   if (m.value.type !== "vague" || m.value.condition === "vague_subject") return null;
   const q = ctx.lex.hedges.longestAt(ctx.toks, m.start, acceptVagueSubject);
-  return q && vagueSubject(ctx, q.start, q.end)!.end > m.end ? q : null;
+  return q && (vagueSubject(ctx, q.start, q.end)?.end ?? -1) > m.end ? q : null;
 }
 
 /** Shared result of the sentences without hedges (most); callers never mutate it. */
@@ -171,8 +172,11 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
     const cond = m.value.condition;
     if (cond === "vague_subject") {
       // "many scholars believe", "seen by many": the quantified subject (or agent) and its verb are one vague cue.
-      const span = vagueSubject(ctx, m.start, m.end)!;
-      (out ??= []).push({ rule: "hedge.vague_subject", type, start: span.start, end: Math.max(span.end, m.end) });
+      const span = vagueSubject(ctx, m.start, m.end);
+      // "Some people avoid dairy products": no reporting verb, but a weasel generalisation; the cue is its subject.
+      const weasel = span ? null : weaselSubject(ctx, m.start)!;
+      const cue = span ?? weasel!;
+      (out ??= []).push({ rule: span ? "hedge.vague_subject" : "hedge.weasel_subject", type, start: cue.start, end: Math.max(cue.end, m.end) });
       continue;
     }
     const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";

@@ -1,0 +1,39 @@
+// Weasel generalisations (spec section 5, `vague`): a clause-opening quantifier and a human plural noun as the
+// subject of a present-tense, generic predicate. Sentences are real: CoNLL-2010 Wikipedia train rows (Treebank
+// escapes undone), BBC News and FNC-1 bodies.
+import test from "ava";
+import { cpIndex, labelLast } from "./helpers.ts";
+
+async function hedgesOf(text: string) {
+  return (await labelLast(text)).hedges.map((h) => [h.type, h.cue, h.start, h.end] as const);
+}
+const at = (text: string, cue: string, type: string) => [type, cue, cpIndex(text, cue), cpIndex(text, cue) + [...cue].length] as const;
+
+test("weasel subject: quantifier + people noun before a generic predicate is a vague cue", async (t) => {
+  const cases: [string, string][] = [
+    // CoNLL-2010 wiki train (uncertain there)
+    ["Some people avoid dairy products for health reasons.", "Some people"],
+    ["Many linguists, however, find this claim questionable, noting that there is no historical-comparative evidence of any sort.", "Many linguists"],
+    ["Running as root can be a security risk, so some people use port forwarding to redirect incoming traffic from a low-numbered port to a higher-numbered one.", "some people"],
+    // BBC News
+    ["Many people use a search engine as the first page they go to when getting on the net.", "Many people"],
+  ];
+  for (const [text, cue] of cases) {
+    t.deepEqual(await hedgesOf(text), [at(text, cue, "vague")], text);
+    t.true((await labelLast(text)).rules.includes("hedge.weasel_subject"), text);
+  }
+});
+
+test("weasel subject: a past event, a progressive or a reduced relative is a vague quantity, not a hedge", async (t) => {
+  for (const text of [
+    // CoNLL-2010 wiki train
+    "After the third partition of Poland, many Jacobins emigrated and joined the Polish Legions in Italy.",
+    "Karl Hermann was one of Cornelius's earliest and most esteemed scholars, a man of simple and fervent nature, painstaking to the utmost, a very type of the finest German student nature ; Kaulbach and Adam Eberle were also amongst his scholars.",
+    // FNC-1 bodies
+    "Many people have lost consciousness and are struggling to breathe and see.",
+    "Several journalists reporting from the ground on Tuesday night -- and at least one Kurdish official -- said they were aware of such reports, but that doctors lack necessary equipment to diagnose the cause of Kurdish victims' complaints.",
+    // BBC News
+    "Many people are getting injured because of that - in the villages, in the bush, there has been no clearance of mines.",
+  ])
+    t.false((await labelLast(text)).rules.includes("hedge.weasel_subject"), text);
+});
