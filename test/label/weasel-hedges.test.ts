@@ -37,3 +37,15 @@ test("weasel subject: a past event, a progressive or a reduced relative is a vag
   ])
     t.false((await labelLast(text)).rules.includes("hedge.weasel_subject"), text);
 });
+
+test("possible in a condition of feasibility or a count is no hedge (CoNLL train: if possible, to the extent possible, three possible)", async (t) => {
+  for (const text of [
+    "Using longer passwords in these cases ( if possible ) can compensate for the limited allowable character set.",
+    "During the PCRE 7.x and Perl 5.9.x ( development track ) phase the two projects have coordinated development and are to the extent possible feature equivalent.",
+    "This is because there are three possible combustion chambers per rotor, each displacing 654cc at full expansion.",
+  ])
+    t.deepEqual((await labelLast(text)).hedges, [], text);
+  // Seed gold: "possible" as a predicate stays speculative ("a breakthrough was possible").
+  const s = "While both leaders welcomed the “warm” and “constructive” talks, the aftermath saw Trump and his officials, notably envoy Steve Witkoff, reveal Washington’s sense that a breakthrough was possible.";
+  t.deepEqual(await hedgesOf(s), [at(s, "possible", "speculative")]);
+});
