@@ -59,8 +59,28 @@ function adjectiveUse(ctx: SentenceCtx, i: number): boolean {
 
 const isVerbOfSaying = (v: ReportingEntry): boolean => v.kind !== "according";
 
-/** Token end of the reporting verb that follows a source noun ending at `end`, or -1. */
-function reportingVerbAfter(ctx: SentenceCtx, end: number): number {
+const DETERMINERS = new Set(["the", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my", "your"]);
+/** Words of an of-phrase between an unnamed source and its verb: "critics of the measure argue". */
+const MAX_OF_PHRASE = 4;
+
+/**
+ * Token end of the reporting verb after a source noun [s, end), or -1; the verb may follow a short of-phrase without
+ * punctuation when no determiner makes the source definite ("opponents of the bill said", "Critics of this
+ * interpretation argue"; not "the two remaining members of the group said").
+ */
+function reportingVerbAfter(ctx: SentenceCtx, end: number, s = end): number {
+  const direct = reportingVerbRightAfter(ctx, end);
+  if (direct > 0 || tokAt(ctx.toks, end)?.low !== "of" || DETERMINERS.has(tokAt(ctx.toks, s - 1)?.low ?? "")) return direct;
+  for (let k = end + 1; k <= end + MAX_OF_PHRASE && k < ctx.toks.length; k++) {
+    if (ctx.toks[k]!.kind !== "word") return -1;
+    const v = k > end + 1 ? reportingVerbRightAfter(ctx, k) : -1;
+    if (v > 0) return v;
+  }
+  return -1;
+}
+
+/** Token end of the reporting verb that follows a source noun ending at `end` (auxiliaries skipped), or -1. */
+function reportingVerbRightAfter(ctx: SentenceCtx, end: number): number {
   let i = end;
   while (i < ctx.toks.length && AUX_BEFORE_VERB.has(ctx.toks[i]!.low)) i++;
   const verb = tokAt(ctx.toks, i);
@@ -119,7 +139,7 @@ function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
 function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): boolean {
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
-  if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
+  if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e, s) > 0 && unnamedVoice(ctx, s, e);
   if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null || (e - s === 1 && weaselSubject(ctx, s) !== null);
   return true;
 }
@@ -181,7 +201,7 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
     }
     const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
-    let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end) : m.end;
+    let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end, m.start) : m.end;
     // "it has been suggested that": the complementizer only marks the clause; the cue is "it has been suggested".
     if (end - m.start > 1 && toks[end - 1]!.low === "that") end--;
     (out ??= []).push({ rule, type, start: m.start, end });

@@ -49,3 +49,16 @@ test("possible in a condition of feasibility or a count is no hedge (CoNLL train
   const s = "While both leaders welcomed the “warm” and “constructive” talks, the aftermath saw Trump and his officials, notably envoy Steve Witkoff, reveal Washington’s sense that a breakthrough was possible.";
   t.deepEqual(await hedgesOf(s), [at(s, "possible", "speculative")]);
 });
+
+test("unnamed critics with an of-phrase, allege, criticism in the simple passive (CoNLL train, BBC News)", async (t) => {
+  const cases: [string, string, string][] = [
+    ["Critics of this interpretation argue that it effectively changes the Constitution.", "Critics of this interpretation argue", "vague"],
+    ["But opponents of the bill said that it could stifle innovation, be abused by firms keen to protect existing monopolies and could hamper the growth of the open source movement.", "opponents of the bill said", "vague"],
+    ["Local protest groups and environmentalists allege that the tests have caused widespread damage to the local environment, various health problems among the local population, and damaged the ozone layer, specifically through the release of the chemical bromotrifluoride into the upper atmosphere.", "allege", "distancing"],
+    ["However, the Spring Framework was also heavily criticized in 2004 and remains the subject of sometimes heated discussions.", "was also heavily criticized", "vague"],
+  ];
+  for (const [text, cue, type] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, type), text);
+  // A definite group speaks for itself; a named critic is no vague source.
+  const named = "Rest in peace Big Bank,\u201d the two remaining members of the group said.";
+  t.false((await hedgesOf(named)).some(([type]) => type === "vague"), named);
+});
