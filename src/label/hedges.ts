@@ -135,11 +135,24 @@ function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
   return isNameWord(tokAt(t, k));
 }
 
+/** Words after a passive in which its agent may still come: "was criticised at the time by Michael Johnson". */
+const MAX_AGENT_DISTANCE = 5;
+/** No "by" follows the passive cue ending at `e` in its clause: the criticism names no critic. */
+function noAgent(ctx: SentenceCtx, e: number): boolean {
+  for (let k = e; k < ctx.toks.length && k < e + MAX_AGENT_DISTANCE; k++) {
+    const t = ctx.toks[k]!;
+    if (t.kind !== "word") return true;
+    if (t.low === "by") return false;
+  }
+  return true;
+}
+
 /** Does the cue [s, e) meet its hedges.csv condition here? */
 function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): boolean {
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
   if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e, s) > 0 && unnamedVoice(ctx, s, e);
+  if (v.condition === "no_agent") return noAgent(ctx, e);
   if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null || (e - s === 1 && weaselSubject(ctx, s) !== null);
   return true;
 }

@@ -40,7 +40,7 @@ export interface StanceEntry {
   /** Where the governed target may stand: after the predicate (or before it in a passive/copula), only before it, or either side. */
   side: "after" | "before" | "either";
 }
-export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject";
+export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
   type: HedgeType | "none";
@@ -101,7 +101,7 @@ const TitleRow = z.object({ title: phrase, kind: z.enum(["honorific", "title", "
 const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word per row"), kind: z.enum(["org_head", "group", "audience", "org_ref"]) });
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
-const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject"]) });
+const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent"]) });
 const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent", "people"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),

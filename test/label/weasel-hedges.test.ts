@@ -58,7 +58,24 @@ test("unnamed critics with an of-phrase, allege, criticism in the simple passive
     ["However, the Spring Framework was also heavily criticized in 2004 and remains the subject of sometimes heated discussions.", "was also heavily criticized", "vague"],
   ];
   for (const [text, cue, type] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, type), text);
+  // A named critic after the passive is no vague source (BBC News).
+  const johnson = "He was criticised at the time by former Olympic champion Michael Johnson, who cast doubt on Campbell's injury claims.";
+  t.false((await hedgesOf(johnson)).some(([type]) => type === "vague"), johnson);
   // A definite group speaks for itself; a named critic is no vague source.
   const named = "Rest in peace Big Bank,\u201d the two remaining members of the group said.";
   t.false((await hedgesOf(named)).some(([type]) => type === "vague"), named);
+});
+
+test("vague subject with any plural noun before a finite vague verb (CoNLL train, BBC News); passives, time spans, adjectives are not", async (t) => {
+  const cases: [string, string][] = [
+    ["Although this is controversial, many collectors believe that a mint stamp is more valuable when the gum has been undisturbed.", "many collectors believe"],
+    ["Many investors believe that Mr Bush's policies are more business-friendly than those of his Democrat challenger, John Kerry.", "Many investors believe"],
+  ];
+  for (const [text, cue] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, "vague"), text);
+  for (const text of [
+    "Several deaths have been reported due to drug interaction-related serotonin syndrome such as the case of Libby Zion.",
+    "Reports over the last several days had indicated that British intelligence forces were focusing in on the 23-year-old former London resident, who had achieved some fame in the UK for his rap career.",
+    "If technology is going to be increasingly part of clothing, jewellery, and skin, there needs to be some serious thinking about what it means for us as humans, says Baroness Susan Greenfield.",
+  ])
+    t.false((await labelLast(text)).rules.includes("hedge.vague_subject"), text);
 });
