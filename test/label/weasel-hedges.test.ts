@@ -70,6 +70,8 @@ test("vague subject with any plural noun before a finite vague verb (CoNLL train
   const cases: [string, string][] = [
     ["Although this is controversial, many collectors believe that a mint stamp is more valuable when the gum has been undisturbed.", "many collectors believe"],
     ["Many investors believe that Mr Bush's policies are more business-friendly than those of his Democrat challenger, John Kerry.", "Many investors believe"],
+    // The one aside allowed between subject and verb.
+    ["Others, however, contend that such confrontations have always occurred, but now tend to be hyped by media eager to report on juicy political conflicts.", "Others, however, contend"],
   ];
   for (const [text, cue] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, "vague"), text);
   for (const text of [
