@@ -13,7 +13,7 @@ const QUANTIFIERS = new Set(["some", "many", "most", "several", "numerous", "var
 /** Tokens after which a quantifier opens a clause, so it can be its subject ("…, some people use port forwarding"). */
 const CLAUSE_OPENERS = new Set([",", ";", ":", "(", "and", "but", "while", "although", "though", "because", "since", "whereas", "so", "yet", "thus", "however", "also", "that"]);
 /** Adverbs between the subject and its verb: "most people still believe", "many linguists, however, find". */
-const ADVERBS = new Set(["often", "still", "also", "generally", "usually", "now", "even", "really", "actually", "always", "never", "simply", "typically", "mistakenly", "incorrectly", "therefore", "sometimes"]);
+const ADVERBS = new Set(["often", "still", "also", "generally", "usually", "now", "even", "really", "actually", "always", "never", "simply", "typically", "mistakenly", "incorrectly", "therefore", "sometimes", "first", "just", "only", "then"]);
 /** Past forms and participles that do not end in -ed. */
 const IRREGULAR_PAST = new Set([
   "was", "were", "had", "did", "been", "being", "went", "came", "took", "got", "saw", "made", "left", "lost", "became", "began", "fled",
@@ -24,6 +24,7 @@ const IRREGULAR_PAST = new Set([
 const NOT_GENERIC_VERB = new Set([
   ...IRREGULAR_PAST,
   "familiar", "close", // "people familiar with the matter": an unnamed source, a cue of its own
+  "out", "up", "down", "off", // "so many people out there"
   "inside", "outside", "near", "within", "without", "behind", "beyond", "against", "between", "upon", "via", "per",
   "who", "which", "that", "whose", "whom", "of", "in", "on", "at", "for", "from", "with", "to", "and", "or", "but", "as", "by", "into", "than",
   "a", "an", "the", "like", "such", "including", "among", "across", "around", "during", "over", "under", "through", "about", "after", "before", "here", "there",
