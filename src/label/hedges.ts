@@ -7,7 +7,7 @@
 import type { HedgeType } from "../schema.ts";
 import type { HedgeEntry, ReportingEntry } from "./lexicons.ts";
 import { isNameWord, type SentenceCtx } from "./names.ts";
-import { vagueSubject } from "./vague-subjects.ts";
+import { vagueSubject, verbEnd } from "./vague-subjects.ts";
 import { weaselSubject } from "./weasel-subjects.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS, tokAt } from "./words.ts";
 
@@ -59,7 +59,8 @@ function adjectiveUse(ctx: SentenceCtx, i: number): boolean {
 
 const isVerbOfSaying = (v: ReportingEntry): boolean => v.kind !== "according";
 
-const DETERMINERS = new Set(["the", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my", "your"]);
+// "an official report says": after an article the source word may be an adjective of another noun.
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my", "your"]);
 /** Words of an of-phrase between an unnamed source and its verb: "critics of the measure argue". */
 const MAX_OF_PHRASE = 4;
 
@@ -70,7 +71,12 @@ const MAX_OF_PHRASE = 4;
  */
 function reportingVerbAfter(ctx: SentenceCtx, end: number, s = end): number {
   const direct = reportingVerbRightAfter(ctx, end);
-  if (direct > 0 || tokAt(ctx.toks, end)?.low !== "of" || DETERMINERS.has(tokAt(ctx.toks, s - 1)?.low ?? "")) return direct;
+  if (direct > 0) return direct;
+  const definite = DETERMINERS.has(tokAt(ctx.toks, s - 1)?.low ?? "");
+  // "Scholars have long argued", "Historians now generally think": a cognition verb of vague_sources.csv after adverbs.
+  const cognition = definite ? -1 : verbEnd(ctx, end);
+  if (cognition > 0) return cognition;
+  if (tokAt(ctx.toks, end)?.low !== "of" || definite) return -1;
   for (let k = end + 1; k <= end + MAX_OF_PHRASE && k < ctx.toks.length; k++) {
     if (ctx.toks[k]!.kind !== "word") return -1;
     const v = k > end + 1 ? reportingVerbRightAfter(ctx, k) : -1;

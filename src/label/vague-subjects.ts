@@ -30,7 +30,7 @@ const MAX_BETWEEN = 3;
 const MAX_MODIFIERS = 2;
 
 /** Token end of a vague verb starting at or after `i` (auxiliaries skipped), or -1. */
-function verbEnd(ctx: SentenceCtx, i: number): number {
+export function verbEnd(ctx: SentenceCtx, i: number): number {
   // "Others, however, contend that …": the one aside allowed between a subject and its verb.
   if (tokAt(ctx.toks, i)?.low === "," && tokAt(ctx.toks, i + 1)?.low === "however" && tokAt(ctx.toks, i + 2)?.low === ",") i += 3;
   for (let k = 0; k <= MAX_BETWEEN && i < ctx.toks.length; k++, i++) {

@@ -81,3 +81,13 @@ test("vague subject with any plural noun before a finite vague verb (CoNLL train
   ])
     t.false((await labelLast(text)).rules.includes("hedge.vague_subject"), text);
 });
+
+test("unnamed source nouns before a cognition verb after adverbs (CoNLL train, BBC News); not an adjective after an article", async (t) => {
+  const cases: [string, string][] = [
+    ["Historians now generally think that the actual casualty figures were somewhere between 20,000 and 30,000 civilians.", "Historians now generally think"],
+    ['Critics fear it could allow "killing by omission" through withdrawing treatment.', "Critics fear"],
+  ];
+  for (const [text, cue] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, "vague"), text);
+  const report = "More than 3,000 people were killed for political reasons under Gen Pinochet's regime, an official report says.";
+  t.deepEqual(await hedgesOf(report), [], report);
+});
