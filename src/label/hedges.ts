@@ -27,12 +27,17 @@ const AUX_BEFORE_VERB = new Set(["have", "has", "had", "also", "would", "will", 
 /** After a plural in -s these words make it a noun: "claims of discrimination", "claims made", "claims defining the invention". */
 const AFTER_PLURAL_NOUN = new Set(["of", "about", "against", "made", "based", "for", "filed", "defining", "were", "are", "have", "had", "should", "can", "must", "will", "would", "could", "may", "might"]);
 
+const CLAUSE_END = new Set([".", ";", ")", "!", "?"]);
+const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "numerous"]);
 /** Is token i used as a verb here? */
 function verbUse(ctx: SentenceCtx, i: number): boolean {
   const t = ctx.toks[i]!;
   const prev = tokAt(ctx.toks, i - 1);
   const next = tokAt(ctx.toks, i + 1);
   if (t.low.endsWith("s") && next !== undefined && AFTER_PLURAL_NOUN.has(next.low)) return false;
+  // "vulnerable to antitrust claims.", "staked twelve claims": a plural that ends its clause, or is counted, is a noun.
+  if (t.low.endsWith("s") && (next === undefined || CLAUSE_END.has(next.low)) && prev !== undefined && !PRONOUNS.has(prev.low)) return false;
+  if (t.low.endsWith("s") && prev !== undefined && (prev.kind === "num" || NUMBER_WORDS.has(prev.low))) return false;
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
   if (next?.kind === "num") return false; // "May 2025"
@@ -61,6 +66,7 @@ const isVerbOfSaying = (v: ReportingEntry): boolean => v.kind !== "according";
 
 // "an official report says": after an article the source word may be an adjective of another noun.
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my", "your"]);
+const OBJECT_OF = new Set(["of", "for", "to", "with", "by", "from", "among", "between", "about", "against"]);
 /** Words of an of-phrase between an unnamed source and its verb: "critics of the measure argue". */
 const MAX_OF_PHRASE = 4;
 
@@ -73,8 +79,9 @@ function reportingVerbAfter(ctx: SentenceCtx, end: number, s = end): number {
   const direct = reportingVerbRightAfter(ctx, end);
   if (direct > 0) return direct;
   const definite = DETERMINERS.has(tokAt(ctx.toks, s - 1)?.low ?? "");
-  // "Scholars have long argued", "Historians now generally think": a cognition verb of vague_sources.csv after adverbs.
-  const cognition = definite ? -1 : verbEnd(ctx, end);
+  // "Scholars have long argued", "Historians now generally think": a cognition verb of vague_sources.csv after adverbs;
+  // not the object of a preposition ("any definite community of researchers think").
+  const cognition = definite || OBJECT_OF.has(tokAt(ctx.toks, s - 1)?.low ?? "") ? -1 : verbEnd(ctx, end);
   if (cognition > 0) return cognition;
   if (tokAt(ctx.toks, end)?.low !== "of" || definite) return -1;
   for (let k = end + 1; k <= end + MAX_OF_PHRASE && k < ctx.toks.length; k++) {

@@ -91,3 +91,14 @@ test("unnamed source nouns before a cognition verb after adverbs (CoNLL train, B
   const report = "More than 3,000 people were killed for political reasons under Gen Pinochet's regime, an official report says.";
   t.deepEqual(await hedgesOf(report), [], report);
 });
+
+test("claims as a noun: ending its clause or counted (CoNLL train); a verb after a pronoun or a name stays distancing", async (t) => {
+  for (const text of [
+    "Businesses with dominant or substantial market shares are more vulnerable to antitrust claims.",
+    "Hollinger won the toss and chose the six claims on the west.",
+  ])
+    t.deepEqual((await labelLast(text)).hedges, [], text);
+  // CoNLL train (certain there, distancing by the spec).
+  const s = "Boyd claims that when she rebuffed Clapton's advances in late 1970, he descended into heroin addiction and self-imposed exile with Alice Ormsby-Gore for three years.";
+  t.deepEqual((await hedgesOf(s))[0], at(s, "claims", "distancing"), s);
+});
