@@ -27,7 +27,6 @@ const AUX_BEFORE_VERB = new Set(["have", "has", "had", "also", "would", "will", 
 /** After a plural in -s these words make it a noun: "claims of discrimination", "claims made", "claims defining the invention". */
 const AFTER_PLURAL_NOUN = new Set(["of", "about", "against", "made", "based", "for", "filed", "defining", "were", "are", "have", "had", "should", "can", "must", "will", "would", "could", "may", "might"]);
 
-const CLAUSE_END = new Set([".", ";", ")", "!", "?"]);
 const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "numerous"]);
 /** Is token i used as a verb here? */
 function verbUse(ctx: SentenceCtx, i: number): boolean {
@@ -35,8 +34,8 @@ function verbUse(ctx: SentenceCtx, i: number): boolean {
   const prev = tokAt(ctx.toks, i - 1);
   const next = tokAt(ctx.toks, i + 1);
   if (t.low.endsWith("s") && next !== undefined && AFTER_PLURAL_NOUN.has(next.low)) return false;
-  // "vulnerable to antitrust claims.", "staked twelve claims": a plural that ends its clause, or is counted, is a noun.
-  if (t.low.endsWith("s") && (next === undefined || CLAUSE_END.has(next.low)) && prev !== undefined && !PRONOUNS.has(prev.low)) return false;
+  // "staked twelve claims", "chose the six claims": a counted plural is a noun. (A plural that ends its clause is not
+  // always one: "…, the firm claims." is a verb.)
   if (t.low.endsWith("s") && prev !== undefined && (prev.kind === "num" || NUMBER_WORDS.has(prev.low))) return false;
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
@@ -138,6 +137,13 @@ function purposeModal(ctx: SentenceCtx, i: number): boolean {
   return next !== undefined && next !== "be" && next !== "have" && next !== "not";
 }
 
+const NAME_WORDS = new Set(["hope", "hopes", "apparent"]);
+function titleCaseMidSentence(ctx: SentenceCtx, i: number): boolean {
+  const prev = tokAt(ctx.toks, i - 1);
+  // After a word or a comma only: after a bracket, colon or quote a new sentence may start ("} Perhaps not surprisingly").
+  return prev !== undefined && (prev.kind === "word" || prev.low === ",") && /^\p{Lu}\p{Ll}/u.test(ctx.toks[i]!.raw);
+}
+
 /** "according to a spokesman for Microsoft": an office followed by "for"/"at"/"of" and a name speaks for that body. */
 function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
   const t = ctx.toks;
@@ -214,6 +220,9 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
       continue;
     }
     if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
+    // "Liverpool Hope", "Bob Hope", "the Heir Apparent": a title-case noun or adjective cue mid-sentence is part of a name
+    // (verbs and adverbs stay cues: headlines are in title case, "Terrorists Could Infiltrate").
+    if (m.end - m.start === 1 && NAME_WORDS.has(toks[m.start]!.low) && titleCaseMidSentence(ctx, m.start)) continue;
     if (type === "vague" && speaksForNamedBody(ctx, m.end)) continue;
     const cond = m.value.condition;
     if (cond === "vague_subject") {
