@@ -7,10 +7,11 @@
 import type { HedgeType } from "../schema.ts";
 import type { HedgeEntry, ReportingEntry } from "./lexicons.ts";
 import { isNameWord, type SentenceCtx } from "./names.ts";
-import { vagueSubject } from "./vague-subjects.ts";
+import { vagueSubject, verbEnd } from "./vague-subjects.ts";
+import { weaselSubject } from "./weasel-subjects.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS, tokAt } from "./words.ts";
 
-export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject";
+export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject" | "hedge.weasel_subject";
 
 
 export interface HedgeFinding {
@@ -26,12 +27,16 @@ const AUX_BEFORE_VERB = new Set(["have", "has", "had", "also", "would", "will", 
 /** After a plural in -s these words make it a noun: "claims of discrimination", "claims made", "claims defining the invention". */
 const AFTER_PLURAL_NOUN = new Set(["of", "about", "against", "made", "based", "for", "filed", "defining", "were", "are", "have", "had", "should", "can", "must", "will", "would", "could", "may", "might"]);
 
+const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "numerous"]);
 /** Is token i used as a verb here? */
 function verbUse(ctx: SentenceCtx, i: number): boolean {
   const t = ctx.toks[i]!;
   const prev = tokAt(ctx.toks, i - 1);
   const next = tokAt(ctx.toks, i + 1);
   if (t.low.endsWith("s") && next !== undefined && AFTER_PLURAL_NOUN.has(next.low)) return false;
+  // "staked twelve claims", "chose the six claims": a counted plural is a noun. (A plural that ends its clause is not
+  // always one: "…, the firm claims." is a verb.)
+  if (t.low.endsWith("s") && prev !== undefined && (prev.kind === "num" || NUMBER_WORDS.has(prev.low))) return false;
   const sentenceInitial = prev === undefined || prev.kind === "open_quote";
   if (t.cap && !sentenceInitial) return false; // "in May", "Theresa May", "Claims Court"
   if (next?.kind === "num") return false; // "May 2025"
@@ -58,8 +63,36 @@ function adjectiveUse(ctx: SentenceCtx, i: number): boolean {
 
 const isVerbOfSaying = (v: ReportingEntry): boolean => v.kind !== "according";
 
-/** Token end of the reporting verb that follows a source noun ending at `end`, or -1. */
-function reportingVerbAfter(ctx: SentenceCtx, end: number): number {
+// "an official report says": after an article the source word may be an adjective of another noun.
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my", "your"]);
+const OBJECT_OF = new Set(["of", "for", "to", "with", "by", "from", "among", "between", "about", "against"]);
+/** Words of an of-phrase between an unnamed source and its verb: "critics of the measure argue". */
+const MAX_OF_PHRASE = 4;
+
+/**
+ * Token end of the reporting verb after a source noun [s, end), or -1; the verb may follow a short of-phrase without
+ * punctuation when no determiner makes the source definite ("opponents of the bill said", "Critics of this
+ * interpretation argue"; not "the two remaining members of the group said").
+ */
+function reportingVerbAfter(ctx: SentenceCtx, end: number, s = end): number {
+  const direct = reportingVerbRightAfter(ctx, end);
+  if (direct > 0) return direct;
+  const definite = DETERMINERS.has(tokAt(ctx.toks, s - 1)?.low ?? "");
+  // "Scholars have long argued", "Historians now generally think": a cognition verb of vague_sources.csv after adverbs;
+  // not the object of a preposition ("any definite community of researchers think").
+  const cognition = definite || OBJECT_OF.has(tokAt(ctx.toks, s - 1)?.low ?? "") ? -1 : verbEnd(ctx, end);
+  if (cognition > 0) return cognition;
+  if (tokAt(ctx.toks, end)?.low !== "of" || definite) return -1;
+  for (let k = end + 1; k <= end + MAX_OF_PHRASE && k < ctx.toks.length; k++) {
+    if (ctx.toks[k]!.kind !== "word") return -1;
+    const v = k > end + 1 ? reportingVerbRightAfter(ctx, k) : -1;
+    if (v > 0) return v;
+  }
+  return -1;
+}
+
+/** Token end of the reporting verb that follows a source noun ending at `end` (auxiliaries skipped), or -1. */
+function reportingVerbRightAfter(ctx: SentenceCtx, end: number): number {
   let i = end;
   while (i < ctx.toks.length && AUX_BEFORE_VERB.has(ctx.toks[i]!.low)) i++;
   const verb = tokAt(ctx.toks, i);
@@ -104,6 +137,13 @@ function purposeModal(ctx: SentenceCtx, i: number): boolean {
   return next !== undefined && next !== "be" && next !== "have" && next !== "not";
 }
 
+const NAME_WORDS = new Set(["hope", "hopes", "apparent"]);
+function titleCaseMidSentence(ctx: SentenceCtx, i: number): boolean {
+  const prev = tokAt(ctx.toks, i - 1);
+  // After a word or a comma only: after a bracket, colon or quote a new sentence may start ("} Perhaps not surprisingly").
+  return prev !== undefined && (prev.kind === "word" || prev.low === ",") && /^\p{Lu}\p{Ll}/u.test(ctx.toks[i]!.raw);
+}
+
 /** "according to a spokesman for Microsoft": an office followed by "for"/"at"/"of" and a name speaks for that body. */
 function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
   const t = ctx.toks;
@@ -114,12 +154,25 @@ function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
   return isNameWord(tokAt(t, k));
 }
 
+/** Words after a passive in which its agent may still come: "was criticised at the time by Michael Johnson". */
+const MAX_AGENT_DISTANCE = 5;
+/** No "by" follows the passive cue ending at `e` in its clause: the criticism names no critic. */
+function noAgent(ctx: SentenceCtx, e: number): boolean {
+  for (let k = e; k < ctx.toks.length && k < e + MAX_AGENT_DISTANCE; k++) {
+    const t = ctx.toks[k]!;
+    if (t.kind !== "word") return true;
+    if (t.low === "by") return false;
+  }
+  return true;
+}
+
 /** Does the cue [s, e) meet its hedges.csv condition here? */
 function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): boolean {
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
-  if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e) > 0 && unnamedVoice(ctx, s, e);
-  if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null;
+  if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e, s) > 0 && unnamedVoice(ctx, s, e);
+  if (v.condition === "no_agent") return noAgent(ctx, e);
+  if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null || (e - s === 1 && weaselSubject(ctx, s) !== null);
   return true;
 }
 
@@ -139,7 +192,7 @@ function acceptVagueSubject(v: HedgeEntry, s: number, e: number): boolean {
 function longerVagueSubject(ctx: SentenceCtx, m: { start: number; end: number; value: HedgeEntry }): { start: number; end: number; value: HedgeEntry } | null {
   if (m.value.type !== "vague" || m.value.condition === "vague_subject") return null;
   const q = ctx.lex.hedges.longestAt(ctx.toks, m.start, acceptVagueSubject);
-  return q && vagueSubject(ctx, q.start, q.end)!.end > m.end ? q : null;
+  return q && (vagueSubject(ctx, q.start, q.end)?.end ?? -1) > m.end ? q : null;
 }
 
 /** Shared result of the sentences without hedges (most); callers never mutate it. */
@@ -167,17 +220,23 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
       continue;
     }
     if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
+    // "Liverpool Hope", "Bob Hope", "the Heir Apparent": a title-case noun or adjective cue mid-sentence is part of a name
+    // (verbs and adverbs stay cues: headlines are in title case, "Terrorists Could Infiltrate").
+    if (m.end - m.start === 1 && NAME_WORDS.has(toks[m.start]!.low) && titleCaseMidSentence(ctx, m.start)) continue;
     if (type === "vague" && speaksForNamedBody(ctx, m.end)) continue;
     const cond = m.value.condition;
     if (cond === "vague_subject") {
       // "many scholars believe", "seen by many": the quantified subject (or agent) and its verb are one vague cue.
-      const span = vagueSubject(ctx, m.start, m.end)!;
-      (out ??= []).push({ rule: "hedge.vague_subject", type, start: span.start, end: Math.max(span.end, m.end) });
+      const span = vagueSubject(ctx, m.start, m.end);
+      // "Some people avoid dairy products": no reporting verb, but a weasel generalisation; the cue is its subject.
+      const weasel = span ? null : weaselSubject(ctx, m.start)!;
+      const cue = span ?? weasel!;
+      (out ??= []).push({ rule: span ? "hedge.vague_subject" : "hedge.weasel_subject", type, start: cue.start, end: Math.max(cue.end, m.end) });
       continue;
     }
     const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
-    let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end) : m.end;
+    let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end, m.start) : m.end;
     // "it has been suggested that": the complementizer only marks the clause; the cue is "it has been suggested".
     if (end - m.start > 1 && toks[end - 1]!.low === "that") end--;
     (out ??= []).push({ rule, type, start: m.start, end });

@@ -47,7 +47,7 @@ export interface OpenStanceEntry {
   /** "control": "urged X [not] to …" takes the to-complement when there is one; "complement": a position only after another predicate ("urged him to drop out"). */
   frame: "object" | "control" | "complement";
 }
-export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject";
+export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
   type: HedgeType | "none";
@@ -84,6 +84,8 @@ export interface Lexicons {
   vagueGroups: ReadonlySet<string>;
   /** vague_sources.csv: reporting and cognition verbs a vague subject hedges ("believe", "have argued", "hold that"). */
   vagueVerbs: PhraseTrie<true>;
+  /** Human plural nouns of a weasel generalisation ("some people avoid …"): vague_sources.csv role people. */
+  vaguePeople: ReadonlySet<string>;
   /** vague_sources.csv agent rows: participles a vague agent after "by" makes a vague source ("seen by many"). */
   vagueAgentVerbs: PhraseTrie<true>;
   targets: PhraseTrie<TargetEntry>;
@@ -110,8 +112,8 @@ const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word pe
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
 const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement"]) });
-const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject"]) });
-const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent"]) });
+const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent"]) });
+const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent", "people"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
   trigger: phrase,
@@ -269,8 +271,18 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
   const vagueGroups = new Set<string>();
   for (const [w, kinds] of nouns) if (kinds.has("group")) vagueGroups.add(w);
   const vagueVerbs = new PhraseTrie<true>();
+  const vaguePeople = new Set<string>();
   const vagueAgentVerbs = new PhraseTrie<true>();
   for (const { line, row } of t.vague) {
+    if (row.role === "people") {
+      for (const p of expandOrThrow(row.phrase, at("vague", line))) {
+        const toks = phraseTokens(p);
+        if (toks.length !== 1) throw new InputError(`${at("vague", line)}: a people noun is one word, found "${p}"`);
+        vaguePeople.add(toks[0]!);
+        internWord(toks[0]!);
+      }
+      continue;
+    }
     if (row.role !== "group") {
       addPattern(row.role === "verb" ? vagueVerbs : vagueAgentVerbs, row.phrase, true, at("vague", line));
       continue;
@@ -297,7 +309,7 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
     targetNames.add(u.topic);
     for (const p of u.patterns) addPattern(targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
   }
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {

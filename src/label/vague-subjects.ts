@@ -30,7 +30,9 @@ const MAX_BETWEEN = 3;
 const MAX_MODIFIERS = 2;
 
 /** Token end of a vague verb starting at or after `i` (auxiliaries skipped), or -1. */
-function verbEnd(ctx: SentenceCtx, i: number): number {
+export function verbEnd(ctx: SentenceCtx, i: number): number {
+  // "Others, however, contend that …": the one aside allowed between a subject and its verb.
+  if (tokAt(ctx.toks, i)?.low === "," && tokAt(ctx.toks, i + 1)?.low === "however" && tokAt(ctx.toks, i + 2)?.low === ",") i += 3;
   for (let k = 0; k <= MAX_BETWEEN && i < ctx.toks.length; k++, i++) {
     const t = ctx.toks[i]!;
     if (t.kind !== "word" || t.cap) return -1;
@@ -114,7 +116,42 @@ export function vagueSubject(ctx: SentenceCtx, s: number, e: number): VagueSubje
   // "the many critics who …", "his many followers": a determiner makes the quantifier an adjective of a definite group.
   if (before && before.kind === "word" && (before.low === "the" || before.low === "his" || before.low === "her" || before.low === "their" || before.low === "its")) return null;
   const g = groupEnd(ctx, e);
-  if (g < 0 && !STANDALONE.has(ctx.toks[e - 1]!.low)) return null;
+  if (g < 0 && !STANDALONE.has(ctx.toks[e - 1]!.low)) return pluralSubject(ctx, s, e);
   const v = verbEnd(ctx, g > 0 ? g : e);
-  return v > 0 ? { start: s, end: v } : null;
+  if (v > 0) return { start: s, end: v };
+  return g < 0 ? pluralSubject(ctx, s, e) : null;
+}
+
+/** Auxiliaries after which a past form is a verb of the subject ("many cosmologists had thought"). */
+const PERFECT_OR_DO = new Set(["have", "had", "do", "did", "would", "also", "still", "now", "generally", "often"]);
+/** Words ending in -s that are no plural noun. */
+const NOT_PLURAL = new Set(["is", "was", "has", "this", "its", "us", "thus", "his", "hers", "ours", "theirs", "yes", "as", "always", "perhaps", "sometimes", "whereas",
+  // Spans of time and occasions: "over the last several days had indicated".
+  "days", "weeks", "months", "years", "hours", "minutes", "times", "decades", "centuries", "occasions", "cases", "instances"]);
+/** The quantifier words a plural subject may follow ("many investors", "a number of investors"); not "there are no rumors". */
+const PLURAL_QUANTIFIERS = new Set(["some", "many", "most", "several", "numerous", "various", "countless", "certain", "of"]);
+
+/**
+ * "many investors believe", "some MPs argue", "most parents think": a quantifier, up to two modifiers and any plural
+ * noun before a vague verb in a finite form. A bare past form right after the noun is a participle of a vague quantity
+ * ("several occasions maintained", "most of the taxes claimed"), not a source's verb.
+ */
+function pluralSubject(ctx: SentenceCtx, s: number, e: number): VagueSubjectSpan | null {
+  if (!PLURAL_QUANTIFIERS.has(ctx.toks[e - 1]!.low)) return null;
+  for (let k = e; k <= e + MAX_MODIFIERS && k < ctx.toks.length; k++) {
+    const t = ctx.toks[k]!;
+    if (t.kind !== "word" || NOT_MODIFIER.has(t.low)) return null;
+    // "serious", "business", "status": -s endings of adjectives and singular nouns.
+    if (!t.low.endsWith("s") || /(?:ous|ss|us|is)$/.test(t.low) || t.low.length < 4 || NOT_PLURAL.has(t.low) || ctx.lex.vagueVerbs.longestAt(ctx.toks, k)) continue;
+    const next = tokAt(ctx.toks, k + 1);
+    if (!next || next.kind !== "word") return null;
+    const direct = ctx.lex.vagueVerbs.longestAt(ctx.toks, k + 1);
+    if (direct && /(ed|ought|elt|aid)$/.test(next.low)) return null;
+    if (!direct && !PERFECT_OR_DO.has(next.low)) return null;
+    // "Several deaths have been reported": a passive; what was reported is no source.
+    if (tokAt(ctx.toks, k + 2)?.low === "been") return null;
+    const v = verbEnd(ctx, k + 1);
+    return v > 0 ? { start: s, end: v } : null;
+  }
+  return null;
 }

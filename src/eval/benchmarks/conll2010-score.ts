@@ -46,6 +46,10 @@ export interface UncertaintyScore {
   modalOnlyOnCertain: number;
   /** Missed uncertain sentences holding a bare vague quantifier ("many cultivars", "some areas"): a vague quantity, no hedge by the spec. */
   missedWithQuantifier: number;
+  /** Of those, the ones whose quantifier (within two words) governs a people noun of vague_sources.csv ("many Arab leaders encouraged"): a weasel only as the subject of a generic or opinion predicate. */
+  missedWithQuantifierOverPeople: number;
+  /** Missed uncertain sentences with no bare quantifier but a peacock term ("his most notable work", "one of the finest"): praise, which the spec does not hedge. */
+  missedWithPeacockOnly: number;
   /** What-ifs for the error analysis, not labellers: modal-only firings dropped; bare vague quantifiers counted as cues too (and both). */
   whatIf: { withoutModals: Prf; withQuantifiers: Prf; withQuantifiersWithoutModals: Prf };
   byType: TypeCount[];
@@ -65,7 +69,10 @@ const FUNCTION_WORDS = new Set(
 const MAX_N = 3;
 const MODALS = new Set(["may", "might", "could"]);
 // Report-only: the error analysis counts missed sentences with one of these (a vague quantity the spec does not hedge).
-const VAGUE_QUANTIFIERS = /\b(?:some|many|several|most|various|numerous|few|a number of|countless)\b/i;
+// "the most famous", "his most notable work": a superlative (a peacock term), not a quantifier.
+const VAGUE_QUANTIFIERS = /\b(?:some|many|several|(?<!\b(?:the|'s|his|her|its|their|and|one of the) )most(?! (?:notable|famous|important|popular|influential|prominent|successful|significant|celebrated|renowned|acclaimed|respected|common|commonly|often|likely|widely)\b)|various|numerous|few|a number of|countless)\b/i;
+// Report-only: peacock terms (Wikipedia's "peacock" weasels: praise without a source), counted apart in the error analysis.
+const PEACOCK = /\b(?:most (?:notable|famous|important|popular|influential|prominent|successful|significant|celebrated|renowned|acclaimed|respected|beautiful|exciting)|one of the (?:most|best|greatest|finest|largest|leading|first)|best[- ]known|well[- ]known|renowned|famous|acclaimed|legendary|prestigious|celebrated|greatest|notable|outstanding|remarkable|masterful(?:ly)?|excellent|great)\b/i;
 const TOP_NGRAMS = 25;
 const EXAMPLES = 20;
 
@@ -78,6 +85,21 @@ export class UncertaintyTally {
   private distancingFp = 0;
   private modalFp = 0;
   private missedQuantifier = 0;
+  private missedQuantifierPeople = 0;
+  private missedPeacock = 0;
+
+  /** `people`: the people nouns of vague_sources.csv, for the error analysis's quantifier-over-people count. */
+  constructor(private readonly people: ReadonlySet<string> = new Set()) {}
+
+  /** Does a vague quantifier in `text` govern a people noun within two words ("many Arab leaders")? */
+  private quantifiesPeople(text: string): boolean {
+    const w = words(text);
+    for (let i = 0; i < w.length; i++) {
+      if (!/^(?:some|many|several|most|various|numerous|few|countless)$/.test(w[i]!) || (w[i] === "most" && w[i - 1] === "the")) continue;
+      for (let k = i + 1; k <= i + 3 && k < w.length; k++) if (this.people.has(w[k]!)) return true;
+    }
+    return false;
+  }
   /** [tp, fp] of the what-ifs, in whatIf's order. */
   private readonly whatIfCounts = [[0, 0], [0, 0], [0, 0]];
   private readonly types = new Map<HedgeType, { u: number; c: number }>();
@@ -129,7 +151,10 @@ export class UncertaintyTally {
     // n-grams of the certain sentences too, so each missed n-gram shows what a cue on it would cost.
     const into = uncertain ? this.missed : this.certainNgrams;
     if (uncertain && this.missedExamples.length < EXAMPLES) this.missedExamples.push(text);
-    if (uncertain && quantifier) this.missedQuantifier++;
+    if (uncertain && quantifier) {
+      this.missedQuantifier++;
+      if (this.quantifiesPeople(text)) this.missedQuantifierPeople++;
+    } else if (uncertain && PEACOCK.test(text)) this.missedPeacock++;
     const w = words(text);
     for (let n = 1; n <= MAX_N; n++) {
       const seen = new Set<string>();
@@ -171,6 +196,8 @@ export class UncertaintyTally {
       hedgedWithoutDistancingFp: prf(this.tp, this.fp - this.distancingFp, fn),
       modalOnlyOnCertain: this.modalFp,
       missedWithQuantifier: this.missedQuantifier,
+      missedWithQuantifierOverPeople: this.missedQuantifierPeople,
+      missedWithPeacockOnly: this.missedPeacock,
       whatIf: {
         withoutModals: prf(this.whatIfCounts[0]![0]!, this.whatIfCounts[0]![1]!, this.pos - this.whatIfCounts[0]![0]!),
         withQuantifiers: prf(this.whatIfCounts[1]![0]!, this.whatIfCounts[1]![1]!, this.pos - this.whatIfCounts[1]![0]!),
