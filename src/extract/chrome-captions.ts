@@ -33,7 +33,8 @@ const LABEL = /^\p{Lu}[\p{L}\p{N}'’&.-]*(?: [\p{L}\p{N}'’&.-]+){0,3}: (?![�
 const LIST_MARKER = /^(?:[-–—•*·▪►]|\d{1,2}[.)]\s)/;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
-const INNER_TERMINATOR = /[.!?…][”’"')\]]*\s+\S/u;
+/** A sentence end inside the line (not after an initial, an acronym or a title: "U.S. officials", "Mr. Lin"). */
+const INNER_TERMINATOR = /(?<!(?:^|[\s.])\p{L}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|No|Jr|Sr))[.!?…][”’"')\]]*\s+[\p{Lu}\p{N}\[“"‘'(]/u;
 
 /**
  * Adds the caption spans. `chrome`: the spans found so far, sorted and
