@@ -29,7 +29,8 @@ const LIST_COMMAS = 4;
 
 /** Final punctuation at a line end (the cleaning benchmark's definition). */
 export const LINE_FINAL = /[.!?…:;][”’"')\]»“]*$|[”"]$/;
-const LABEL = /^\p{Lu}[\p{L}\p{N}'’&.-]*(?: [\p{L}\p{N}'’&.-]+){0,3}: (?![“"‘'])(?=\S)/u;
+/** A caption label, after an optional photo-agency credit set off by a run of spaces ("CEN   Tragic: …"). */
+const LABEL = /^(?:[\p{L}.]{2,20}\s{3,})?\p{Lu}[\p{L}\p{N}'’&.-]*(?: [\p{L}\p{N}'’&.-]+){0,3}: (?![“"‘'])(?=\S)/u;
 const LIST_MARKER = /^(?:[-–—•*·▪►]|\d{1,2}[.)]\s)/;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;

@@ -19,8 +19,11 @@
 //   punctuation, at most SUBHEADING_MAX_WORDS words, title-like (starts with a
 //   capital, a digit or a quote; no list marker, no @handle, #tag or link; not
 //   ending in a comma or dash), with a sentence after it that does not start
-//   in lower case ("Verifying images", "Scant evidence that Seth Rich leaked
-//   the emails").
+//   in lower case and is prose — it ends with final punctuation, or is a
+//   sentence-case line of at least 10 words — not the next item of a list
+//   of names, dates, fixtures or links ("Verifying images", "Scant
+//   evidence that Seth Rich leaked the emails"). A date or time line is not
+//   a heading.
 import type { SentenceSpan } from "./segment.ts";
 import { isWs } from "./ws.ts";
 
@@ -34,8 +37,10 @@ export const FINAL_PUNCT = /[.!?…][”’"')\]]*$|[”"]$/;
 /** Final punctuation of a line as the cleaning benchmark counts it (also : ; and a stray “ after a terminator). */
 const LINE_FINAL = /[.!?…:;][”’"')\]»“]*$|[”"]$/;
 const HEADING_START = /^[\p{Lu}\p{N}‘“'"]/u;
-const NOT_HEADING = /^(?:[-–—•*·▪►]|\d{1,2}[.)]\s)|[@#]\w|https?:|www\.|[,–—-]$/u;
+const NOT_HEADING = /^[-–—•*·▪►>]|[@#]\w|https?:|www\.|[,–—-]$/u;
 const LOWER_START = /^\p{Ll}/u;
+/** A date or time line ("May 3, 2016", "Feb. 25, 2016", "1600 GMT", "9:35 PM - 19 Oct 2016"): page furniture, not a heading. */
+const DATE_OR_TIME = /^(?:\p{L}{3,9}\.? \d{1,2}, \d{4}|\d{1,2}(?::\d{2})? ?(?:[AP]M|GMT|BST|ET|UTC)\b.{0,20}|\d{4} (?:GMT|BST|ET|UTC))$/u;
 /** "WASHINGTON —", "NEW YORK (Reuters) -", "WASHINGTON, D.C. –": a dateline that opens a lead paragraph. */
 const DATELINE_LEAD = /^\p{Lu}[\p{Lu}.' ]+(?:, [\p{Lu}\p{L}.' ]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]/u;
 
@@ -50,8 +55,11 @@ export function headingKinds(text: string, spans: readonly SentenceSpan[], title
   }
   for (; i < spans.length - 1 && isHeadingLine(text, spans[i]!, STANDFIRST_MAX_WORDS); i++) out[i] = true;
   for (; i < spans.length - 1; i++) {
-    const next = text.slice(spans[i + 1]!.start, spans[i + 1]!.start + 2);
-    out[i] = isHeadingLine(text, spans[i]!, SUBHEADING_MAX_WORDS) && !LOWER_START.test(next);
+    const next = spans[i + 1]!;
+    // Prose follows: the next sentence ends with final punctuation (a list of names, dates or fixtures does not).
+    const nextText = text.slice(next.start, Math.min(next.end, next.start + 400));
+    const prose = !LOWER_START.test(nextText) && (LINE_FINAL.test(nextText) || isProseLine(nextText));
+    out[i] = prose && isHeadingLine(text, spans[i]!, SUBHEADING_MAX_WORDS);
   }
   return out;
 }
@@ -60,7 +68,14 @@ export function headingKinds(text: string, spans: readonly SentenceSpan[], title
 function isHeadingLine(text: string, s: SentenceSpan, maxWords: number): boolean {
   if (s.end - s.start > 400 || !ownLine(text, s)) return false;
   const line = text.slice(s.start, s.end);
+  if (line.includes("\n") || DATE_OR_TIME.test(line)) return false;
   return !LINE_FINAL.test(line) && HEADING_START.test(line) && !NOT_HEADING.test(line) && line.split(/\s+/).length <= maxWords;
+}
+
+/** A line of sentence-case prose cut without final punctuation: at least 10 words, most not capitalised. */
+function isProseLine(line: string): boolean {
+  const words = line.split(/\s+/);
+  return words.length >= 10 && words.filter((w) => /^\p{Lu}/u.test(w)).length < words.length * 0.4;
 }
 
 function ownLine(text: string, s: SentenceSpan): boolean {

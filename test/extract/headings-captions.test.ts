@@ -83,3 +83,10 @@ test("seeds: an in-body sub-heading of an RT article is a headline; the prose af
   t.is(k[i]![0], "headline");
   t.is(k[i + 1]![0], "body");
 });
+
+corpusTest("horne2017: a list of names and offices is body, not a run of sub-headings (the next line is not prose)", async (t) => {
+  const k = kinds(await txtDoc(join(CORPORA, "horne2017/Public Data/Buzzfeed Political News Dataset/Real/133_Real.txt")));
+  const governor = k.filter(([, text]) => text === "Governor of Utah");
+  t.true(governor.length > 0);
+  t.true(governor.every(([kind]) => kind === "body"));
+});
