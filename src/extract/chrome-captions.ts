@@ -6,7 +6,8 @@
 //   (left) visited Fan (right) in hospital …", "HOSTAGE: Kayla Mueller’s
 //   boyfriend tried to save her from ISIS") — not a quote headline
 //   ("Trump: 'NO NATO'", the colon followed by a quote) and not a list (a
-//   line-up "Replacements: A (X), B (Y), …" has many commas);
+//   line-up "Replacements: A (X), B (Y), …": a comma every few words, or
+//   three bracketed groups);
 // - an unlabelled caption: a line of UNLABELLED_MIN_WORDS to
 //   UNLABELLED_MAX_WORDS words between prose lines ("Tan walks around the
 //   streets after spending the entire week in a KFC eating chicken wings and
@@ -25,7 +26,8 @@ const CAPTION_MIN_WORDS = 6;
 const UNLABELLED_MIN_WORDS = 13;
 const UNLABELLED_MAX_WORDS = 60;
 const MAX_CAPTION = 600;
-const LIST_COMMAS = 4;
+/** A list ("Replacements: A (X), B (Y), …"): at least 3 commas, one every WORDS_PER_LIST_COMMA words or closer. */
+const WORDS_PER_LIST_COMMA = 4;
 
 /** Final punctuation at a line end (the cleaning benchmark's definition). */
 export const LINE_FINAL = /[.!?…:;][”’"')\]»“]*$|[”"]$/;
@@ -71,10 +73,10 @@ export function captionRules(text: string, add: AddSpan, chrome: readonly Chrome
     const label = LABEL.exec(line);
     if (label) {
       const rest = line.slice(label[0].length);
-      if (rest.split(/\s+/).length >= CAPTION_MIN_WORDS && rest.split(",").length <= LIST_COMMAS) add(start, end, "caption");
+      if (rest.split(/\s+/).length >= CAPTION_MIN_WORDS && !isList(rest)) add(start, end, "caption");
       continue;
     }
-    if (!unlabelled || words < UNLABELLED_MIN_WORDS || words > UNLABELLED_MAX_WORDS || !UPPER_START.test(line) || INNER_TERMINATOR.test(line) || line.split(",").length > LIST_COMMAS) continue;
+    if (!unlabelled || words < UNLABELLED_MIN_WORDS || words > UNLABELLED_MAX_WORDS || !UPPER_START.test(line) || INNER_TERMINATOR.test(line) || isList(line)) continue;
     const prev = neighbour(text, lines, i, -1);
     if (next === null || LIST_MARKER.test(prev ?? "") || LIST_MARKER.test(next)) continue;
     add(start, end, "caption");
@@ -91,6 +93,11 @@ export function captionRules(text: string, add: AddSpan, chrome: readonly Chrome
 function opensWithStandfirst(text: string, lines: readonly { start: number; end: number }[], content: readonly number[]): boolean {
   const [a, b] = content.map((k) => text.slice(lines[k]!.start, Math.min(lines[k]!.end, lines[k]!.start + 2000)));
   return !LINE_FINAL.test(a!) && a!.split(/\s+/).length >= 8 && LINE_FINAL.test(b!) && b!.split(/\s+/).length >= 12;
+}
+
+function isList(s: string): boolean {
+  const commas = s.split(",").length - 1;
+  return commas >= 3 && (commas * WORDS_PER_LIST_COMMA >= s.split(/\s+/).length || s.split("(").length > 3);
 }
 
 function blankAt(lines: readonly { start: number; end: number }[], k: number): boolean {
