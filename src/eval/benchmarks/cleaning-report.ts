@@ -85,7 +85,7 @@ export function renderCleaningReport(
     out.push(row("body records without final punctuation", (c) => `${c.noFinalBody} (${pct(c.noFinalBody, c.bodyRecords)})`, b, after, r2));
     const shapes = Object.keys(after.noFinalShapes ?? {}).sort();
     for (const k of shapes) out.push(row(`— of which: ${k}`, (c) => String(c.noFinalShapes?.[k] ?? "–"), b, after, r2));
-    if (after.contentChars) out.push(row("gold Content characters in records", (c) => `${c.contentCovered} / ${c.contentChars} (${pct(c.contentCovered ?? 0, c.contentChars ?? 0)})`, b, after));
+    if (after.contentChars) out.push(row("gold Content characters in records", (c) => `${c.contentCovered} / ${c.contentChars} (${pct(c.contentCovered ?? 0, c.contentChars ?? 0)})`, b, after, r2));
     const cats = [...new Set([...Object.keys(after.chrome), ...Object.keys(b?.chrome ?? {})])].sort();
     for (const k of cats) out.push(row(`chrome dropped: ${k}`, (c) => String(c.chrome[k] ?? 0), b, after, r2));
     if (after.examples.chrome.length) out.push("", "Records still matching the chrome lexicon (first ones):", "", ...after.examples.chrome.map((t) => `- ${JSON.stringify(t)}`));
