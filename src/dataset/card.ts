@@ -126,7 +126,7 @@ export function renderCard(c: CardInput): string {
     "",
     chromeRows.length ? table(chromeRows, ["page chrome dropped", "pieces"]) : "No page chrome found.",
     "",
-    "Every distinct piece dropped is listed in `chrome.jsonl` (text, category, count, example locations); rebuild with `--keep-chrome CATEGORY[,...]` to keep a category, `--boilerplate-min-docs 0` to keep lines repeated across documents. Records of an article's title line (or standfirst) have `kind` `headline`, all others `body`: filter on it to keep or drop titles.",
+    "Every distinct piece dropped is listed in `chrome.jsonl` (text, category, count, example locations); rebuild with `--keep-chrome CATEGORY[,...]` to keep a category, `--boilerplate-min-docs 0` to keep lines repeated across documents. Records of an article's title line, standfirst/subtitle or in-body sub-headings have `kind` `headline`, all others `body`: filter on it to keep or drop headings.",
     "",
     `Exact duplicate sentences dropped inside an article: ${c.duplicateSentences}. Inputs skipped: ${c.skipped} (listed in \`skipped.jsonl\`).`,
     "",

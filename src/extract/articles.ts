@@ -29,6 +29,7 @@ import { matchChrome, type ChromeCategory } from "./chrome-lexicon.ts";
 import { resolveCleaning, type Cleaning, type CleaningSpec } from "./cleaning.ts";
 import { CodePointOffsets } from "./offsets.ts";
 import type { InputDocument } from "./read.ts";
+import { FINAL_PUNCT, headingKinds } from "./headings.ts";
 import { isWs, segmentRegion, type SentenceSpan } from "./segment.ts";
 
 const STANDFIRST_WORDS = 8;
@@ -110,7 +111,8 @@ function auditText(s: string): string {
  * The assembled articles: each segment's sentences minus in-article repeats
  * and minus sentences that are chrome as a whole (the lexicon's rules, tried
  * again on sentences: a widget line glued to prose on one line is its own
- * sentence here), the title line marked `headline`.
+ * sentence here), the title, standfirst and sub-heading lines marked
+ * `headline` (headings.ts).
  */
 function assemble(
   doc: InputDocument, segments: Segment[], pageOutlet: string | null, cleaning: Cleaning, textUnits: ReadonlyMap<number, number>,
@@ -128,7 +130,7 @@ function assemble(
     }
     const seen = new Set<string>();
     const sentences: Sentence[] = [];
-    const titleEnd = doc.kind === "txt" ? titleLineEnd(doc.text, seg.spans) : -1;
+    const kept: SentenceSpan[] = [];
     for (const s of seg.spans) {
       const sentenceText = doc.text.slice(s.start, s.end);
       const category = textUnits.get(s.start) === s.end ? null : matchChrome(cleaning.lexicon, sentenceText);
@@ -142,9 +144,11 @@ function assemble(
         continue;
       }
       seen.add(sentenceText);
-      const kind = s.end <= titleEnd ? "headline" : "body";
-      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind, words: s.words });
+      kept.push(s);
+      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words });
     }
+    const headings = headingKinds(doc.text, kept, doc.kind === "txt");
+    for (let i = 0; i < sentences.length; i++) if (headings[i]) sentences[i]!.kind = "headline";
     articles.push({
       source: {
         path: doc.path,
@@ -173,41 +177,6 @@ function mergeDropped(text: string, spans: DroppedChrome[], sentences: DroppedCh
     d.end = offsets.toCodePoint(d.end);
   }
   return [...spans, ...sentences].sort((a, b) => a.start - b.start);
-}
-
-const TITLE_MAX_CHARS = 250;
-const TITLE_MAX_WORDS = 30;
-const SHORT_TITLE_WORDS = 15;
-const TITLE_CASE = /^[\p{Lu}\p{N}‘“'"(]/u;
-
-/**
- * End (UTF-16) of the title line of a plain-text article whose sentences are
- * `spans`, or -1. The article's first line is its title when it stands alone
- * (a blank line or the end of the text after it), has at most TITLE_MAX_WORDS
- * words, and reads as a title: no final punctuation ("Putin hints at progress
- * with Trump on ending Ukraine war", a standfirst), or Title Case (most words
- * of four letters or more capitalised: "St. Paul Votes To Condemn Donald
- * Trump’s Muslim Ban."), or one sentence of at most SHORT_TITLE_WORDS words
- * ("Cruz looks to ease bad blood with GOP establishment."). BBC's and
- * PolNeAR's first lines are such lines; a lead paragraph is longer.
- */
-function titleLineEnd(text: string, spans: readonly SentenceSpan[]): number {
-  const start = spans[0]!.start;
-  let nl = text.indexOf("\n", start);
-  if (nl < 0) nl = text.length;
-  let end = nl;
-  while (end > start && isWs(text.charCodeAt(end - 1))) end--;
-  if (end - start > TITLE_MAX_CHARS) return -1;
-  let next = nl + 1;
-  while (next < text.length && text.charCodeAt(next) !== 10 && isWs(text.charCodeAt(next))) next++;
-  if (next < text.length && text.charCodeAt(next) !== 10) return -1;
-  const words = text.slice(start, end).split(/\s+/);
-  if (words.length > TITLE_MAX_WORDS) return -1;
-  if (!FINAL_PUNCT.test(lineTail(text, { start, end }))) return end;
-  const long = words.filter((w) => w.length >= 4);
-  if (long.length > 0 && long.filter((w) => TITLE_CASE.test(w)).length >= long.length * 0.6) return end;
-  const sentencesInLine = spans.filter((s) => s.end <= end).length;
-  return sentencesInLine === 1 && words.length <= SHORT_TITLE_WORDS ? end : -1;
 }
 
 interface Start {
@@ -256,7 +225,6 @@ function articleStarts(text: string, marks: PageMarks): Start[] {
   return starts.sort((a, b) => a.pos - b.pos || Number(b.published !== null) - Number(a.published !== null));
 }
 
-const FINAL_PUNCT = /[.!?…][”’"')\]]*$|[”"]$/;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 const INNER_TERMINATOR = /[.!?…][”’"')\]]*\s+\S/;
 

@@ -3,7 +3,7 @@
 // dropped, the prose after it kept), its whole-unit rules, and the corpus's
 // boilerplate lines (cleaning.ts). A line is looked at in units: cut after a
 // closing quote glued to the next sentence (`side.”Editor's note: …`).
-import { matchChrome, matchLead } from "./chrome-lexicon.ts";
+import { matchChrome, matchLead, matchTail } from "./chrome-lexicon.ts";
 import type { AddSpan } from "./chrome-lines.ts";
 import { trimmedLines } from "./chrome-lines.ts";
 import { lineUnits, unitHash, type Cleaning } from "./cleaning.ts";
@@ -20,7 +20,7 @@ export function genericRules(text: string, cleaning: Cleaning, add: AddSpan): Ma
   const checkBoilerplate = cleaning.boilerplate.size > 0;
   for (const line of trimmedLines(text)) {
     let start = line.start;
-    const end = line.end;
+    let end = line.end;
     if (end === start) continue;
     if (lex.leads.length > 0) {
       const lead = matchLead(lex, text.slice(start, Math.min(end, start + 1000)));
@@ -28,6 +28,16 @@ export function genericRules(text: string, cleaning: Cleaning, add: AddSpan): Ma
         add(start, start + lead.length, lead.category);
         start += lead.length;
         while (start < end && isWs(text.charCodeAt(start))) start++;
+      }
+    }
+    if (lex.tails.length > 0 && end > start) {
+      // Only the last 300 units are tried: a tail rule names a link or a signature, not prose.
+      const from = Math.max(start, end - 300);
+      const tail = matchTail(lex, text.slice(from, end));
+      if (tail && from + tail.start > start) {
+        add(from + tail.start, end, tail.category);
+        end = from + tail.start;
+        while (end > start && isWs(text.charCodeAt(end - 1))) end--;
       }
     }
     for (const [a, b] of lineUnits(text, start, end)) {

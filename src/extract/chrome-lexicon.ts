@@ -10,7 +10,9 @@
 //             (case-insensitive); `regex_case`: the same, case-sensitive (for
 //             rules that need a capitalised name); `lead`: a case-insensitive
 //             regex matched at the start of a line — the matched part is
-//             chrome, the rest of the line is kept
+//             chrome, the rest of the line is kept; `tail`: the same at the end
+//             of a line (an embedded tweet's "pic.twitter.com/…" link or
+//             "— Name (@handle) Month d, yyyy" signature after its text)
 //   pattern   the phrase or regex
 // Loaded synchronously (readFileSync) so workers and tests get the same rules
 // from the same file without an async set-up step.
@@ -23,7 +25,7 @@ import { parseCsvTable } from "../label/csv-table.ts";
 
 export const CHROME_CATEGORIES = [
   "dateline", "breadcrumb", "header", "credit", "read_more", "caption", "share_follow", "widget", "comment_policy",
-  "legal", "agency_tag", "byline", "advert", "newsletter", "section_label", "markup", "boilerplate",
+  "legal", "agency_tag", "byline", "advert", "newsletter", "section_label", "markup", "boilerplate", "social",
 ] as const;
 export type ChromeCategory = (typeof CHROME_CATEGORIES)[number];
 
@@ -39,6 +41,7 @@ export interface ChromeLexicon {
   texts: ReadonlyMap<string, ChromeCategory>;
   regexes: readonly { re: RegExp; category: ChromeCategory; pattern: string }[];
   leads: readonly { re: RegExp; category: ChromeCategory }[];
+  tails: readonly { re: RegExp; category: ChromeCategory }[];
   /** Longest `text` phrase: a longer unit skips the phrase lookup (and its normalisation). */
   maxTextLength: number;
   /** All whole-unit regexes as one alternation per case mode: one call rejects a unit (most are prose). */
@@ -48,7 +51,7 @@ export interface ChromeLexicon {
 
 const ChromeRow = z.object({
   category: z.enum(CHROME_CATEGORIES),
-  match: z.enum(["text", "regex", "regex_case", "lead"]),
+  match: z.enum(["text", "regex", "regex_case", "lead", "tail"]),
   pattern: z.string().min(1, "empty pattern"),
 });
 const COLUMNS = ["category", "match", "pattern"] as const;
@@ -67,6 +70,7 @@ export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
   const texts = new Map<string, ChromeCategory>();
   const regexes: { re: RegExp; category: ChromeCategory; pattern: string }[] = [];
   const leads: { re: RegExp; category: ChromeCategory }[] = [];
+  const tails: { re: RegExp; category: ChromeCategory }[] = [];
   for (const { line, row } of rows) {
     if (row.match === "text") {
       const key = normalizeChrome(row.pattern);
@@ -76,13 +80,14 @@ export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
     }
     let re: RegExp;
     try {
-      // Whole-unit regexes are anchored at both ends; a lead regex at the start only.
-      const whole = row.match !== "lead";
-      re = new RegExp(whole ? `^(?:${row.pattern})$` : `^(?:${row.pattern})`, row.match === "regex_case" ? "u" : "iu");
+      // Whole-unit regexes are anchored at both ends; a lead regex at the start only, a tail regex at the end only.
+      const anchored = row.match === "lead" ? `^(?:${row.pattern})` : row.match === "tail" ? `(?:${row.pattern})$` : `^(?:${row.pattern})$`;
+      re = new RegExp(anchored, row.match === "regex_case" ? "u" : "iu");
     } catch (e) {
       throw new InputError(`${file}:${line}: column pattern: bad regex (${(e as Error).message})`);
     }
     if (row.match === "lead") leads.push({ re, category: row.category });
+    else if (row.match === "tail") tails.push({ re, category: row.category });
     else regexes.push({ re, category: row.category, pattern: row.pattern });
   }
   const maxTextLength = Math.max(0, ...[...texts.keys()].map((k) => k.length));
@@ -91,7 +96,7 @@ export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
     // One top-level ^…$ (not one per alternative): V8 then tries position 0 only instead of every position.
     return rs.length ? new RegExp(`^(?:${rs.map((r) => `(?:${r.pattern})`).join("|")})$`, flags) : null;
   };
-  return { file, texts, regexes, leads, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u") };
+  return { file, texts, regexes, leads, tails, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u") };
 }
 
 const cache = new Map<string, ChromeLexicon>();
@@ -132,6 +137,15 @@ export function matchLead(lex: ChromeLexicon, line: string): { length: number; c
   for (const r of lex.leads) {
     const m = r.re.exec(line);
     if (m && m[0].length > 0 && m[0].length < line.length) return { length: m[0].length, category: r.category };
+  }
+  return null;
+}
+
+/** Start (offset into `line`) of the chrome tail of a line (the part a `tail` rule matches) and its category, or null. */
+export function matchTail(lex: ChromeLexicon, line: string): { start: number; category: ChromeCategory } | null {
+  for (const r of lex.tails) {
+    const m = r.re.exec(line);
+    if (m && m[0].length > 0) return { start: m.index, category: r.category };
   }
   return null;
 }

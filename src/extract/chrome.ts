@@ -7,7 +7,7 @@
 //   header          flattened headline + standfirst + caption between a breadcrumb and a "©" credit
 //   credit          "© Getty Images / Anadolu / Contributor"
 //   read_more       "READ MORE: <headline>" inline teasers; "Read more" lines and the teaser headline after them
-//   caption         the photo caption line of a "Read more" block
+//   caption         the photo caption line of a "Read more" block; captions in a body (chrome-captions.ts)
 //   share_follow    "You can share this story on social media: Follow RT on <tags>", "Share this…" lines
 //   widget          a lone word or two ("Recap") left between the last sentence and a share line
 //   comment_policy  "Dear readers! … Please check our commenting policy More"
@@ -20,6 +20,7 @@
 // Categories a researcher keeps (--keep-chrome) are not returned.
 // All regexes start with a literal or a bounded class, so scans stay linear.
 import { breadcrumbEnd, creditEnd, teaserEnd } from "./chrome-ends.ts";
+import { captionRules } from "./chrome-captions.ts";
 import { genericRules } from "./chrome-generic.ts";
 import type { ChromeCategory } from "./chrome-lexicon.ts";
 import { resolveCleaning, type Cleaning } from "./cleaning.ts";
@@ -124,6 +125,7 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   }
   lineRules(text, add, footers);
   const textUnits = genericRules(text, cleaning, add);
+  captionRules(text, add, normalize(spans));
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
     // "Ã©" is é read as windows-1252 (mojibake inside a word), not a credit.

@@ -47,10 +47,14 @@ corpusTest("chrome.jsonl lists every dropped piece with its count and places; th
   const card = await readFile(join(out, "dataset-card.md"), "utf8");
   for (const [k, v] of Object.entries(summary.chrome)) t.true(card.includes(`| ${k} | ${v} |`), k);
   t.true(card.includes("chrome.jsonl"));
-  // Headline records: the first line of each PolNeAR article.
-  const records = (await readFile(join(out, "train.jsonl"), "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l) as { kind: string; sentence_index: number });
-  t.true(records.some((r) => r.kind === "headline"));
-  t.true(records.filter((r) => r.kind === "headline").every((r) => r.sentence_index === 0));
+  // Headline records: the title lines of each PolNeAR article (an NYT title and its subtitle), before any body
+  // record, or a later sub-heading, which has no final punctuation.
+  const records = (await readFile(join(out, "train.jsonl"), "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l) as { doc_id: string; kind: string; sentence_index: number; text: string });
+  t.true(records.filter((r) => r.kind === "headline" && r.sentence_index === 0).length > 50);
+  const firstBody = new Map<string, number>();
+  for (const r of records) if (r.kind === "body") firstBody.set(r.doc_id, Math.min(firstBody.get(r.doc_id) ?? Infinity, r.sentence_index));
+  const lateTitled = records.filter((r) => r.kind === "headline" && r.sentence_index > (firstBody.get(r.doc_id) ?? Infinity));
+  t.true(lateTitled.length > 0 && lateTitled.every((r) => !/[.!?…:;][”’"')\]]*$/.test(r.text)));
 });
 
 corpusTest("--keep-chrome keeps a category: nothing of it is dropped or listed", async (t) => {

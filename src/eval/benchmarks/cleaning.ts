@@ -21,6 +21,8 @@ import type { Benchmark, BenchmarkFigure, BenchmarkFlags, BenchmarkResult } from
 
 const DEFAULT_CORPORA = "../shared/corpora";
 const BEFORE_FILE = "cleaning-before.json";
+/** The figures at the start of the second cleaning round (headings, captions, embedded posts; commit dfac984). */
+const ROUND2_BEFORE_FILE = "cleaning-round2-before.json";
 
 export function corpusSpecs(root: string): CorpusSpec[] {
   const p = (...parts: string[]) => join(root, ...parts);
@@ -95,12 +97,16 @@ async function run({ argv, outDir }: BenchmarkFlags): Promise<BenchmarkResult> {
   const before = existsSync(beforePath)
     ? (JSON.parse(await readFile(beforePath, "utf8")) as { figures: BenchmarkFigure[]; corpora: Record<string, CorpusFigures>; seeds: SeedRecord[] })
     : null;
+  const round2Path = join(outDir, ROUND2_BEFORE_FILE);
+  const round2 = existsSync(round2Path)
+    ? (JSON.parse(await readFile(round2Path, "utf8")) as { corpora: Record<string, CorpusFigures>; seeds: SeedRecord[] })
+    : null;
   const md = join(outDir, "cleaning.md");
   const json = join(outDir, "cleaning.json");
   const summary: BenchmarkResult = { benchmark: "cleaning", split: "polnear dev+train, fnc1, horne2017, bbc", command, figures, reports: [md, json] };
-  const report = renderCleaningReport(summary, corpora, before, seeds);
+  const report = renderCleaningReport(summary, corpora, before, seeds, round2);
   await writeFile(md, report.markdown);
-  await writeFile(json, JSON.stringify({ summary, corpora, before: before?.corpora ?? null, seedChanges: report.seedChanges }, null, 2) + "\n");
+  await writeFile(json, JSON.stringify({ summary, corpora, before: before?.corpora ?? null, round2Before: round2?.corpora ?? null, seedChanges: report.seedChanges }, null, 2) + "\n");
   return summary;
 }
 
