@@ -4,6 +4,7 @@
 // unnamed source), and its content run. Rule id actor.model, content.model.
 import type { AttributionProposal } from "./attribution.ts";
 import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./attribution-model.ts";
+import { cueClasses, cueCounts } from "./cue-classes.ts";
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import type { SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
@@ -27,7 +28,8 @@ const MAX_GAP = 8;
 export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
   if (!mayAttribute(ctx, model)) return null;
   const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
-  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end));
+  const classes = cueClasses();
+  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end) && cueCounts(classes, ctx.toks, r.start, r.end));
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
   // The cue whose source is nearest (before or after it).
