@@ -4,7 +4,7 @@
 // unnamed source), and its content run. Rule id actor.model, content.model.
 import type { AttributionProposal } from "./attribution.ts";
 import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./attribution-model.ts";
-import { cueClasses, cueCounts } from "./cue-classes.ts";
+import { cueClasses, cueCounts, type CueClasses } from "./cue-classes.ts";
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import type { SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
@@ -26,9 +26,9 @@ const MAX_GAP = 8;
  * them as attributions, the project's contract does not (no claim is made), so a model cue there is not taken.
  */
 export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
-  if (!mayAttribute(ctx, model)) return null;
-  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
   const classes = cueClasses();
+  if (!mayAttribute(ctx, model, classes)) return null;
+  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
   const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end) && cueCounts(classes, ctx.toks, r.start, r.end));
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
@@ -49,17 +49,24 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
 }
 
 /**
- * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE), a colon
- * or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
+ * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE, of a
+ * class whose cues are taken), a colon or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
  */
 const MIN_CUE_RATE = 0.1;
 
-function mayAttribute(ctx: SentenceCtx, model: TaggerModel): boolean {
+function mayAttribute(ctx: SentenceCtx, model: TaggerModel, classes: CueClasses): boolean {
   const rates = model.cueRate;
   if (!rates) return true;
   for (const t of ctx.toks) {
     if (t.quoted) continue;
-    if (t.kind === "punct" ? t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–" : (rates.get(t.low) ?? 0) >= MIN_CUE_RATE) return true;
+    if (t.kind === "punct") {
+      if (t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–") return true;
+    } else if ((rates.get(t.low) ?? 0) >= MIN_CUE_RATE) {
+      // "has", "also", "made": a word whose cue would not be taken (cue-classes.csv) does not make the sentence a
+      // candidate; these frequent words let most news sentences through and cost tagging time for nothing.
+      const c = classes.get(t.low);
+      if (c === undefined || c === "yes") return true;
+    }
   }
   return false;
 }
