@@ -39,7 +39,7 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
       const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
       if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue, src, gap };
     }
-  if (!best) return null;
+  if (!best || conceded(ctx, best.src, best.cue)) return null;
   const actor = resolveRun(ctx, mem, best.src.start, best.src.end);
   if (!actor) return null;
   const contents = runsOf(tags, T);
@@ -71,9 +71,24 @@ function mayAttribute(ctx: SentenceCtx, model: TaggerModel, classes: CueClasses)
   return false;
 }
 
-/** "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source. */
+/**
+ * "despite the church declaring a break": a report inside the writer's concessive phrase is the writer's
+ * background, not a claim of the sentence (PolNeAR counts it; the contract does not).
+ */
+function conceded(ctx: SentenceCtx, src: { start: number; end: number }, cue: { start: number; end: number }): boolean {
+  const lo = Math.min(src.start, cue.start);
+  for (let k = lo - 1; k >= 0 && k >= lo - 2; k--) if (ctx.toks[k]!.low === "despite") return true;
+  return false;
+}
+
+/**
+ * "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source; nor is the
+ * noun a reduced passive follows ("the celebrations, described as the largest", "a program called …").
+ */
 function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
   const t = ctx.toks;
+  const first = t[r.start]!;
+  if (r.start > 0 && t[r.start - 1]!.raw === "," && /ed$/.test(first.low) && t[r.start + 1]?.low === "as") return true;
   for (let k = r.start; k < r.end - 1 || (k === r.end - 1 && k > 0 && BE_FORMS.has(t[k - 1]!.low)); k++) {
     const be = k === r.end - 1 ? t[k - 1]! : t[k]!;
     const verb = k === r.end - 1 ? t[k]! : t[k + 1]!;
