@@ -85,6 +85,9 @@ function conceded(ctx: SentenceCtx, src: { start: number; end: number }, cue: { 
  * "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source; nor is the
  * noun a reduced passive follows ("the celebrations, described as the largest", "a program called …").
  */
+/** Past participles of reporting verbs: regular ones and the irregular ("is said to", "was told", "are thought"). */
+const PARTICIPLE = /(?:ed|^said|^told|^thought|^known|^seen|^shown|^written)$/;
+
 function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
   const t = ctx.toks;
   const first = t[r.start]!;
@@ -92,7 +95,7 @@ function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
   for (let k = r.start; k < r.end - 1 || (k === r.end - 1 && k > 0 && BE_FORMS.has(t[k - 1]!.low)); k++) {
     const be = k === r.end - 1 ? t[k - 1]! : t[k]!;
     const verb = k === r.end - 1 ? t[k]! : t[k + 1]!;
-    if (BE_FORMS.has(be.low) && /ed$/.test(verb.low) && t[r.end]?.low !== "by") return true;
+    if (BE_FORMS.has(be.low) && PARTICIPLE.test(verb.low) && t[r.end]?.low !== "by") return true;
     if (k === r.end - 1) break;
   }
   return false;
