@@ -4,6 +4,7 @@
 // unnamed source), and its content run. Rule id actor.model, content.model.
 import type { AttributionProposal } from "./attribution.ts";
 import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./attribution-model.ts";
+import { cueClasses, cueCounts, type CueClasses } from "./cue-classes.ts";
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import type { SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
@@ -25,9 +26,10 @@ const MAX_GAP = 8;
  * them as attributions, the project's contract does not (no claim is made), so a model cue there is not taken.
  */
 export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
-  if (!mayAttribute(ctx, model)) return null;
+  const classes = cueClasses();
+  if (!mayAttribute(ctx, model, classes)) return null;
   const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
-  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end));
+  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end) && cueCounts(classes, ctx.toks, r.start, r.end));
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
   // The cue whose source is nearest (before or after it).
@@ -37,7 +39,7 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
       const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
       if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue, src, gap };
     }
-  if (!best) return null;
+  if (!best || conceded(ctx, best.src, best.cue)) return null;
   const actor = resolveRun(ctx, mem, best.src.start, best.src.end);
   if (!actor) return null;
   const contents = runsOf(tags, T);
@@ -47,28 +49,53 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
 }
 
 /**
- * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE), a colon
- * or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
+ * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE, of a
+ * class whose cues are taken), a colon or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
  */
 const MIN_CUE_RATE = 0.1;
 
-function mayAttribute(ctx: SentenceCtx, model: TaggerModel): boolean {
+function mayAttribute(ctx: SentenceCtx, model: TaggerModel, classes: CueClasses): boolean {
   const rates = model.cueRate;
   if (!rates) return true;
   for (const t of ctx.toks) {
     if (t.quoted) continue;
-    if (t.kind === "punct" ? t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–" : (rates.get(t.low) ?? 0) >= MIN_CUE_RATE) return true;
+    if (t.kind === "punct") {
+      if (t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–") return true;
+    } else if ((rates.get(t.low) ?? 0) >= MIN_CUE_RATE) {
+      // "has", "also", "made": a word whose cue would not be taken (cue-classes.csv) does not make the sentence a
+      // candidate; these frequent words let most news sentences through and cost tagging time for nothing.
+      const c = classes.get(t.low);
+      if (c === undefined || c === "yes") return true;
+    }
   }
   return false;
 }
 
-/** "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source. */
+/**
+ * "despite the church declaring a break": a report inside the writer's concessive phrase is the writer's
+ * background, not a claim of the sentence (PolNeAR counts it; the contract does not).
+ */
+function conceded(ctx: SentenceCtx, src: { start: number; end: number }, cue: { start: number; end: number }): boolean {
+  const lo = Math.min(src.start, cue.start);
+  for (let k = lo - 1; k >= 0 && k >= lo - 2; k--) if (ctx.toks[k]!.low === "despite") return true;
+  return false;
+}
+
+/**
+ * "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source; nor is the
+ * noun a reduced passive follows ("the celebrations, described as the largest", "a program called …").
+ */
+/** Past participles of reporting verbs: regular ones and the irregular ("is said to", "was told", "are thought"). */
+const PARTICIPLE = /(?:ed|^said|^told|^thought|^known|^seen|^shown|^written)$/;
+
 function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
   const t = ctx.toks;
+  const first = t[r.start]!;
+  if (r.start > 0 && t[r.start - 1]!.raw === "," && /ed$/.test(first.low) && t[r.start + 1]?.low === "as") return true;
   for (let k = r.start; k < r.end - 1 || (k === r.end - 1 && k > 0 && BE_FORMS.has(t[k - 1]!.low)); k++) {
     const be = k === r.end - 1 ? t[k - 1]! : t[k]!;
     const verb = k === r.end - 1 ? t[k]! : t[k + 1]!;
-    if (BE_FORMS.has(be.low) && /ed$/.test(verb.low) && t[r.end]?.low !== "by") return true;
+    if (BE_FORMS.has(be.low) && PARTICIPLE.test(verb.low) && t[r.end]?.low !== "by") return true;
     if (k === r.end - 1) break;
   }
   return false;
