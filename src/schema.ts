@@ -7,7 +7,7 @@ import { z } from "zod";
 export const HEDGE_TYPES = ["unsupported", "unconfirmed", "distancing", "vague", "speculative"] as const;
 export const STANCES = ["support", "oppose", "neutral"] as const;
 export const ACTOR_TYPES = ["person", "organization", "country", "unnamed"] as const;
-/** What part of the article a record comes from: its title line (or standfirst) or the body prose. */
+/** What part of the article a record comes from: a heading line (title, standfirst, in-body sub-heading) or the body prose. */
 export const KINDS = ["headline", "body"] as const;
 export const SPLITS = ["train", "test"] as const;
 
@@ -85,7 +85,7 @@ export const ClaimRecord = z
     sentence_index: z.number().int().min(0),
     start: offset,
     end: offset,
-    kind: Kind.describe("headline: the article's title line (or standfirst); body: article prose"),
+    kind: Kind.describe("headline: the article's title line, its standfirst or an in-body sub-heading; body: article prose"),
     text: z.string().min(1),
     actor: Actor.nullable(),
     cue: z.string().min(1).nullable(),
@@ -137,7 +137,7 @@ export interface Sentence {
   text: string;
   start: number;
   end: number;
-  /** headline for the article's title line (or standfirst), body otherwise. */
+  /** headline for the article's title line, standfirst or an in-body sub-heading; body otherwise. */
   kind: Kind;
   /** Lower-cased word and number tokens of the sentence (wink-tokenizer), reused downstream so text is tokenized once. */
   words: string[];
