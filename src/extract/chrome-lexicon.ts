@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { parseCsvTable } from "../label/csv-table.ts";
+import { chromeGate, gateOpen, startsWithClass, type ChromeGate } from "./chrome-gates.ts";
 
 export const CHROME_CATEGORIES = [
   "dateline", "breadcrumb", "header", "credit", "read_more", "caption", "share_follow", "widget", "comment_policy",
@@ -40,13 +41,15 @@ export interface ChromeLexicon {
   /** Normalised phrase (normalizeChrome) → category. */
   texts: ReadonlyMap<string, ChromeCategory>;
   regexes: readonly { re: RegExp; category: ChromeCategory; pattern: string }[];
-  leads: readonly { re: RegExp; category: ChromeCategory }[];
-  tails: readonly { re: RegExp; category: ChromeCategory }[];
+  leads: readonly { re: RegExp; category: ChromeCategory; gate: ChromeGate | null }[];
+  tails: readonly { re: RegExp; category: ChromeCategory; gate: ChromeGate | null }[];
   /** Longest `text` phrase: a longer unit skips the phrase lookup (and its normalisation). */
   maxTextLength: number;
-  /** All whole-unit regexes as one alternation per case mode: one call rejects a unit (most are prose). */
+  /** The ungated whole-unit regexes as one alternation per case mode: one call rejects a unit (most are prose). */
   anyInsensitive: RegExp | null;
   anySensitive: RegExp | null;
+  /** The other whole-unit regexes, each tried only when its gate is open. */
+  gated: readonly { re: RegExp; gate: ChromeGate }[];
 }
 
 const ChromeRow = z.object({
@@ -68,9 +71,10 @@ export function normalizeChrome(s: string): string {
 export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
   const rows = parseCsvTable(file, text.replace(/^\uFEFF/, ""), ChromeRow, COLUMNS);
   const texts = new Map<string, ChromeCategory>();
-  const regexes: { re: RegExp; category: ChromeCategory; pattern: string }[] = [];
-  const leads: { re: RegExp; category: ChromeCategory }[] = [];
-  const tails: { re: RegExp; category: ChromeCategory }[] = [];
+  const regexes: { re: RegExp; category: ChromeCategory; pattern: string; ungated: boolean }[] = [];
+  const gated: { re: RegExp; gate: ChromeGate }[] = [];
+  const leads: { re: RegExp; category: ChromeCategory; gate: ChromeGate | null }[] = [];
+  const tails: { re: RegExp; category: ChromeCategory; gate: ChromeGate | null }[] = [];
   for (const { line, row } of rows) {
     if (row.match === "text") {
       const key = normalizeChrome(row.pattern);
@@ -86,17 +90,24 @@ export function parseChromeLexicon(file: string, text: string): ChromeLexicon {
     } catch (e) {
       throw new InputError(`${file}:${line}: column pattern: bad regex (${(e as Error).message})`);
     }
-    if (row.match === "lead") leads.push({ re, category: row.category });
-    else if (row.match === "tail") tails.push({ re, category: row.category });
-    else regexes.push({ re, category: row.category, pattern: row.pattern });
+    // Gates (chrome-gates.ts) for the rows that are slow to fail: a tail rule is tried at every position of
+    // the line's end, a rule that starts with `.` or a class backtracks over most of a prose unit. A row that
+    // starts with a literal fails at the first character and is cheaper without one.
+    const gate = row.match === "tail" || startsWithClass(row.pattern) ? chromeGate(row.pattern, re.flags) : null;
+    if (row.match === "lead") leads.push({ re, category: row.category, gate });
+    else if (row.match === "tail") tails.push({ re, category: row.category, gate });
+    else {
+      regexes.push({ re, category: row.category, pattern: row.pattern, ungated: gate === null });
+      if (gate) gated.push({ re, gate });
+    }
   }
   const maxTextLength = Math.max(0, ...[...texts.keys()].map((k) => k.length));
   const any = (flags: string) => {
-    const rs = regexes.filter((r) => r.re.flags === flags);
+    const rs = regexes.filter((r) => r.re.flags === flags && r.ungated);
     // One top-level ^…$ (not one per alternative): V8 then tries position 0 only instead of every position.
     return rs.length ? new RegExp(`^(?:${rs.map((r) => `(?:${r.pattern})`).join("|")})$`, flags) : null;
   };
-  return { file, texts, regexes, leads, tails, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u") };
+  return { file, texts, regexes, leads, tails, maxTextLength, anyInsensitive: any("iu"), anySensitive: any("u"), gated };
 }
 
 const cache = new Map<string, ChromeLexicon>();
@@ -127,7 +138,11 @@ export function matchChrome(lex: ChromeLexicon, unit: string): ChromeCategory | 
     const hit = lex.texts.get(normalizeChrome(trimmed));
     if (hit) return hit;
   }
-  if (!lex.anyInsensitive?.test(trimmed) && !lex.anySensitive?.test(trimmed)) return null;
+  const possible =
+    lex.anyInsensitive?.test(trimmed) ||
+    lex.anySensitive?.test(trimmed) ||
+    lex.gated.some((g) => gateOpen(g.gate, trimmed) && g.re.test(trimmed));
+  if (!possible) return null;
   for (const r of lex.regexes) if (r.re.test(trimmed)) return r.category;
   return null;
 }
@@ -135,6 +150,7 @@ export function matchChrome(lex: ChromeLexicon, unit: string): ChromeCategory | 
 /** Length of the chrome lead of a line (the part a `lead` rule matches) and its category, or null. */
 export function matchLead(lex: ChromeLexicon, line: string): { length: number; category: ChromeCategory } | null {
   for (const r of lex.leads) {
+    if (r.gate && !gateOpen(r.gate, line)) continue;
     const m = r.re.exec(line);
     if (m && m[0].length > 0 && m[0].length < line.length) return { length: m[0].length, category: r.category };
   }
@@ -144,6 +160,7 @@ export function matchLead(lex: ChromeLexicon, line: string): { length: number; c
 /** Start (offset into `line`) of the chrome tail of a line (the part a `tail` rule matches) and its category, or null. */
 export function matchTail(lex: ChromeLexicon, line: string): { start: number; category: ChromeCategory } | null {
   for (const r of lex.tails) {
+    if (r.gate && !gateOpen(r.gate, line)) continue;
     const m = r.re.exec(line);
     if (m && m[0].length > 0) return { start: m.index, category: r.category };
   }
