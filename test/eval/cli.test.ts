@@ -1,24 +1,12 @@
 import test from "ava";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { cleanupTemp, goldLine, jsonl, tempDir, toySpecs, writeDataset } from "./helpers.ts";
+import { cleanupTemp, goldLine, jsonl, runEvalCli, tempDir, toySpecs, writeDataset } from "./helpers.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/eval.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runEvalCli(args);
 
 const tmp = () => tempDir("claimstance-eval-out-");
 test.after.always(cleanupTemp);
