@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SUMMARY_LINE } from "../hostile/helpers.ts";
+import { runTsx, SUMMARY_LINE } from "../hostile/helpers.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = ["--import=tsx", "src/cli/claimstance.ts"];
@@ -20,17 +20,7 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runTsx(CLI[1]!, args);
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 

@@ -3,13 +3,12 @@
 import test from "ava";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { InputError } from "../../src/errors.ts";
 import { labelArticle } from "../../src/label/label.ts";
 import { loadLexicons, readTopicFile } from "../../src/label/lexicons.ts";
 import { article } from "../label/helpers.ts";
-import { ROOT, runCli, tempDir } from "../hostile/helpers.ts";
+import { ROOT, runCli, runTsx, tempDir } from "../hostile/helpers.ts";
 
 const POLNEAR = join(ROOT, "../shared/corpora/polnear/train/text");
 const FILES = [
@@ -70,17 +69,7 @@ test("a bad topics file is an InputError naming file:line", async (t) => {
   t.regex((await t.throwsAsync(readTopicFile(join(ROOT, "no-such-topics.csv"))))!.message, /no-such-topics\.csv: topics file not found$/);
 });
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import=tsx", script, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runTsx;
 
 withCorpus("build-dataset --targets writes network.csv: sorted edges with stance counts and example ids, byte-identical across runs", async (t) => {
   const topics = await topicsFile(t);

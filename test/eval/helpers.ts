@@ -1,13 +1,11 @@
 // Fixture builders for the eval tests: schema-valid claim records and small
 // train/test JSONL datasets in temp folders.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ClaimRecord, type Stance } from "../../src/schema.ts";
+import { runTsx, type Run } from "../hostile/helpers.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface Spec {
   text: string;
@@ -113,13 +111,6 @@ export function goldLine(gid: string, text: string, stance: Stance, hedged: bool
 }
 
 /** Runs `src/cli/eval.ts` with `args` in a child process (the real CLI: exit code, stdout, stderr). */
-export function runEvalCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/eval.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+export function runEvalCli(args: readonly string[]): Promise<Run> {
+  return runTsx("src/cli/eval.ts", args);
 }

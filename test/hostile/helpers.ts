@@ -20,10 +20,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs build-dataset with `args` (cwd: the repository), like `npm run build-dataset -- args`. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Runs a TypeScript entry point (`script`, relative to the repository) through tsx in a child process. */
+export function runTsx(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import=tsx", CLI, ...args], {
+    const child = spawn(process.execPath, ["--import=tsx", script, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -35,6 +35,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** Runs build-dataset with `args` (cwd: the repository), like `npm run build-dataset -- args`. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runTsx(CLI, args, env);
 }
 
 /** A fresh temp folder (never inside the repository), removed when the test ends. */
