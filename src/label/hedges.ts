@@ -156,12 +156,18 @@ function speaksForNamedBody(ctx: SentenceCtx, end: number): boolean {
 
 /** Words after a passive in which its agent may still come: "was criticised at the time by Michael Johnson". */
 const MAX_AGENT_DISTANCE = 5;
-/** No "by" follows the passive cue ending at `e` in its clause: the criticism names no critic. */
+/**
+ * No "by" follows the passive cue ending at `e` in its clause: the criticism names no critic. Quotes do not end the
+ * clause nor numbers count as words ("have been described as "idle speculation" by Downing Street", "was hailed as the
+ * album of 2003 by many critics").
+ */
 function noAgent(ctx: SentenceCtx, e: number): boolean {
-  for (let k = e; k < ctx.toks.length && k < e + MAX_AGENT_DISTANCE; k++) {
+  for (let k = e, n = 0; k < ctx.toks.length && n < MAX_AGENT_DISTANCE; k++) {
     const t = ctx.toks[k]!;
+    if (t.kind === "open_quote" || t.kind === "close_quote" || t.kind === "num") continue;
     if (t.kind !== "word") return true;
     if (t.low === "by") return false;
+    n++;
   }
   return true;
 }
@@ -237,8 +243,9 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
     const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
     let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end, m.start) : m.end;
-    // "it has been suggested that": the complementizer only marks the clause; the cue is "it has been suggested".
-    if (end - m.start > 1 && toks[end - 1]!.low === "that") end--;
+    // "it has been suggested that", "is often seen as": the closing complementizer or "as" only marks what follows;
+    // the cue is "it has been suggested", "is often seen".
+    if (end - m.start > 1 && (toks[end - 1]!.low === "that" || toks[end - 1]!.low === "as")) end--;
     (out ??= []).push({ rule, type, start: m.start, end });
   }
   if (out === null) return NO_HEDGES;
