@@ -35,12 +35,12 @@ test("adverb + describing participle is vague; naming alone is not", async (t) =
   t.deepEqual(await hedgesOf(a), [at(a, "often referred to", "vague")]);
   // CoNLL train (certain): a name, nobody's claim.
   t.deepEqual(await hedgesOf("Three under par ( -3 ) ; often called a ` double eagle'."), []);
-  t.deepEqual(await hedgesOf("` Phyllomedusa sauvagii', commonly known as the ` Waxy Monkey Leaf Frog', is a hylid frog belonging to the subfamily of South and Central American leaf frogs."), []);
+  t.deepEqual(await hedgesOf("` Phyllomedusa sauvagii', commonly known as the ` Waxy Monkey Leaf Frog', is a hylid frog belonging to the subfamily of South and Central American leaf frogs, Phyllomedusinae that inhabits the Chaco ( dry prairie ) of Argentina, Brazil, Bolivia and Paraguay."), []);
 });
 
 test("it has been observed that; in all probability (CoNLL train)", async (t) => {
-  const a = "It has been observed that well-fed predator animals in a lax captivity ( for instance, pet or farm animals ) will usually differentiate between putative prey animals who are familiar co-inhabitants in the same human area from wild ones.";
+  const a = "It has been observed that well-fed predator animals in a lax captivity ( for instance, pet or farm animals ) will usually differentiate between putative prey animals who are familiar co-inhabitants in the same human area from wild ones outside the area.";
   t.deepEqual(await hedgesOf(a), [at(a, "It has been observed", "vague")]);
-  const b = "In prehistoric times, a people of Mongolian stock in all probability had first settled along the Southern California coast in areas where oak trees were plentiful.";
+  const b = "In prehistoric times, a people of Mongolian stock in all probability had first settled along the Southern California coast in areas where oak trees were plentiful, from which characteristic they had been called “The Oak Tree ( Grove ) People”.";
   t.deepEqual(await hedgesOf(b), [at(b, "in all probability", "speculative")]);
 });

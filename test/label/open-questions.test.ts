@@ -1,0 +1,29 @@
+// Issue 11 round 3: a claim nobody can settle is unconfirmed ("is unknown", "it is uncertain whether", "impossible to
+// determine whether"); "may refer to" / "may vary" state a sense or a range, not a doubt. Real CoNLL-2010 wiki train rows.
+import test from "ava";
+import { cpIndex, labelLast } from "./helpers.ts";
+
+async function hedgesOf(text: string) {
+  return (await labelLast(text)).hedges.map((h) => [h.type, h.cue, h.start, h.end] as const);
+}
+const at = (text: string, cue: string, type: string) => [type, cue, cpIndex(text, cue), cpIndex(text, cue) + [...cue].length] as const;
+
+test("unknown, uncertain whether, impossible to determine: unconfirmed", async (t) => {
+  const cases: [string, string][] = [
+    ["It is uncertain whether or not Gillander will return for a spring production.", "It is uncertain whether"],
+    ["The identity of this person, or even whether or not they actually existed, is unknown, and many of the facts in the matter are questionable.", "is unknown"],
+    ["The study concluded that it was impossible to determine whether prosauropods had a bird-like flow-through lung, but that the air sacs were almost certainly present.", "impossible to determine whether"],
+  ];
+  for (const [text, cue] of cases) t.deepEqual(await hedgesOf(text), [at(text, cue, "unconfirmed")], text);
+});
+
+test("may refer to, may vary: a sense or a range, no hedge; other may stays speculative", async (t) => {
+  for (const text of [
+    "In Surinamese Sranan Tongo the term ` pikin' may refer to ` children' as well as to ` small' or ` little'.",
+    "Plant collecting may also refer to a hobby, in which the hobbyist takes identifiable samples of plant species found in nature, dries them, and stores them in a paper sheet album, a simple herbarium, alongside with the information of the finding location, finding date, etc. necessary scientific information.",
+    "The allocation of authority between the sub-unit and centre may vary.",
+  ])
+    t.deepEqual(await hedgesOf(text), [], text);
+  const s = "In plants, plastids may differentiate into several forms, depending upon which function they need to play in the cell.";
+  t.deepEqual(await hedgesOf(s), [at(s, "may", "speculative")]);
+});
