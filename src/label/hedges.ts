@@ -172,12 +172,33 @@ function noAgent(ctx: SentenceCtx, e: number): boolean {
   return true;
 }
 
+/** Words after "suggested" in which a proposal's "should" comes: "suggested that new studios should make games". */
+const MAX_PROPOSAL_DISTANCE = 8;
+/** A finite verb or modal that is the reported clause's own: "suggest the Tories were such a shower that we should …". */
+const CLAUSE_VERBS = new Set(["is", "are", "was", "were", "would", "could", "will", "can", "may", "might", "had", "has", "have", "must"]);
+/**
+ * "suggested they should get Trevor Beattie …", "suggests there should be income tax relief": a proposal, not a
+ * tentative claim; a "should" before any other finite verb of the clause.
+ */
+function proposal(ctx: SentenceCtx, e: number): boolean {
+  for (let k = e, n = 0; k < ctx.toks.length && n < MAX_PROPOSAL_DISTANCE; k++) {
+    const t = ctx.toks[k]!;
+    if (t.kind === "open_quote" || t.kind === "close_quote") continue;
+    if (t.kind !== "word") return false;
+    if (t.low === "should") return true;
+    if (CLAUSE_VERBS.has(t.low)) return false;
+    n++;
+  }
+  return false;
+}
+
 /** Does the cue [s, e) meet its hedges.csv condition here? */
 function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): boolean {
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
   if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e, s) > 0 && unnamedVoice(ctx, s, e);
   if (v.condition === "no_agent") return noAgent(ctx, e);
+  if (v.condition === "not_proposal") return !proposal(ctx, e);
   if (v.condition === "vague_subject") return vagueSubject(ctx, s, e) !== null || (e - s === 1 && weaselSubject(ctx, s) !== null);
   return true;
 }

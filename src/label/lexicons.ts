@@ -47,7 +47,7 @@ export interface OpenStanceEntry {
   /** "control": "urged X [not] to …" takes the to-complement when there is one; "complement": a position only after another predicate ("urged him to drop out"). */
   frame: "object" | "control" | "complement";
 }
-export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent";
+export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent" | "not_proposal";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
   type: HedgeType | "none";
@@ -112,7 +112,7 @@ const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word pe
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
 const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement"]) });
-const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent"]) });
+const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent", "not_proposal"]) });
 const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent", "people"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),

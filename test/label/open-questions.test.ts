@@ -1,5 +1,6 @@
 // Issue 11 round 3: a claim nobody can settle is unconfirmed ("is unknown", "it is uncertain whether", "impossible to
-// determine whether"); "may refer to" / "may vary" state a sense or a range, not a doubt. Real CoNLL-2010 wiki train rows.
+// determine whether"); a proposal ("suggested they should") is no tentative claim; "may refer to" / "may vary" state a sense or a range, not a doubt. 
+// Real CoNLL-2010 wiki train rows and BBC News sentences.
 import test from "ava";
 import { cpIndex, labelLast } from "./helpers.ts";
 
@@ -26,4 +27,16 @@ test("may refer to, may vary: a sense or a range, no hedge; other may stays spec
     t.deepEqual(await hedgesOf(text), [], text);
   const s = "In plants, plastids may differentiate into several forms, depending upon which function they need to play in the cell.";
   t.deepEqual(await hedgesOf(s), [at(s, "may", "speculative")]);
+});
+
+test("suggest as a proposal (a should before the clause's own verb) is no hedge; a suggested claim stays speculative", async (t) => {
+  for (const text of [
+    // CoNLL-2010 wiki train (certain there)
+    "While he was away Matron Irene Drummond, the most senior of the Australian nurses, suggested that the civilian women and children should start off walking towards Muntok.",
+    // BBC News
+    "Lord Haskins even suggested Mr Blair should reinstate Mr Brown as the central figure in the election planning.",
+  ])
+    t.deepEqual((await hedgesOf(text)).filter((h) => h[1].toLowerCase().startsWith("suggest")), [], text);
+  const c = "A Mori poll this summer suggested policing, unlike health and education, was the one major public service where people were less satisfied the more contact they had with it.";
+  t.deepEqual(await hedgesOf(c), [at(c, "suggested", "speculative")]);
 });
