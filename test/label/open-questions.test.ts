@@ -1,5 +1,5 @@
 // Issue 11 round 3: a claim nobody can settle is unconfirmed ("is unknown", "it is uncertain whether", "impossible to
-// determine whether"); a proposal ("suggested they should") is no tentative claim; "may refer to" / "may vary" state a sense or a range, not a doubt. 
+// determine whether"); a proposal ("suggested they should") is no tentative claim; "may refer to" / "may vary" state a sense or a range, not a doubt.
 // Real CoNLL-2010 wiki train rows and BBC News sentences.
 import test from "ava";
 import { cpIndex, labelLast } from "./helpers.ts";
@@ -16,6 +16,11 @@ test("unknown, uncertain whether, impossible to determine: unconfirmed", async (
     ["The study concluded that it was impossible to determine whether prosauropods had a bird-like flow-through lung, but that the air sacs were almost certainly present.", "impossible to determine whether"],
   ];
   for (const [text, cue] of cases) t.deepEqual(await hedgesOf(text), [at(text, cue, "unconfirmed")], text);
+  // FNC-1: a wh-clause after unclear is an open question.
+  const f = "It is unclear how Bale’s departure will affect casting.";
+  t.deepEqual(await hedgesOf(f), [at(f, "It is unclear how", "unconfirmed")]);
+  // BBC: a bare "is unclear" of a text is hard to read, not an open claim.
+  t.deepEqual(await hedgesOf("But it says the ban is unenforceable because the law is unclear and impossible to police."), []);
 });
 
 test("may refer to, may vary: a sense or a range, no hedge; other may stays speculative", async (t) => {
