@@ -1,6 +1,6 @@
 // Issue 11 round 3: a claim nobody can settle is unconfirmed ("is unknown", "it is uncertain whether", "impossible to
-// determine whether"); a proposal ("suggested they should") is no tentative claim; "may refer to" / "may vary" state a sense or a range, not a doubt.
-// Real CoNLL-2010 wiki train rows and BBC News sentences.
+// determine whether"); possible as feasibility ("would not be possible"), a proposal ("suggested they should"), "may
+// refer to" / "may vary" (a sense or a range) leave no claim open. Real CoNLL-2010 wiki train rows and BBC News sentences.
 import test from "ava";
 import { cpIndex, labelLast } from "./helpers.ts";
 
@@ -44,4 +44,15 @@ test("suggest as a proposal (a should before the clause's own verb) is no hedge;
     t.deepEqual((await hedgesOf(text)).filter((h) => h[1].toLowerCase().startsWith("suggest")), [], text);
   const c = "A Mori poll this summer suggested policing, unlike health and education, was the one major public service where people were less satisfied the more contact they had with it.";
   t.deepEqual(await hedgesOf(c), [at(c, "suggested", "speculative")]);
+});
+
+test("possible as a firm statement of feasibility (not / only … by) is no hedge", async (t) => {
+  for (const text of [
+    // CoNLL-2010 wiki train (certain there)
+    "Without the dedication and hard work of these individuals, evenings like Explore PKMS would not be possible.",
+    "Phonon-polariton detection is then only possible by focusing a more conventional probe, like those mentioned before, into an unblemished region of the crystal.",
+    // BBC News
+    "The Carnegie Mellon team says this project is only possible because PCs are now so much cheaper and have built-in audio and video hardware and software.",
+  ])
+    t.deepEqual(await hedgesOf(text), [], text);
 });
