@@ -13,7 +13,7 @@ import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
 import { loadTagger, type TaggerModel } from "./attribution-model.ts";
 import { contentOf, quotedPart, type TokRange } from "./content.ts";
-import { modelAttribution } from "./model-proposal.ts";
+import { modelAttribution, ruledActor } from "./model-proposal.ts";
 import { ArticleMemory, type Resolved } from "./entities.ts";
 import { findHedges, NO_HEDGES, type HedgeFinding } from "./hedges.ts";
 import type { Lexicons } from "./lexicons.ts";
@@ -180,7 +180,10 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: Tagge
   let contentRule: string | null = null;
   // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's).
   const learned = !winner?.actor && model !== null && !s.startsInQuote ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
-  if (learned) {
+  // The tagger agrees the sentence is an attribution; a rule that named an actor there names it better.
+  const ruled = learned ? ruledActor(proposals) : null;
+  if (ruled) winner = ruled;
+  else if (learned) {
     winner = learned.proposal;
     proposals.push(winner);
     content = learned.content;

@@ -2,12 +2,13 @@
 // its cue run, the source run next to it resolved to an actor with the rules'
 // own machinery (name chains, roles, pronouns; any other noun phrase is an
 // unnamed source), and its content run. Rule id actor.model, content.model.
-import type { AttributionProposal } from "./attribution.ts";
+import { ATTRIBUTION_TIER, type AttributionProposal } from "./attribution.ts";
 import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./attribution-model.ts";
 import { cueClasses, cueCounts, type CueClasses } from "./cue-classes.ts";
 import type { ArticleMemory, Resolved } from "./entities.ts";
 import type { SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
+import { nounWord, repairSourceRun } from "./source-run.ts";
 import { resolveSubject } from "./subjects.ts";
 import { unnamedSource } from "./unnamed.ts";
 import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS } from "./words.ts";
@@ -29,18 +30,28 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   const classes = cueClasses();
   if (!mayAttribute(ctx, model, classes)) return null;
   const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
-  const cues = runsOf(tags, C).filter((r) => !ctx.toks[r.start]!.quoted && !passive(ctx, r) && !withheld.some((x) => x.start < r.end && r.start < x.end) && cueCounts(classes, ctx.toks, r.start, r.end));
+  const cues: { start: number; end: number; by: number }[] = [];
+  for (const r of runsOf(tags, C)) {
+    if (ctx.toks[r.start]!.quoted || withheld.some((x) => x.start < r.end && r.start < x.end) || !cueCounts(classes, ctx.toks, r.start, r.end)) continue;
+    const by = passive(ctx, r);
+    if (by !== NOT_PASSIVE && by !== AGENTLESS) cues.push({ start: r.start, end: r.end, by });
+    else if (by === NOT_PASSIVE) cues.push({ start: r.start, end: r.end, by: -1 });
+  }
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
-  // The cue whose source is nearest (before or after it).
+  // The cue whose source is nearest (before or after it); a passive cue's source is its agent ("was rebuked by opponents").
   let best: { cue: { start: number; end: number }; src: { start: number; end: number }; gap: number } | null = null;
-  for (const cue of cues)
-    for (const src of sources) {
+  for (const cue of cues) {
+    const candidates = cue.by < 0 ? sources : [agentRun(ctx, cue.by, sources)].filter((x) => x !== null);
+    for (const src of candidates) {
+      if (cue.by < 0 && src.start >= cue.end && reducedPassive(ctx, cue)) continue;
       const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
-      if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue, src, gap };
+      if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue: { start: cue.start, end: cue.end }, src, gap };
     }
+  }
   if (!best || conceded(ctx, best.src, best.cue)) return null;
-  const actor = resolveRun(ctx, mem, best.src.start, best.src.end);
+  const run = repairSourceRun(ctx, best.src, best.cue);
+  const actor = resolveRun(ctx, mem, run.start, run.end);
   if (!actor) return null;
   const contents = runsOf(tags, T);
   let content: { start: number; end: number } | null = null;
@@ -82,24 +93,59 @@ function conceded(ctx: SentenceCtx, src: { start: number; end: number }, cue: { 
 }
 
 /**
- * "was accused of", "have been blamed for", "were admitted": a passive cue's subject is not its source; nor is the
- * noun a reduced passive follows ("the celebrations, described as the largest", "a program called …").
+ * "was accused of", "have been blamed for", "is widely expected to", "isn't expected": a passive cue's subject is not
+ * its source; nor is the noun a reduced passive follows ("the celebrations, described as the largest", "a program
+ * called …"). passive() gives NOT_PASSIVE, AGENTLESS (the cue is not taken), or the index of the "by" that introduces
+ * the agent ("has been criticized by some of his rivals": the source is the agent, not the subject).
  */
+const NOT_PASSIVE = -1;
+const AGENTLESS = -2;
 /** Past participles of reporting verbs: regular ones and the irregular ("is said to", "was told", "are thought"). */
 const PARTICIPLE = /(?:ed|^said|^told|^thought|^known|^seen|^shown|^written)$/;
+/** Words between a form of "be" and its participle: "is widely expected", "isn't expected", "was also told". */
+const BETWEEN_BE_AND_PARTICIPLE = new Set(["not", "once", "n't", "also", "still", "widely", "long", "already", "never", "often", "now", "being", "been", "generally", "largely", "increasingly", "previously", "repeatedly", "reportedly", "first"]);
 
-function passive(ctx: SentenceCtx, r: { start: number; end: number }): boolean {
+function passive(ctx: SentenceCtx, r: { start: number; end: number }): number {
   const t = ctx.toks;
   const first = t[r.start]!;
-  if (r.start > 0 && t[r.start - 1]!.raw === "," && /ed$/.test(first.low) && t[r.start + 1]?.low === "as") return true;
-  for (let k = r.start; k < r.end - 1 || (k === r.end - 1 && k > 0 && BE_FORMS.has(t[k - 1]!.low)); k++) {
-    const be = k === r.end - 1 ? t[k - 1]! : t[k]!;
-    const verb = k === r.end - 1 ? t[k]! : t[k + 1]!;
-    if (BE_FORMS.has(be.low) && PARTICIPLE.test(verb.low) && t[r.end]?.low !== "by") return true;
-    if (k === r.end - 1) break;
+  if (r.start > 0 && t[r.start - 1]!.raw === "," && /ed$/.test(first.low) && t[r.start + 1]?.low === "as") return AGENTLESS;
+  // The form of "be" may be just before the run ("Trump/S is/O expected/C") or inside it; the participle is inside it.
+  for (let k = Math.max(0, r.start - 1); k < r.end - 1; k++) {
+    if (!BE_FORMS.has(t[k]!.low)) continue;
+    let j = k + 1;
+    while (j < r.end - 1 && BETWEEN_BE_AND_PARTICIPLE.has(t[j]!.low)) j++;
+    if (!PARTICIPLE.test(t[j]!.low) || (j >= r.end && k < r.start)) continue;
+    const by = t[j + 1]?.low === "by" ? j + 1 : t[r.end]?.low === "by" ? r.end : -1;
+    return by >= 0 ? by : AGENTLESS;
   }
-  return false;
+  return NOT_PASSIVE;
 }
+
+/**
+ * "a telephone call placed to Mr. Foley's family", "a website called …": a participle right after a noun, with the
+ * tagger's source after it, modifies that noun; the phrase after it is no source ("…, said Macron" has a comma).
+ */
+function reducedPassive(ctx: SentenceCtx, cue: { start: number; end: number }): boolean {
+  const t = ctx.toks;
+  if (cue.end - cue.start !== 1 || cue.start === 0 || !PARTICIPLE.test(t[cue.start]!.low)) return false;
+  const prev = t[cue.start - 1]!;
+  // "a record penalty imposed by the Consumer Financial Protection Bureau": the agent is the source.
+  if (t[cue.end]?.low === "by") return false;
+  return prev.kind === "word" && !prev.cap && !PRONOUNS.has(prev.low) && !RELATIVE_PRONOUNS.has(prev.low);
+}
+
+/** A passive cue's agent: the tagger's source run after "by" (index `by`), else the words after "by" up to a clause or phrase boundary. */
+function agentRun(ctx: SentenceCtx, by: number, sources: readonly { start: number; end: number }[]): { start: number; end: number } | null {
+  const marked = sources.find((s) => s.start > by && s.start <= by + 2);
+  if (marked) return marked;
+  const t = ctx.toks;
+  let e = by + 1;
+  while (e < t.length && e - by <= MAX_GAP && t[e]!.kind === "word" && !AGENT_STOP.has(t[e]!.low)) e++;
+  return e > by + 1 ? { start: by + 1, end: e } : null;
+}
+
+/** Words that end a passive's agent phrase ("by some of his rivals for failing", "by opponents who …"). */
+const AGENT_STOP = new Set(["for", "who", "which", "that", "in", "on", "at", "after", "before", "over", "as", "because", "and", "but", "to", "while", "during", "since"]);
 
 /** Words a source run may not start or end with (the tagger's run can spill over a clause boundary). */
 const EDGE_WORDS = new Set(["and", "or", "but", "who", "which", "that", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were", "has", "had", "have", "his", "her", "its", "their", "our", "my", "your", "'s"]);
@@ -117,6 +163,9 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   // "the church, which it accuses of …": a report inside the writer's relative clause credits nobody (the rules' reading).
   if (end - start === 1 && PRONOUNS.has(t[start]!.low) && start > 0 && RELATIVE_PRONOUNS.has(t[start - 1]!.low)) return null;
   const np = phraseEndingAt(ctx, end) ?? phraseStartingAt(ctx, start);
+  // "Human rights groups", "Church groups", "One Kurdish activist": a name that only modifies the lower-case head
+  // noun after it is part of an unnamed source, not the source.
+  if (np && np.kind === "name" && np.end < end && t.slice(np.end, end).every((x) => nounWord(x))) return unnamedSource(ctx, mem, start, end);
   if (np && np.kind !== "group" && np.start >= start - 1 && np.end <= end + 1) {
     const r = resolveSubject(ctx, mem, np);
     if (r) return r;
@@ -125,4 +174,15 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   }
   if (end - start === 1 && PRONOUNS.has(t[start]!.low)) return null;
   return unnamedSource(ctx, mem, start, end);
+}
+
+/**
+ * When the tagger finds an attribution in a sentence whose winning rule named nobody ("the minister also confirmed"
+ * with an unresolved subject), a lower-tier rule's actor there ("Erin Brockovich, …, endorsed …, saying") is taken
+ * before the tagger's: the rules resolve names better than the tagger's source runs.
+ */
+export function ruledActor(proposals: readonly AttributionProposal[]): AttributionProposal | null {
+  let best: AttributionProposal | null = null;
+  for (const p of proposals) if (p.actor && (!best || ATTRIBUTION_TIER[p.rule] < ATTRIBUTION_TIER[best.rule] || (ATTRIBUTION_TIER[p.rule] === ATTRIBUTION_TIER[best.rule] && p.at < best.at))) best = p;
+  return best;
 }

@@ -63,6 +63,10 @@ export interface SentenceOutcome {
   rule: string | null;
   sourceOk: boolean;
   cueOk: boolean;
+  /** Found sentences: whether the cue was scored (evidence.cue in the sentence), and the gold sources and cues ("; "-joined). */
+  cueScored: boolean;
+  goldSources: string;
+  goldCues: string;
 }
 
 const overlaps = (a: Fragment, b: Fragment) => a[0] < b[1] && b[0] < a[1];
@@ -137,6 +141,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
     else if (gold) c.goldByContent++;
     let sourceOk = false;
     let cueOk = false;
+    let cueScored = false;
     if (gold && predicted) {
       c.found++;
       if (byCue.length > 0) c.foundByCue++;
@@ -169,6 +174,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
       const cueEv = l.evidence.cue;
       // Cue figures are over the found sentences whose cue is in the sentence (a continuation's is in another one).
       if (cueEv) {
+        cueScored = true;
         c.foundWithCue++;
         const span: Fragment = [s.start + cueEv.start, s.start + cueEv.end];
         const cues = mine.flatMap((a) => a.cue);
@@ -194,7 +200,11 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
     // Misses are grouped by the cue in the sentence; a sentence inside a quote whose cue is elsewhere, apart.
     const first = byCue[0] ?? byContent[0];
     const cueText = first ? first.cueText.toLowerCase().replace(/\s+/g, " ").trim() || "(no cue)" : null;
-    out.push({ gold, predicted, goldCue: cueText === null ? null : byCue.length > 0 ? cueText : `(in a quote) ${cueText}`, rule: l.rules[0] ?? null, sourceOk, cueOk });
+    const joined = (xs: string[]) => xs.map((x) => x.replace(/\s+/g, " ").trim()).filter((x) => x !== "").join("; ");
+    out.push({
+      gold, predicted, goldCue: cueText === null ? null : byCue.length > 0 ? cueText : `(in a quote) ${cueText}`, rule: l.rules[0] ?? null, sourceOk, cueOk, cueScored,
+      goldSources: joined(mine.map((a) => a.sourceText)), goldCues: joined(mine.map((a) => a.cueText)),
+    });
   }
   return out;
 }
