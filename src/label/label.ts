@@ -178,8 +178,9 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: Tagge
   let winner = pickAttribution(proposals, ctx.toks);
   let content: TokRange | null = null;
   let contentRule: string | null = null;
-  // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's).
-  const learned = !winner?.actor && model !== null && !s.startsInQuote ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
+  // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's; the
+  // sentence that closes a long quote may credit it: "They are 100 percent wrong,” said 9/11 widow Terry Strada.").
+  const learned = !winner?.actor && model !== null && (!s.startsInQuote || !s.endsInQuote) ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
   // The tagger agrees the sentence is an attribution; a rule that named an actor there names it better.
   const ruled = learned ? ruledActor(proposals) : null;
   if (ruled) winner = ruled;

@@ -9,7 +9,10 @@
 //   sources, exact span or overlap; failing that (a quote continuation has no
 //   mention in the sentence) it is right when the gold source text holds the
 //   mention's words or the actor's name's last word; pronoun mentions are
-//   counted apart;
+//   counted apart; a gold source that is a bare relative pronoun ("Jeb Bush,
+//   who announced …": PolNeAR marks "who") is matched through its antecedent:
+//   the actor mention ending right before it (spaces and a comma between),
+//   counted apart too;
 // - cue: evidence.cue against the sentence's gold cues; a continuation's cue
 //   (in another sentence) is not counted;
 // - content: word tokens of the record's content span against word tokens
@@ -38,6 +41,7 @@ export interface Counts {
   sourceOverlap: number;
   sourcePronoun: number;
   sourceByName: number;
+  sourceRelative: number;
   foundWithCue: number;
   cueExact: number;
   cueOverlap: number;
@@ -49,7 +53,7 @@ export interface Counts {
 export function emptyCounts(): Counts {
   return {
     sentences: 0, gold: 0, predicted: 0, found: 0, goldByCue: 0, foundByCue: 0, goldByContent: 0, foundByContent: 0,
-    sourceExact: 0, sourceOverlap: 0, sourcePronoun: 0, sourceByName: 0, foundWithCue: 0, cueExact: 0, cueOverlap: 0,
+    sourceExact: 0, sourceOverlap: 0, sourcePronoun: 0, sourceByName: 0, sourceRelative: 0, foundWithCue: 0, cueExact: 0, cueOverlap: 0,
     contentPredicted: 0, contentGold: 0, contentBoth: 0,
   };
 }
@@ -117,6 +121,7 @@ function wordTokens(cps: readonly string[], s: number, e: number): Fragment[] {
   return out;
 }
 
+const RELATIVE = new Set(["who", "which", "that"]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]);
 
 function lastWord(s: string): string {
@@ -156,6 +161,11 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
         });
         sourceOk = sources.some((f) => overlaps(f, span));
         if (exact) c.sourceExact++;
+      }
+      if (!sourceOk && ev) {
+        const end = s.start + ev.end;
+        sourceOk = mine.some((a) => a.source.length === 1 && RELATIVE.has(a.sourceText.toLowerCase().trim()) && a.source[0]![0] >= end && /^[\s,]*$/.test(cps.slice(end, a.source[0]![0]).join("")));
+        if (sourceOk) c.sourceRelative++;
       }
       if (!sourceOk) {
         // No mention in the sentence (a quote continuation) or a mention elsewhere in it: the right actor all the same

@@ -172,7 +172,7 @@ function renderMarkdown(s: BenchmarkResult, j: ReportJson, before: BenchmarkResu
   lines.push(
     "",
     `Recall by kind: cue inside the sentence ${j.recall_by_kind.cue_inside!.toFixed(4)}, content only (inside a multi-sentence quote) ${j.recall_by_kind.content_only!.toFixed(4)}.`,
-    `Source matches: ${c.sourceExact} exact span, ${c.sourceOverlap} right in all (${c.sourcePronoun} through a resolved pronoun mention, ${c.sourceByName} by name with no mention in the sentence).`,
+    `Source matches: ${c.sourceExact} exact span, ${c.sourceOverlap} right in all (${c.sourcePronoun} through a resolved pronoun mention, ${c.sourceByName} by name with no mention in the sentence, ${c.sourceRelative} through the antecedent of a relative-pronoun gold source).`,
     "",
     `## Misses by gold cue (top ${TOP_MISSES})`,
     "",
