@@ -19,6 +19,16 @@ export interface ModelAttribution {
   content: { start: number; end: number } | null;
 }
 
+/** How much more cue-like (cues.csv rate) another cue of the same source must be to be taken instead of the nearest. */
+const CUE_RATE_MARGIN = 0.2;
+
+/** The highest cues.csv rate among the words of a cue run. */
+function cueRunRate(ctx: SentenceCtx, cue: { start: number; end: number }, rates: ReadonlyMap<string, number>): number {
+  let best = 0;
+  for (let k = cue.start; k < cue.end; k++) best = Math.max(best, rates.get(ctx.toks[k]!.low) ?? 0);
+  return best;
+}
+
 /** Most tokens between a cue run and its source run. */
 const MAX_GAP = 8;
 
@@ -49,7 +59,23 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
       if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue: { start: cue.start, end: cue.end }, src, gap };
     }
   }
-  if (!best || conceded(ctx, best.src, best.cue)) return null;
+  if (!best) return null;
+  // Several cues of one source ("A reporter … spotted Stein … and reported her presence", "A report released last year
+  // found"): the most cue-like one (cues.csv rate of its words) is the report; actions and participles rarely are.
+  if (model.cueRate) {
+    let rate = cueRunRate(ctx, best.cue, model.cueRate);
+    for (const cue of cues) {
+      if (cue.start === best.cue.start || cue.by >= 0) continue;
+      const src: { start: number; end: number } = best.src;
+      const gap: number = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
+      const r = cueRunRate(ctx, cue, model.cueRate);
+      if (gap <= MAX_GAP && r > rate + CUE_RATE_MARGIN && !(src.start >= cue.end && reducedPassive(ctx, cue))) {
+        rate = r;
+        best = { cue: { start: cue.start, end: cue.end }, src, gap };
+      }
+    }
+  }
+  if (conceded(ctx, best.src, best.cue)) return null;
   const run = repairSourceRun(ctx, best.src, best.cue);
   const actor = resolveRun(ctx, mem, run.start, run.end);
   if (!actor) return null;
