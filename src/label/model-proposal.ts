@@ -52,7 +52,8 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   // The cue whose source is nearest (before or after it); a passive cue's source is its agent ("was rebuked by opponents").
   let best: { cue: { start: number; end: number }; src: { start: number; end: number }; gap: number } | null = null;
   for (const cue of cues) {
-    const candidates = cue.by < 0 ? sources : [agentRun(ctx, cue.by, sources)].filter((x) => x !== null);
+    const owner = cue.by < 0 ? possessorRun(ctx, cue.start) : null;
+    const candidates = owner ? [owner] : cue.by < 0 ? sources : [agentRun(ctx, cue.by, sources)].filter((x) => x !== null);
     for (const src of candidates) {
       if (cue.by < 0 && src.start >= cue.end && reducedPassive(ctx, cue)) continue;
       const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
@@ -158,6 +159,18 @@ function reducedPassive(ctx: SentenceCtx, cue: { start: number; end: number }): 
   // "a record penalty imposed by the Consumer Financial Protection Bureau": the agent is the source.
   if (t[cue.end]?.low === "by") return false;
   return prev.kind === "word" && !prev.cap && !PRONOUNS.has(prev.low) && !RELATIVE_PRONOUNS.has(prev.low);
+}
+
+/**
+ * "Donald Trump’s claim that …", "Mr. Obama's announcement": a statement noun's source is its possessor (not a
+ * commitment or plan: "Kiev's promise to ensure human rights" is a term of a settlement, seeds/).
+ */
+const STATEMENT_NOUNS = new Set(["claim", "claims", "statement", "statements", "assertion", "announcement", "remarks", "comments", "comment", "argument", "accusation", "accusations", "allegation", "allegations", "warning", "warnings", "suggestion", "insistence", "contention", "belief", "assessment", "criticism", "denial", "admission", "testimony", "explanation", "complaint", "charge", "charges", "tweet", "tweets", "words", "view", "views", "prediction", "boast", "insinuation"]);
+
+function possessorRun(ctx: SentenceCtx, cueStart: number): { start: number; end: number } | null {
+  if (cueStart < 2 || ctx.toks[cueStart - 1]!.low !== "'s" || !STATEMENT_NOUNS.has(ctx.toks[cueStart]!.low)) return null;
+  const np = phraseEndingAt(ctx, cueStart - 1);
+  return np && np.kind !== "group" ? { start: np.start, end: np.end } : null;
 }
 
 /** A passive cue's agent: the tagger's source run after "by" (index `by`), else the words after "by" up to a clause or phrase boundary. */

@@ -28,6 +28,13 @@ const IRREGULAR_VERBS = new Set(["made", "took", "gave", "told", "said", "went",
 export function repairSourceRun(ctx: SentenceCtx, run: TokRun, cue: TokRun): TokRun {
   const t = ctx.toks;
   let { start, end } = run;
+  // "the state funding system, which advocates say": a run over a comma or a relative pronoun keeps the part at its cue.
+  for (let k = end - 1; k > start; k--)
+    if (t[k]!.low === "," || RELATIVE_PRONOUNS.has(t[k]!.low)) {
+      if (cue.start >= end && k + 1 < end) start = k + 1;
+      else if (cue.end <= start) end = k;
+      if (cue.start >= run.end) break;
+    }
   if (isNameWord(t[end - 1])) {
     const chain = chainAround(ctx, end - 1);
     if (chain && chain.end > end && chain.end <= cue.start) end = chain.end;
