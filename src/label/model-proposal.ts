@@ -19,6 +19,12 @@ export interface ModelAttribution {
   content: { start: number; end: number } | null;
 }
 
+interface Pair {
+  cue: { start: number; end: number };
+  src: { start: number; end: number };
+  gap: number;
+}
+
 /** How much more cue-like (cues.csv rate) another cue of the same source must be to be taken instead of the nearest. */
 const CUE_RATE_MARGIN = 0.2;
 
@@ -50,17 +56,27 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   if (cues.length === 0) return null;
   const sources = runsOf(tags, S);
   // The cue whose source is nearest (before or after it); a passive cue's source is its agent ("was rebuked by opponents").
-  let best: { cue: { start: number; end: number }; src: { start: number; end: number }; gap: number } | null = null;
+  let best: Pair | null = null;
+  /** Each cue's nearest source, for the nested-report check below. */
+  const pairs: Pair[] = [];
   for (const cue of cues) {
     const owner = cue.by < 0 ? possessorRun(ctx, cue.start) : null;
     const candidates = owner ? [owner] : cue.by < 0 ? sources : [agentRun(ctx, cue.by, sources)].filter((x) => x !== null);
+    let mine: Pair | null = null;
     for (const src of candidates) {
       if (cue.by < 0 && src.start >= cue.end && reducedPassive(ctx, cue)) continue;
       const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
-      if (gap <= MAX_GAP && (!best || gap < best.gap)) best = { cue: { start: cue.start, end: cue.end }, src, gap };
+      if (gap <= MAX_GAP && (!mine || gap < mine.gap)) mine = { cue: { start: cue.start, end: cue.end }, src, gap };
     }
+    if (!mine) continue;
+    pairs.push(mine);
+    if (!best || mine.gap < best.gap) best = mine;
   }
   if (!best) return null;
+  // "A Quinnipiac University poll … found that 74 percent of likely voters said …": a report inside another's
+  // that-clause is part of what the outer source claims; the outer one is the sentence's attribution.
+  const outer = pairs.find((p) => p.cue.end <= best!.src.start && p.cue.end < best!.cue.start && ctx.toks[p.cue.end]?.low === "that" && p.src.end <= p.cue.start);
+  if (outer) best = outer;
   // Several cues of one source ("A reporter … spotted Stein … and reported her presence", "A report released last year
   // found"): the most cue-like one (cues.csv rate of its words) is the report; actions and participles rarely are.
   if (model.cueRate) {
