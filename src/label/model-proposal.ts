@@ -241,3 +241,25 @@ export function ruledActor(proposals: readonly AttributionProposal[]): Attributi
   for (const p of proposals) if (p.actor && (!best || ATTRIBUTION_TIER[p.rule] < ATTRIBUTION_TIER[best.rule] || (ATTRIBUTION_TIER[p.rule] === ATTRIBUTION_TIER[best.rule] && p.at < best.at))) best = p;
   return best;
 }
+
+/** Rules whose subject–verb match may sit inside another report's complement clause. */
+const EMBEDDABLE = new Set(["actor.subject_reporting", "actor.stance_subject", "actor.participle_clause"]);
+/** Words that open a complement clause ("noted that", "went on to explain how", "would know exactly what"). */
+const COMPLEMENTIZERS = new Set(["that", "how", "what", "whether", "why"]);
+
+/**
+ * "Regulators and environmental groups worried that …, Patriot could threaten to …", "Ham went on to explain how he
+ * believes …": a rule's report inside the complement clause of an earlier report is part of that report's content.
+ * When the tagger finds the outer report (its cue before the clause, its content over the rule's cue), it is taken.
+ */
+export function outerAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[], winner: AttributionProposal): ModelAttribution | null {
+  if (!winner.actor || !EMBEDDABLE.has(winner.rule)) return null;
+  const t = ctx.toks;
+  const subject = Math.min(winner.actor.mention.start, winner.cue.start);
+  let clause = -1;
+  for (let k = subject - 1; k > 0 && clause < 0; k--) if (COMPLEMENTIZERS.has(t[k]!.low) && !t[k]!.quoted) clause = k;
+  if (clause < 0) return null;
+  const outer = modelAttribution(ctx, mem, model, startsInQuote, withheld);
+  if (!outer || !outer.content || outer.proposal.cue.end > clause || outer.proposal.actor!.mention.end > outer.proposal.cue.start) return null;
+  return outer.content.start <= winner.cue.start && outer.content.end >= winner.cue.end ? outer : null;
+}
