@@ -3,7 +3,8 @@
 // "We are going to … who would do what.”"). It gets the speaker of the
 // quote: the attribution on the sentence that opened it, on the sentence
 // that closes it ("…,” he said."), or — when the quote starts right after an
-// attributed quoted sentence — on that previous sentence.
+// attributed quoted sentence — on that previous sentence; a dash credit
+// right after the quote ("…” ― Christina Lastra.") credits it.
 import type { AttributionProposal } from "./attribution.ts";
 import type { SentenceCtx } from "./names.ts";
 
@@ -46,7 +47,11 @@ export function findQuoteChains<S extends QuoteState>(sentences: readonly S[]): 
     const before = first > 0 ? sentences[first - 1] : undefined;
     // A quote that opens right after a credited sentence continues its speaker (a new quote paragraph
     // with no attribution: the speaker carries over).
-    if (!from && credited(before) && (hasQuote(before) || sentences[first]!.ctx.toks[0]?.kind === "open_quote")) from = before;
+    // A dash credit ("…” ― Christina Lastra.") credits the quote before it: the quote it closes may run over several
+    // sentences, and a quote after one is not its speaker's (a list of readers' quotes, each with its credit).
+    const after = sentences[last + 1];
+    if (!from && credited(after) && after.winner!.rule === "actor.dash_credit") from = after;
+    if (!from && credited(before) && before.winner!.rule !== "actor.dash_credit" && (hasQuote(before) || sentences[first]!.ctx.toks[0]?.kind === "open_quote")) from = before;
     if (from) out.set(i, { from });
   }
   return out;
