@@ -177,6 +177,12 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       i = j;
       continue;
     }
+    if (c === 39 && text.charCodeAt(i + 1) === 39) {
+      // "''" (two apostrophes, the New York Times' double quote mark) is a straight double quote.
+      toks.push(makeTok("''", "''", wordId("''"), i, i + 2, quoteKind(34, text, i, 2), false, false));
+      i += 2;
+      continue;
+    }
     const raw = width === 1 && c < 128 ? ASCII_CHARS[c]! : text.slice(i, i + width);
     const kind = quoteKind(c, text, i, width);
     const low = c === 0x2019 ? "'" : raw;
