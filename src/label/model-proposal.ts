@@ -49,6 +49,9 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   const cues: { start: number; end: number; by: number }[] = [];
   for (const r of runsOf(tags, C)) {
     if (ctx.toks[r.start]!.quoted || withheld.some((x) => x.start < r.end && r.start < x.end) || !cueCounts(classes, ctx.toks, r.start, r.end)) continue;
+    // "drawing criticism from the West", "has faced sharp criticism", "enjoyed tremendous support": the subject of a
+    // verb of receiving is the target of the reaction, not its source.
+    if (receivedCue(ctx, r) === AGENTLESS) continue;
     const by = passive(ctx, r);
     if (by !== NOT_PASSIVE && by !== AGENTLESS) cues.push({ start: r.start, end: r.end, by });
     else if (by === NOT_PASSIVE) cues.push({ start: r.start, end: r.end, by: -1 });
@@ -187,6 +190,21 @@ function possessorRun(ctx: SentenceCtx, cueStart: number): { start: number; end:
   if (cueStart < 2 || ctx.toks[cueStart - 1]!.low !== "'s" || !STATEMENT_NOUNS.has(ctx.toks[cueStart]!.low)) return null;
   const np = phraseEndingAt(ctx, cueStart - 1);
   return np && np.kind !== "group" ? { start: np.start, end: np.end } : null;
+}
+
+/** Verbs whose object is a report their subject receives ("faced criticism", "drew praise", "won the support of"). */
+const RECEIVING = new Set(["face", "faces", "faced", "facing", "fielded", "fielding", "draw", "draws", "drew", "drawn", "drawing", "receive", "receives", "received", "receiving", "earn", "earns", "earned", "earning", "attract", "attracts", "attracted", "attracting", "enjoy", "enjoys", "enjoyed", "enjoying", "garnered", "garnering", "weathered"]);
+
+/**
+ * AGENTLESS for a cue after a verb of receiving (within two words: "faced sharp criticism"), else -1. Not even "from"
+ * gives it a source: "attracting criticism from the West" reports a reaction, it quotes no claim (seeds/ gold).
+ */
+function receivedCue(ctx: SentenceCtx, r: { start: number; end: number }): number {
+  const t = ctx.toks;
+  let k = r.start - 1;
+  if (k >= 0 && RECEIVING.has(t[r.start]!.low)) return -1; // the verb itself is in the run: its object follows
+  for (let n = 0; k >= 0 && n < 2 && !RECEIVING.has(t[k]!.low) && t[k]!.kind === "word"; n++) k--;
+  return k >= 0 && RECEIVING.has(t[k]!.low) ? AGENTLESS : -1;
 }
 
 /** A passive cue's agent: the tagger's source run after "by" (index `by`), else the words after "by" up to a clause or phrase boundary. */
