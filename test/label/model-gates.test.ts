@@ -149,3 +149,10 @@ test("a verb of receiving: 'drawing criticism from the West' reports a reaction,
   const labels = await seedSentence("Both countries remain major purchasers of Russian oil, drawing criticism");
   t.is(labels.actor, null);
 });
+
+test("a soft hyphen after a space is no token: 'US \u00adofficials said' names US officials (FNC-1 gold item)", async (t) => {
+  const labels = await goldItem("corpora.jsonl", "fnc1-850-002");
+  t.is(labels.actor?.name, "US officials");
+  t.is(labels.actor?.type, "unnamed");
+  t.deepEqual(tokenizeSentence("US \u00adofficials said").toks.map((x) => x.raw), ["US", "officials", "said"]);
+});
