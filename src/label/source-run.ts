@@ -43,6 +43,13 @@ export function repairSourceRun(ctx: SentenceCtx, run: TokRun, cue: TokRun): Tok
     const chain = chainAround(ctx, start);
     if (chain && chain.start < start && (cue.end <= chain.start || cue.end <= start)) start = Math.max(chain.start, cue.end <= start ? cue.end : 0);
   }
+  // "an Iraqi/O official/S", "Clinton/O aides/S": the names that modify a lower-case head before its cue.
+  if (start > 0 && nounWord(t[start]) && cue.start >= run.end) {
+    let k = start;
+    // A capital that only opens the sentence ("Let me", "Whatever his …") is no name unless the lexicons know it.
+    while (k > 0 && start - k < MAX_HEAD_WORDS && isNameWord(t[k - 1]) && (k - 1 > 0 || t[k - 1]!.acro || ctx.lex.adjectives.anyAt(t, k - 1) || ctx.lex.aliases.anyAt(t, k - 1))) k--;
+    start = k;
+  }
   // "Human rights groups": content words between the run and the cue right after it.
   if (end < cue.start && cue.start - end <= MAX_HEAD_WORDS) {
     let ok = true;

@@ -156,3 +156,8 @@ test("a soft hyphen after a space is no token: 'US \u00adofficials said' names U
   t.is(labels.actor?.type, "unnamed");
   t.deepEqual(tokenizeSentence("US \u00adofficials said").toks.map((x) => x.raw), ["US", "officials", "said"]);
 });
+
+test("a source run widened over the names that modify its head: 'an Iraqi official denying' (FNC-1 gold item)", async (t) => {
+  const labels = await goldItem("corpora.jsonl", "fnc1-720-001");
+  t.deepEqual(labels.actor, { name: "Iraqi official", mention: "Iraqi official", type: "unnamed", affiliation: null });
+});
