@@ -31,16 +31,21 @@ function hasQuote(s: QuoteState): boolean {
 
 const credited = (s: QuoteState | undefined): s is QuoteState => s?.winner?.actor != null;
 
+const newSpeaker = (s: QuoteState): boolean => s.ctx.toks[0]?.kind === "open_quote" && credited(s);
+
 /** Sentence index → the sentence whose attribution it inherits. */
 export function findQuoteChains<S extends QuoteState>(sentences: readonly S[]): Map<number, { from: S }> {
   const out = new Map<number, { from: S }>();
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (s.winner || !(s.startsInQuote || allQuoted(s))) continue;
+    // A credited sentence that opens with a quote mark while a quote is open starts a new quoted paragraph of its own
+    // speaker (a transcript's "PENCE: …" after "WALLACE: …", neither closed): the chain stops there. An uncredited
+    // one is the usual next paragraph of a long quote (each opens with a quote mark, only the last closes).
     let first = i;
-    while (first > 0 && sentences[first]!.startsInQuote) first--;
+    while (first > 0 && sentences[first]!.startsInQuote && !newSpeaker(sentences[first]!)) first--;
     let last = i;
-    while (last + 1 < sentences.length && sentences[last]!.endsInQuote && sentences[last + 1]!.startsInQuote) last++;
+    while (last + 1 < sentences.length && sentences[last]!.endsInQuote && sentences[last + 1]!.startsInQuote && !newSpeaker(sentences[last + 1]!)) last++;
     const candidates = [sentences[first], sentences[last]];
     for (let k = first; k <= last; k++) candidates.push(sentences[k]);
     let from = candidates.find((c) => c !== s && credited(c));

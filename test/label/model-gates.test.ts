@@ -161,3 +161,12 @@ test("a source run widened over the names that modify its head: 'an Iraqi offici
   const labels = await goldItem("corpora.jsonl", "fnc1-720-001");
   t.deepEqual(labels.actor, { name: "Iraqi official", mention: "Iraqi official", type: "unnamed", affiliation: null });
 });
+
+maybe("transcript turns: a credited quote paragraph ('\"PENCE: …') starts a new speaker's quote, never closed", async (t) => {
+  const a = await labelled("dev", "Donald Trump was using the tweet yesterday");
+  t.is(a.labels.actor?.name, "Mike Pence");
+  t.true(a.labels.rules.includes("actor.quote_continuation"));
+  // The earlier turn keeps its own speaker.
+  const b = await labelled("dev", "Two questions: Why would Trump do that?");
+  t.is(b.labels.actor?.name, "WALLACE");
+});
