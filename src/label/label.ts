@@ -13,7 +13,7 @@ import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
 import { loadTagger, type TaggerModel } from "./attribution-model.ts";
 import { contentOf, quotedPart, type TokRange } from "./content.ts";
-import { modelAttribution, outerAttribution, ruledActor } from "./model-proposal.ts";
+import { taggerDecision } from "./tagger-decision.ts";
 import { ArticleMemory, type Resolved } from "./entities.ts";
 import { findHedges, NO_HEDGES, type HedgeFinding } from "./hedges.ts";
 import type { Lexicons } from "./lexicons.ts";
@@ -180,24 +180,11 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: Tagge
   let contentRule: string | null = null;
   // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's; the
   // sentence that closes a long quote may credit it: "They are 100 percent wrong,” said 9/11 widow Terry Strada.").
-  const taggable = model !== null && (!s.startsInQuote || !s.endsInQuote);
-  const learned = !winner?.actor && taggable ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
-  // A rule's report inside an earlier report's complement clause yields to the outer one the tagger finds.
-  const outer = winner?.actor && taggable ? outerAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges), winner) : null;
-  if (outer) {
-    winner = outer.proposal;
-    proposals.push(winner);
-    content = outer.content;
-    contentRule = "content.model";
-  }
-  // The tagger agrees the sentence is an attribution; a rule that named an actor there names it better.
-  const ruled = learned ? ruledActor(proposals) : null;
-  if (ruled) winner = ruled;
-  else if (learned) {
-    winner = learned.proposal;
-    proposals.push(winner);
-    content = learned.content;
-    contentRule = content ? "content.model" : null;
+  const tagged = model !== null && (!s.startsInQuote || !s.endsInQuote) ? taggerDecision(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges), proposals, winner) : null;
+  if (tagged) {
+    winner = tagged.winner;
+    content = tagged.content;
+    contentRule = tagged.contentRule;
   }
   if (winner?.actor && !content) {
     content = contentOf(ctx, winner);

@@ -2,7 +2,7 @@
 // its cue run, the source run next to it resolved to an actor with the rules'
 // own machinery (name chains, roles, pronouns; any other noun phrase is an
 // unnamed source), and its content run. Rule id actor.model, content.model.
-import { ATTRIBUTION_TIER, type AttributionProposal } from "./attribution.ts";
+import type { AttributionProposal } from "./attribution.ts";
 import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./attribution-model.ts";
 import { cueClasses, cueCounts, type CueClasses } from "./cue-classes.ts";
 import type { ArticleMemory, Resolved } from "./entities.ts";
@@ -247,37 +247,4 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   }
   if (end - start === 1 && PRONOUNS.has(t[start]!.low)) return null;
   return unnamedSource(ctx, mem, start, end);
-}
-
-/**
- * When the tagger finds an attribution in a sentence whose winning rule named nobody ("the minister also confirmed"
- * with an unresolved subject), a lower-tier rule's actor there ("Erin Brockovich, …, endorsed …, saying") is taken
- * before the tagger's: the rules resolve names better than the tagger's source runs.
- */
-export function ruledActor(proposals: readonly AttributionProposal[]): AttributionProposal | null {
-  let best: AttributionProposal | null = null;
-  for (const p of proposals) if (p.actor && (!best || ATTRIBUTION_TIER[p.rule] < ATTRIBUTION_TIER[best.rule] || (ATTRIBUTION_TIER[p.rule] === ATTRIBUTION_TIER[best.rule] && p.at < best.at))) best = p;
-  return best;
-}
-
-/** Rules whose subject–verb match may sit inside another report's complement clause. */
-const EMBEDDABLE = new Set(["actor.subject_reporting", "actor.stance_subject", "actor.participle_clause"]);
-/** Words that open a complement clause ("noted that", "went on to explain how", "would know exactly what"). */
-const COMPLEMENTIZERS = new Set(["that", "how", "what", "whether", "why"]);
-
-/**
- * "Regulators and environmental groups worried that …, Patriot could threaten to …", "Ham went on to explain how he
- * believes …": a rule's report inside the complement clause of an earlier report is part of that report's content.
- * When the tagger finds the outer report (its cue before the clause, its content over the rule's cue), it is taken.
- */
-export function outerAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[], winner: AttributionProposal): ModelAttribution | null {
-  if (!winner.actor || !EMBEDDABLE.has(winner.rule)) return null;
-  const t = ctx.toks;
-  const subject = Math.min(winner.actor.mention.start, winner.cue.start);
-  let clause = -1;
-  for (let k = subject - 1; k > 0 && clause < 0; k--) if (COMPLEMENTIZERS.has(t[k]!.low) && !t[k]!.quoted) clause = k;
-  if (clause < 0) return null;
-  const outer = modelAttribution(ctx, mem, model, startsInQuote, withheld);
-  if (!outer || !outer.content || outer.proposal.cue.end > clause || outer.proposal.actor!.mention.end > outer.proposal.cue.start) return null;
-  return outer.content.start <= winner.cue.start && outer.content.end >= winner.cue.end ? outer : null;
 }
