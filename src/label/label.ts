@@ -13,7 +13,7 @@ import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../
 import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
 import { loadTagger, type TaggerModel } from "./attribution-model.ts";
 import { contentOf, quotedPart, type TokRange } from "./content.ts";
-import { modelAttribution } from "./model-proposal.ts";
+import { taggerDecision } from "./tagger-decision.ts";
 import { ArticleMemory, type Resolved } from "./entities.ts";
 import { findHedges, NO_HEDGES, type HedgeFinding } from "./hedges.ts";
 import type { Lexicons } from "./lexicons.ts";
@@ -178,13 +178,13 @@ function applyRules(s: Pass0, onTopic: boolean, mem: ArticleMemory, model: Tagge
   let winner = pickAttribution(proposals, ctx.toks);
   let content: TokRange | null = null;
   let contentRule: string | null = null;
-  // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's).
-  const learned = !winner?.actor && model !== null && !s.startsInQuote ? modelAttribution(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges)) : null;
-  if (learned) {
-    winner = learned.proposal;
-    proposals.push(winner);
-    content = learned.content;
-    contentRule = content ? "content.model" : null;
+  // The tagger fills sentences the rules leave without an actor (not those inside a quote: quote continuation's; the
+  // sentence that closes a long quote may credit it: "They are 100 percent wrong,” said 9/11 widow Terry Strada.").
+  const tagged = model !== null && (!s.startsInQuote || !s.endsInQuote) ? taggerDecision(ctx, mem, model, s.startsInQuote, unconfirmedRanges(hedges), proposals, winner) : null;
+  if (tagged) {
+    winner = tagged.winner;
+    content = tagged.content;
+    contentRule = tagged.contentRule;
   }
   if (winner?.actor && !content) {
     content = contentOf(ctx, winner);

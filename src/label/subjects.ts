@@ -39,6 +39,7 @@ function skipBetween(ctx: SentenceCtx, j: number): { j: number; sawBe: boolean }
       j--;
     } else if (WEEKDAYS.has(w.low) && tokAt(t, j - 1)?.low === "on") j -= 2;
     else if (w.raw === ")" && tokAt(t, j - 1)?.acro && tokAt(t, j - 2)?.raw === "(" && isNameWord(tokAt(t, j - 3))) j -= 3; // "the British Bankers' Association (BBA) said"
+    else if (w.raw === ")" && partyTagStart(t, j) >= 0) j = partyTagStart(t, j) - 1; // "Sen. David Perdue (R-Ga.) said"
     else if (w.low === "to" && REPORTED_TO.has(tokAt(t, j - 1)?.low ?? "") && BE_FORMS.has(tokAt(t, j - 2)?.low ?? "")) {
       j -= 3; // "Mr Houston is alleged to have said": active in meaning
       sawBe = false;
@@ -47,6 +48,17 @@ function skipBetween(ctx: SentenceCtx, j: number): { j: number; sawBe: boolean }
     } else break;
   }
   return { j, sawBe };
+}
+
+/**
+ * "Sen. David Perdue (R-Ga.)", "Elizabeth Warren (D-MA)", "Bernie Sanders (I-Vt.)": the index of the "(" of a party
+ * and state tag that closes at `close` right after a name, or -1.
+ */
+export function partyTagStart(t: readonly Tok[], close: number): number {
+  let open = -1;
+  for (let k = close - 4; k >= 0 && k >= close - 5 && open < 0; k--) if (t[k]!.raw === "(") open = k;
+  if (open < 1 || !isNameWord(t[open - 1])) return -1;
+  return /^[RDI]$/.test(t[open + 1]!.raw) && t[open + 2]!.raw === "-" && /^\p{Lu}/u.test(t[open + 3]!.raw) ? open : -1;
 }
 
 function coordinated(ctx: SentenceCtx, np: NounPhrase): boolean {

@@ -1,11 +1,11 @@
 // String tests of the entity rules with ASCII fast paths: each gives exactly the answer of the Unicode regex it
 // stands for, which runs only for non-ASCII text.
 
-/** `s` with every whitespace run as one space (s.replace(/\s+/g, " ")); plain ASCII with single spaces is returned as is. */
+/** `s` with every whitespace run as one space (s.replace(/\s+/g, " ")) and a soft hyphen after a space dropped; plain ASCII with single spaces is returned as is. */
 export function collapseSpaces(s: string): string {
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if (c >= 128 || (c >= 9 && c <= 13) || (c === 32 && s.charCodeAt(k + 1) === 32)) return s.replace(/\s+/g, " ");
+    if (c >= 128 || (c >= 9 && c <= 13) || (c === 32 && s.charCodeAt(k + 1) === 32)) return s.replace(/\s\u00ad/g, " ").replace(/\s+/g, " ");
   }
   return s;
 }

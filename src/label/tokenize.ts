@@ -107,7 +107,8 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    if (c === 32 || isSpace(c, text, i)) {
+    // A soft hyphen (U+00AD) after a space is an invisible hyphenation hint left by a page ("US \u00adofficials"), not a token.
+    if (c === 32 || isSpace(c, text, i) || (c === 0xad && i > 0 && isSpace(text.charCodeAt(i - 1), text, i - 1))) {
       i += width;
       continue;
     }
@@ -175,6 +176,12 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       const raw = text.slice(i, j);
       toks.push(makeTok(raw, raw, wordId(raw), i, j, "num", false, false));
       i = j;
+      continue;
+    }
+    if (c === 39 && text.charCodeAt(i + 1) === 39) {
+      // "''" (two apostrophes, the New York Times' double quote mark) is a straight double quote.
+      toks.push(makeTok("''", "''", wordId("''"), i, i + 2, quoteKind(34, text, i, 2), false, false));
+      i += 2;
       continue;
     }
     const raw = width === 1 && c < 128 ? ASCII_CHARS[c]! : text.slice(i, i + width);

@@ -123,6 +123,29 @@ test("scorer: a hand-computed case (attribution P/R, source, cue, content tokens
   );
 });
 
+test("scorer: a relative-pronoun gold source matches through its antecedent, counted apart; outcomes carry the gold sources and cues", (t) => {
+  // PolNeAR dev (Putin article): the annotators marked "who" as the source of "said"; the record names Ted Cruz.
+  const s1 = "Trump was out-brutalizing Ted Cruz, who said he would only use waterboarding sparingly.";
+  const cps = [...s1];
+  const who = s1.indexOf("who");
+  const said = s1.indexOf("said");
+  const a: Attribution = { id: "E1", hasSource: true, source: [[who, who + 3]], cue: [[said, said + 4]], content: [[said + 5, s1.length - 1]], cueText: "said", sourceText: "who" };
+  const cruz = s1.indexOf("Ted Cruz");
+  const sentences: ScoredSentence[] = [{ start: 0, end: s1.length, text: s1, labels: labels({ name: "Ted Cruz", mention: "Ted Cruz" }, [cruz, cruz + 8], "said", [said, said + 4], null) }];
+  const c = emptyCounts();
+  const out = scoreArticle(cps, [a], sentences, c);
+  t.is(c.found, 1);
+  t.is(c.sourceOverlap, 1);
+  t.is(c.sourceRelative, 1);
+  t.is(c.sourceExact, 0);
+  t.deepEqual([out[0]!.sourceOk, out[0]!.cueOk, out[0]!.cueScored, out[0]!.goldSources, out[0]!.goldCues], [true, true, true, "who", "said"]);
+  // A mention that does not end right before the pronoun ("Trump") is not its antecedent.
+  const c2 = emptyCounts();
+  const other = [{ ...sentences[0]!, labels: labels({ name: "Donald Trump", mention: "Trump" }, [0, 5], "said", [said, said + 4], null) }];
+  t.false(scoreArticle(cps, [a], other, c2)[0]!.sourceOk);
+  t.is(c2.sourceRelative, 0);
+});
+
 maybe("benchmark guard: dev figures do not drop more than 0.01 below the committed report", async (t) => {
   const committed = JSON.parse(await readFile("bench/labels/polnear-dev.json", "utf8")) as { summary: { figures: { metric: string; value: number; guarded: boolean }[] } };
   const dir = await mkdtemp(join(tmpdir(), "polnear-"));

@@ -9,7 +9,10 @@
 //   sources, exact span or overlap; failing that (a quote continuation has no
 //   mention in the sentence) it is right when the gold source text holds the
 //   mention's words or the actor's name's last word; pronoun mentions are
-//   counted apart;
+//   counted apart; a gold source that is a bare relative pronoun ("Jeb Bush,
+//   who announced …": PolNeAR marks "who") is matched through its antecedent:
+//   the actor mention ending right before it (spaces and a comma between),
+//   counted apart too;
 // - cue: evidence.cue against the sentence's gold cues; a continuation's cue
 //   (in another sentence) is not counted;
 // - content: word tokens of the record's content span against word tokens
@@ -38,6 +41,7 @@ export interface Counts {
   sourceOverlap: number;
   sourcePronoun: number;
   sourceByName: number;
+  sourceRelative: number;
   foundWithCue: number;
   cueExact: number;
   cueOverlap: number;
@@ -49,7 +53,7 @@ export interface Counts {
 export function emptyCounts(): Counts {
   return {
     sentences: 0, gold: 0, predicted: 0, found: 0, goldByCue: 0, foundByCue: 0, goldByContent: 0, foundByContent: 0,
-    sourceExact: 0, sourceOverlap: 0, sourcePronoun: 0, sourceByName: 0, foundWithCue: 0, cueExact: 0, cueOverlap: 0,
+    sourceExact: 0, sourceOverlap: 0, sourcePronoun: 0, sourceByName: 0, sourceRelative: 0, foundWithCue: 0, cueExact: 0, cueOverlap: 0,
     contentPredicted: 0, contentGold: 0, contentBoth: 0,
   };
 }
@@ -63,6 +67,10 @@ export interface SentenceOutcome {
   rule: string | null;
   sourceOk: boolean;
   cueOk: boolean;
+  /** Found sentences: whether the cue was scored (evidence.cue in the sentence), and the gold sources and cues ("; "-joined). */
+  cueScored: boolean;
+  goldSources: string;
+  goldCues: string;
 }
 
 const overlaps = (a: Fragment, b: Fragment) => a[0] < b[1] && b[0] < a[1];
@@ -113,6 +121,7 @@ function wordTokens(cps: readonly string[], s: number, e: number): Fragment[] {
   return out;
 }
 
+const RELATIVE = new Set(["who", "which", "that"]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]);
 
 function lastWord(s: string): string {
@@ -137,6 +146,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
     else if (gold) c.goldByContent++;
     let sourceOk = false;
     let cueOk = false;
+    let cueScored = false;
     if (gold && predicted) {
       c.found++;
       if (byCue.length > 0) c.foundByCue++;
@@ -151,6 +161,11 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
         });
         sourceOk = sources.some((f) => overlaps(f, span));
         if (exact) c.sourceExact++;
+      }
+      if (!sourceOk && ev) {
+        const end = s.start + ev.end;
+        sourceOk = mine.some((a) => a.source.length === 1 && RELATIVE.has(a.sourceText.toLowerCase().trim()) && a.source[0]![0] >= end && /^[\s,]*$/.test(cps.slice(end, a.source[0]![0]).join("")));
+        if (sourceOk) c.sourceRelative++;
       }
       if (!sourceOk) {
         // No mention in the sentence (a quote continuation) or a mention elsewhere in it: the right actor all the same
@@ -169,6 +184,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
       const cueEv = l.evidence.cue;
       // Cue figures are over the found sentences whose cue is in the sentence (a continuation's is in another one).
       if (cueEv) {
+        cueScored = true;
         c.foundWithCue++;
         const span: Fragment = [s.start + cueEv.start, s.start + cueEv.end];
         const cues = mine.flatMap((a) => a.cue);
@@ -194,7 +210,11 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
     // Misses are grouped by the cue in the sentence; a sentence inside a quote whose cue is elsewhere, apart.
     const first = byCue[0] ?? byContent[0];
     const cueText = first ? first.cueText.toLowerCase().replace(/\s+/g, " ").trim() || "(no cue)" : null;
-    out.push({ gold, predicted, goldCue: cueText === null ? null : byCue.length > 0 ? cueText : `(in a quote) ${cueText}`, rule: l.rules[0] ?? null, sourceOk, cueOk });
+    const joined = (xs: string[]) => xs.map((x) => x.replace(/\s+/g, " ").trim()).filter((x) => x !== "").join("; ");
+    out.push({
+      gold, predicted, goldCue: cueText === null ? null : byCue.length > 0 ? cueText : `(in a quote) ${cueText}`, rule: l.rules[0] ?? null, sourceOk, cueOk, cueScored,
+      goldSources: joined(mine.map((a) => a.sourceText)), goldCues: joined(mine.map((a) => a.cueText)),
+    });
   }
   return out;
 }

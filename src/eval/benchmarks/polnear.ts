@@ -24,6 +24,20 @@ interface Example {
   text: string;
   actor?: string | null;
   rule?: string | null;
+  /** Mismatches: the record's actor mention and cue, the gold sources and cues. */
+  mention?: string;
+  cue?: string | null;
+  gold_sources?: string;
+  gold_cues?: string;
+}
+
+/** Found sentences whose source is wrong or whose cue misses every gold cue, per deciding rule. */
+interface Mismatch {
+  found: number;
+  source_wrong: number;
+  cue_scored: number;
+  cue_missed: number;
+  examples: Example[];
 }
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -61,6 +75,7 @@ export const polnear: Benchmark = {
     const c = emptyCounts();
     const misses = new Map<string, { misses: number; occurrences: number; examples: Example[] }>();
     const fps = new Map<string, { count: number; examples: Example[] }>();
+    const mismatches = new Map<string, Mismatch>();
     for (const a of articles) {
       const cps = [...a.text];
       const sentences: ScoredSentence[] = [];
@@ -79,6 +94,17 @@ export const polnear: Benchmark = {
             if (m.examples.length < EXAMPLES) m.examples.push({ article: a.name, text: s.text });
           }
           misses.set(o.goldCue!, m);
+          if (o.predicted) {
+            const key = o.rule ?? "(none)";
+            const mm = mismatches.get(key) ?? { found: 0, source_wrong: 0, cue_scored: 0, cue_missed: 0, examples: [] };
+            mm.found++;
+            if (!o.sourceOk) mm.source_wrong++;
+            if (o.cueScored) mm.cue_scored++;
+            if (o.cueScored && !o.cueOk) mm.cue_missed++;
+            if ((!o.sourceOk || (o.cueScored && !o.cueOk)) && mm.examples.length < EXAMPLES)
+              mm.examples.push({ article: a.name, text: s.text, mention: s.labels.actor!.mention, cue: s.labels.cue, gold_sources: o.goldSources, gold_cues: o.goldCues });
+            mismatches.set(key, mm);
+          }
         } else if (o.predicted) {
           const key = o.rule ?? "(none)";
           const fp = fps.get(key) ?? { count: 0, examples: [] };
@@ -92,7 +118,7 @@ export const polnear: Benchmark = {
     const stem = `polnear-${split}`;
     const reports = [join(outDir, `${stem}.md`), join(outDir, `${stem}.json`)];
     const summary: BenchmarkResult = { benchmark: "polnear", split, command, figures: figuresOf(c), reports };
-    const byCount = <T extends { misses?: number; count?: number }>(m: Map<string, T>, key: (v: T) => number) =>
+    const byCount = <T,>(m: Map<string, T>, key: (v: T) => number) =>
       [...m.entries()].sort((x, y) => key(y[1]) - key(x[1]) || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     const topMisses = byCount(misses, (v) => v.misses).filter(([, v]) => v.misses > 0).slice(0, TOP_MISSES);
     const fpRules = byCount(fps, (v) => v.count);
@@ -105,6 +131,7 @@ export const polnear: Benchmark = {
       recall_by_kind: { cue_inside: r4(ratio(c.foundByCue, c.goldByCue)), content_only: r4(ratio(c.foundByContent, c.goldByContent)) },
       misses_by_cue: topMisses.map(([cue, v]) => ({ cue, ...v })),
       false_positives_by_rule: fpRules.map(([rule, v]) => ({ rule, ...v })),
+      mismatches_by_rule: byCount(mismatches, (v) => v.source_wrong + v.cue_missed).map(([rule, v]) => ({ rule, ...v })),
     };
     await ensureDir(outDir);
     await writeAtomic([
@@ -115,7 +142,16 @@ export const polnear: Benchmark = {
   },
 };
 
-function renderMarkdown(s: BenchmarkResult, j: { articles: number; counts: Counts; recall_by_kind: Record<string, number>; misses_by_cue: { cue: string; misses: number; occurrences: number; examples: Example[] }[]; false_positives_by_rule: { rule: string; count: number; examples: Example[] }[] }, before: BenchmarkResult | null): string {
+interface ReportJson {
+  articles: number;
+  counts: Counts;
+  recall_by_kind: Record<string, number>;
+  misses_by_cue: { cue: string; misses: number; occurrences: number; examples: Example[] }[];
+  false_positives_by_rule: { rule: string; count: number; examples: Example[] }[];
+  mismatches_by_rule: ({ rule: string } & Mismatch)[];
+}
+
+function renderMarkdown(s: BenchmarkResult, j: ReportJson, before: BenchmarkResult | null): string {
   const c = j.counts;
   const esc = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, " ");
   const lines = [
@@ -136,7 +172,7 @@ function renderMarkdown(s: BenchmarkResult, j: { articles: number; counts: Count
   lines.push(
     "",
     `Recall by kind: cue inside the sentence ${j.recall_by_kind.cue_inside!.toFixed(4)}, content only (inside a multi-sentence quote) ${j.recall_by_kind.content_only!.toFixed(4)}.`,
-    `Source matches: ${c.sourceExact} exact span, ${c.sourceOverlap} right in all (${c.sourcePronoun} through a resolved pronoun mention, ${c.sourceByName} by name with no mention in the sentence).`,
+    `Source matches: ${c.sourceExact} exact span, ${c.sourceOverlap} right in all (${c.sourcePronoun} through a resolved pronoun mention, ${c.sourceByName} by name with no mention in the sentence, ${c.sourceRelative} through the antecedent of a relative-pronoun gold source).`,
     "",
     `## Misses by gold cue (top ${TOP_MISSES})`,
     "",
@@ -146,5 +182,19 @@ function renderMarkdown(s: BenchmarkResult, j: { articles: number; counts: Count
   for (const m of j.misses_by_cue) lines.push(`| ${esc(m.cue)} | ${m.misses} | ${m.occurrences} | ${esc(m.examples[0]?.text ?? "")} |`);
   lines.push("", "## False positives by rule", "", "| rule | count | example (actor) |", "| --- | --- | --- |");
   for (const f of j.false_positives_by_rule) lines.push(`| ${f.rule} | ${f.count} | ${esc(f.examples[0]?.text ?? "")} (${esc(f.examples[0]?.actor ?? "")}) |`);
+  lines.push(
+    "",
+    "## Mismatches of found sentences by rule",
+    "",
+    "Found sentences (gold-attributed, actor not null) whose actor mention matches no gold source of the sentence, or whose cue overlaps none of its gold cues (cue counted only where it lies in the sentence). Example: the record's mention and cue → the gold sources and cues.",
+    "",
+    "| rule | found | source wrong | cue scored | cue missed | example |",
+    "| --- | --- | --- | --- | --- | --- |",
+  );
+  for (const m of j.mismatches_by_rule) {
+    const x = m.examples[0];
+    const ex = x ? `${esc(x.text)} (${esc(x.mention ?? "")} / ${esc(x.cue ?? "–")} → ${esc(x.gold_sources || "–")} / ${esc(x.gold_cues || "–")})` : "";
+    lines.push(`| ${m.rule} | ${m.found} | ${m.source_wrong} | ${m.cue_scored} | ${m.cue_missed} | ${ex} |`);
+  }
   return lines.join("\n") + "\n";
 }
