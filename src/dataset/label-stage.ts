@@ -17,6 +17,7 @@ import {
   makeGoldLookup,
   scoreAgainstGold,
   type GoldItem,
+  type GoldLookup,
   type LabelledSentence,
   type LabellerReport,
   type LabelledText,
@@ -115,9 +116,16 @@ export class LabelStage {
     labelled.goldHits.forEach((i, k) => this.captured.push({ path, text: goldTexts[k]!, result: labelled.results[i]! }));
   }
 
-  report(): LabellerReport {
+  /** The gold items scored (empty without a gold set). */
+  get goldItems(): readonly GoldItem[] {
+    return this.gold ?? [];
+  }
+
+  /** `wrap` replaces the lookup of the gold items (the gold benchmark's in-article labelling); default: the run's sentences, else context. */
+  report(wrap?: (lookup: GoldLookup) => GoldLookup): LabellerReport {
     if (!this.gold) return buildLabellerReport({ lf: this.lf, gold: null });
-    const lookup = makeGoldLookup(this.captured, this.lex);
+    const base = makeGoldLookup(this.captured, this.lex);
+    const lookup = wrap ? wrap(base) : base;
     const files = new Map<string, GoldItem[]>();
     for (const g of this.gold) {
       const file = basename(g.at.replace(/:\d+$/, ""));

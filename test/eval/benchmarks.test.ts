@@ -13,14 +13,14 @@ import { cleanupTemp, tempDir } from "./helpers.ts";
 
 test.after.always(cleanupTemp);
 
-test("gold benchmark: per-file figures are the labeller report's by-file rows; report JSON carries the summary", async (t) => {
+test("gold benchmark: per-file context-only figures are the labeller report's by-file rows; report JSON carries the summary", async (t) => {
   const out = tempDir("claimstance-bench-");
   const r = await gold.run({ argv: [], outDir: out });
   const report = JSON.parse(readFileSync("data/labeller-report.json", "utf8")) as { gold: { by_file: Record<string, { items: number; actor_accuracy: number; target_stance_accuracy: number; hedge_type_f1: number }> } };
   const byFile = report.gold.by_file;
   t.deepEqual(r.split, Object.keys(byFile).sort().join(", "));
   for (const [file, row] of Object.entries(byFile)) {
-    const fig = (metric: string) => r.figures.find((f) => f.split === file && f.metric === metric);
+    const fig = (metric: string) => r.figures.find((f) => f.split === file && f.metric === `${metric} (context only)`);
     t.is(fig("actor accuracy")!.value, row.actor_accuracy);
     // A field the file does not annotate (stance-news*.jsonl: hedges, topics) has no figure.
     t.is(fig("target+stance accuracy")?.value ?? null, row.target_stance_accuracy);
