@@ -31,7 +31,8 @@ article. Two figures per gold file:
                 sources are paths relative to it, "file.csv:Body ID N" a row
                 of a CSV with text column ${CSV_TEXT_COLUMN}; .txt files decoded
                 as --encoding auto), extracted and labelled whole as
-                build-dataset does, and each item gets the sentence with its
+                build-dataset does (one article at a time: no cross-document
+                boilerplate pass), and each item gets the sentence with its
                 exact text. A cited file or row that is missing, or a text the
                 article's segmentation does not produce, falls back to the
                 context labelling and is counted per gold file.
@@ -137,7 +138,7 @@ export const gold: Benchmark = {
       ? [
           `## In article (corpus articles read from ${corpora}/)`,
           "",
-          `Items found in ${input}/ keep their sentence there; every other item gets the sentence with its exact text in the article it cites, extracted and labelled whole as build-dataset does. *fell back*: items labelled from their context instead — cited file or row missing / text not a sentence of its article.`,
+          `Items found in ${input}/ keep their sentence there; every other item gets the sentence with its exact text in the article it cites, extracted and labelled whole as build-dataset does (one article at a time: no cross-document boilerplate pass). *fell back*: items labelled from their context instead — cited file or row missing / text not a sentence of its article.`,
           "",
           `| gold file | items | fell back (missing / text not found) | ${COLUMNS} |`,
           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
