@@ -12,13 +12,15 @@ export const figureKey = (f: Pick<BenchmarkFigure, "metric" | "split">) => (f.sp
 /**
  * One message per failure: a committed guarded figure that the fresh run
  * lacks or that dropped more than TOLERANCE. Figures that rose, unguarded
- * figures and new figures never fail.
+ * figures, new figures and metrics the fresh run lists as notMeasured (their
+ * data is not present) never fail.
  */
-export function guardFailures(fresh: Pick<BenchmarkResult, "benchmark" | "figures">, committed: Pick<BenchmarkResult, "figures">): string[] {
+export function guardFailures(fresh: Pick<BenchmarkResult, "benchmark" | "figures" | "notMeasured">, committed: Pick<BenchmarkResult, "figures">): string[] {
   const now = new Map(fresh.figures.map((f) => [figureKey(f), f]));
+  const skipped = new Set(fresh.notMeasured ?? []);
   const out: string[] = [];
   for (const c of committed.figures) {
-    if (!c.guarded) continue;
+    if (!c.guarded || skipped.has(c.metric)) continue;
     const key = figureKey(c);
     const f = now.get(key);
     if (!f) out.push(`${fresh.benchmark}: guarded figure "${key}" is missing from the fresh run (committed ${c.value.toFixed(4)})`);

@@ -37,6 +37,8 @@ export interface BenchmarkResult {
   figures: BenchmarkFigure[];
   /** Report paths written, relative to the repo root. */
   reports: string[];
+  /** Metrics this run could not measure because their data is not present (e.g. gold "in article" without the corpora): the guard skips them. */
+  notMeasured?: string[];
 }
 
 export interface Benchmark {
