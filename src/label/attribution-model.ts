@@ -13,7 +13,8 @@ import { InputError } from "../errors.ts";
 import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
-import { finishHash, hashWord } from "./vocab.ts";
+import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, bucketTables, fastFeatures, mix, prevIndex, suffixHash } from "./attribution-features.ts";
+import { hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
 export type Tag = 0 | 1 | 2 | 3;
@@ -86,21 +87,7 @@ export function loadTagger(path: string = DEFAULT_MODEL_PATH): TaggerModel | nul
   return model;
 }
 
-// Feature templates: each feature is mix(template, value), hashed into the buckets.
-// (Numbers are part of the hash: a template's number never changes; 9, 10, 13, 19, 20, 25–30, 33 and 35 are
-// templates that were tried and dropped — they cost time per token and did not raise F1 on PolNeAR train.)
-const F_BIAS = 1, F_W0 = 2, F_WM1 = 3, F_WP1 = 4, F_WM2 = 5, F_WP2 = 6, F_SUF = 7, F_SH0 = 8;
-const F_PREV = 11, F_PREV_W0 = 12, F_WM1_W0 = 14, F_W0_WP1 = 15, F_REPORT = 16, F_QUOTE = 17, F_POS = 18;
-const F_REPORT_NEAR = 21, F_PREV_REPORT = 22, F_PREV2 = 23, F_CAPS = 24, F_GROUP = 31, F_REPORT_WORD = 32;
-const F_RATE = 34, F_RATE_NEAR = 36;
-
-function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
+// Feature templates: each feature is mix(template, value), hashed into the buckets (attribution-features.ts).
 /** Per-sentence values the features read (computed once per sentence, not per tag decision). */
 export interface SentenceView {
   n: number;
@@ -119,15 +106,6 @@ export interface SentenceView {
   reportWord: Int32Array;
   /** The word's cue rate (cues.csv) in tenths, 0–10; 11 = not in the inventory. */
   cueRate: Uint8Array;
-}
-
-const BOS = 0x1234567, EOS = 0x7654321;
-
-/** hashWord(low.slice(-3)) without the slice. */
-function suffixHash(low: string): number {
-  let h = 0;
-  for (let k = low.length - 3; k < low.length; k++) h = (Math.imul(h, 31) + low.charCodeAt(k)) | 0;
-  return finishHash(h);
 }
 
 function shapeOf(t: Tok): number {
@@ -153,6 +131,8 @@ function newView(n: number): SentenceView {
 
 /** The labeller's one view, reused sentence after sentence (grown when a sentence is longer): no arrays per sentence. */
 let shared = newView(256);
+/** Per token, the first token of the reporting phrase that covers it (viewSentence's scratch). */
+let reportStart = new Int32Array(256);
 
 /**
  * The feature values of one sentence. `reuse`: fill the shared view (valid until the next call; the labeller tags one
@@ -164,7 +144,8 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
   const v: SentenceView = reuse ? shared : newView(n);
   v.n = n;
   if (reuse) v.report.fill(0, 0, n);
-  const reportStart = new Int32Array(n).fill(-1);
+  // Read only where v.report is 1, and always written with it: no fill needed.
+  if (reportStart.length < n) reportStart = new Int32Array(n * 2);
   let quoteSeen = startsInQuote ? 1 : 0;
   const mayReport = lex.reporting.mayOccur(-1);
   for (let i = 0; i < n; i++) {
@@ -252,15 +233,15 @@ export const MAX_FEATURES = 24;
 
 const feats = new Int32Array(MAX_FEATURES);
 
-/** Greedy left-to-right tags of one sentence. */
+/** Greedy left-to-right tags of one sentence (the buckets of `features`, read through fastFeatures). */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
-  const mask = model.buckets - 1;
+  const tables = bucketTables(model.buckets);
   const w = model.weights;
-  let prev = 9; // sentence start
-  let prev2 = 9;
+  let prev = prevIndex(START);
+  let prev2 = prev;
   for (let i = 0; i < v.n; i++) {
-    const nf = features(v, i, prev, prev2, mask, feats);
+    const nf = fastFeatures(v, i, prev, prev2, tables, feats);
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let f = 0; f < nf; f++) {
       const b = feats[f]! * NTAGS;

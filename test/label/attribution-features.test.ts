@@ -1,0 +1,110 @@
+// The tagger's fast decoding path (src/label/attribution-features.ts) against the feature definition it must
+// reproduce (features() in attribution-model.ts, which training uses), on real PolNeAR dev sentences read from
+// ../shared/corpora/polnear/ (never copied into the project): the same buckets for every token and every pair of
+// previous tags, the same greedy tags, and a reused view equal to a fresh one.
+import test from "ava";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { bucketTables, fastFeatures, prevIndex, START } from "../../src/label/attribution-features.ts";
+import { MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/attribution-model.ts";
+import { extractArticles } from "../../src/extract/index.ts";
+import { loadLexicons } from "../../src/label/index.ts";
+import type { Lexicons } from "../../src/label/lexicons.ts";
+import { tokenizeSentence, type Tok } from "../../src/label/tokenize.ts";
+
+const TEXT = "../shared/corpora/polnear/dev/text";
+const maybe = existsSync(TEXT) ? test : test.skip;
+const TAG_VALUES = [0, 1, 2, 3, START];
+
+/** The sentences of the first `n` dev articles (sorted by name), tokenized as the labeller does. */
+async function devSentences(n: number): Promise<{ lex: Lexicons; sentences: Tok[][] }> {
+  const lex = await loadLexicons(); // before tokenizing: tokens carry the lexicons' word ids
+  const sentences: Tok[][] = [];
+  for (const name of readdirSync(TEXT).filter((f) => f.endsWith(".txt")).sort().slice(0, n)) {
+    const path = join(TEXT, name);
+    for (const art of extractArticles({ path: name, text: readFileSync(path, "utf8"), kind: "txt", location: path }).articles)
+      for (const s of art.sentences) sentences.push(tokenizeSentence(s.text, false).toks);
+  }
+  return { lex, sentences };
+}
+
+function model(): TaggerModel {
+  const m = loadTagger();
+  if (!m) throw new Error("data/models/attribution-tagger.json is missing");
+  return m;
+}
+
+/** Greedy decoding over features() — tagSentence as it was written before the fast path. */
+function referenceTags(m: TaggerModel, v: SentenceView): Uint8Array {
+  const feats = new Int32Array(MAX_FEATURES);
+  const tags = new Uint8Array(v.n);
+  let prev = START, prev2 = START;
+  for (let i = 0; i < v.n; i++) {
+    const nf = features(v, i, prev, prev2, m.buckets - 1, feats);
+    const s = [0, 0, 0, 0];
+    for (let f = 0; f < nf; f++) for (let t = 0; t < NTAGS; t++) s[t]! += m.weights[feats[f]! * NTAGS + t]!;
+    s[1]! += 8; // BIAS_S
+    s[2]! += 4; // BIAS_C
+    let best = 0;
+    for (let t = 1; t < NTAGS; t++) if (s[t]! > s[best]!) best = t;
+    tags[i] = best;
+    prev2 = prev;
+    prev = best;
+  }
+  return tags;
+}
+
+maybe("fastFeatures gives features()'s buckets, in order, for every token and previous-tag pair (2^17 and 2^10 buckets)", async (t) => {
+  const { lex, sentences } = await devSentences(12);
+  const rates = model().cueRate;
+  const slow = new Int32Array(MAX_FEATURES);
+  const fast = new Int32Array(MAX_FEATURES);
+  let tokens = 0, mismatches = 0;
+  for (const buckets of [1 << 17, 1 << 10]) {
+    const tables = bucketTables(buckets);
+    for (const toks of sentences) {
+      const v = viewSentence(toks, lex, false, rates);
+      for (let i = 0; i < v.n; i++) {
+        tokens++;
+        for (const p of TAG_VALUES)
+          for (const p2 of TAG_VALUES) {
+            const ns = features(v, i, p, p2, buckets - 1, slow);
+            const nf = fastFeatures(v, i, prevIndex(p), prevIndex(p2), tables, fast);
+            if (ns !== nf || slow.some((b, k) => k < ns && b !== fast[k])) mismatches++;
+          }
+      }
+    }
+  }
+  t.true(tokens > 1000, `only ${tokens} tokens read`);
+  t.is(mismatches, 0);
+});
+
+maybe("tagSentence's tags equal greedy decoding over features() on real sentences, some of them attributions", async (t) => {
+  const { lex, sentences } = await devSentences(20);
+  const m = model();
+  let differ = 0, withCue = 0;
+  for (const toks of sentences) {
+    const fast = tagSentence(m, viewSentence(toks, lex, false, m.cueRate, true));
+    const ref = referenceTags(m, viewSentence(toks, lex, false, m.cueRate));
+    if (fast.some((x, k) => x !== ref[k])) differ++;
+    if (fast.includes(2)) withCue++;
+  }
+  t.true(withCue > 20, `only ${withCue} sentences with a cue tag`); // the comparison covers the tags that matter
+  t.is(differ, 0);
+});
+
+maybe("a reused view (the labeller's) holds the same values as a fresh one, sentence after sentence", async (t) => {
+  const { lex, sentences } = await devSentences(8);
+  const rates = model().cueRate;
+  const fields = ["word", "suffix", "shape", "report", "reportNear", "quote", "pos", "group", "reportWord", "cueRate"] as const;
+  let differ = 0, reporting = 0;
+  // Longest sentences first, so a shorter one reuses buffers with a longer one's values left beyond its end.
+  for (const toks of [...sentences].sort((a, b) => b.length - a.length)) {
+    const reused = viewSentence(toks, lex, false, rates, true);
+    const fresh = viewSentence(toks, lex, false, rates);
+    if (fresh.report.includes(1)) reporting++;
+    for (const f of fields) if (reused[f].subarray(0, reused.n).some((x, k) => x !== fresh[f][k])) differ++;
+  }
+  t.true(reporting > 20, `only ${reporting} sentences with a reporting phrase`);
+  t.is(differ, 0);
+});
