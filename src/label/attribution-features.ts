@@ -118,18 +118,78 @@ function buildTables(mask: number): BucketTables {
 
 let tables: BucketTables | null = null;
 
-/** The tables for `buckets` (a power of two), built once per bucket count. */
+/** The bucket tables for `buckets` (a power of two), built once per bucket count. */
 export function bucketTables(buckets: number): BucketTables {
   if (tables?.mask !== buckets - 1) tables = buildTables(buckets - 1);
   return tables;
 }
 
 /**
- * features(v, i, prev, prev2, mask, out) of attribution-model.ts, the same buckets in the same order, with the
- * previous tags given as prevIndex values. Length returned.
+ * The decoder's tables for one weights array: each small-valued template's weight rows (4 per value: the float32
+ * weights of its bucket), read by value, so that a token looks buckets up only for its word templates.
  */
-export function fastFeatures(v: SentenceView, i: number, pi: number, pi2: number, t: BucketTables, out: Int32Array): number {
+export interface ScoreTables {
+  buckets: BucketTables;
+  weights: Float32Array;
+  bias: Float32Array;
+  sh0: Float32Array;
+  prev: Float32Array;
+  report: Float32Array;
+  quote: Float32Array;
+  pos: Float32Array;
+  reportNear: Float32Array;
+  prevReport: Float32Array;
+  prev2: Float32Array;
+  caps: Float32Array;
+  group: Float32Array;
+  reportWord0: Float32Array;
+  rate: Float32Array;
+  rateNear: Float32Array;
+}
+
+function rows(buckets: Int32Array, w: Float32Array): Float32Array {
+  const out = new Float32Array(buckets.length * 4);
+  for (let v = 0; v < buckets.length; v++) for (let t = 0; t < 4; t++) out[v * 4 + t] = w[buckets[v]! * 4 + t]!;
+  return out;
+}
+
+/** By weights array. A weights array must not change once it has been decoded with (training makes a new one per epoch). */
+const scoreTables = new WeakMap<Float32Array, ScoreTables>();
+
+export function scoreTablesFor(buckets: number, weights: Float32Array): ScoreTables {
+  const known = scoreTables.get(weights);
+  if (known?.buckets.mask === buckets - 1) return known;
+  const b = bucketTables(buckets);
+  const st: ScoreTables = {
+    buckets: b,
+    weights,
+    bias: rows(Int32Array.of(b.bias), weights),
+    sh0: rows(b.sh0, weights),
+    prev: rows(b.prev, weights),
+    report: rows(b.report, weights),
+    quote: rows(b.quote, weights),
+    pos: rows(b.pos, weights),
+    reportNear: rows(b.reportNear, weights),
+    prevReport: rows(b.prevReport, weights),
+    prev2: rows(b.prev2, weights),
+    caps: rows(b.caps, weights),
+    group: rows(b.group, weights),
+    reportWord0: rows(b.reportWord0, weights),
+    rate: rows(b.rate, weights),
+    rateNear: rows(b.rateNear, weights),
+  };
+  scoreTables.set(weights, st);
+  return st;
+}
+
+/**
+ * The four tag scores of token i (written into `out`), the previous tags given as prevIndex values: the weights of
+ * features()'s buckets (attribution-model.ts) added in features()'s order, so that every sum is the same double.
+ */
+export function scoreToken(v: SentenceView, i: number, pi: number, pi2: number, st: ScoreTables, out: Float64Array): void {
+  const t = st.buckets;
   const mask = t.mask;
+  const w = st.weights;
   const n = v.n;
   const word = v.word;
   const w0 = word[i]!;
@@ -137,42 +197,50 @@ export function fastFeatures(v: SentenceView, i: number, pi: number, pi2: number
   const wp1 = i + 1 < n ? word[i + 1]! : EOS;
   const sh0 = v.shape[i]!;
   const rn = v.reportNear[i]!;
-  out[0] = t.bias;
-  out[1] = mix(F_W0, w0) & mask;
-  out[2] = i > 0 ? mix(F_WM1, wm1) & mask : t.wm1Bos;
-  out[3] = i + 1 < n ? mix(F_WP1, wp1) & mask : t.wp1Eos;
-  out[4] = i > 1 ? mix(F_WM2, word[i - 2]!) & mask : t.wm2Bos;
-  out[5] = i + 2 < n ? mix(F_WP2, word[i + 2]!) & mask : t.wp2Eos;
-  out[6] = mix(F_SUF, v.suffix[i]!) & mask;
-  out[7] = t.sh0[sh0]!;
-  out[8] = t.prev[pi]!;
-  out[9] = mix(t.prevW0[pi]! >>> 0, w0) & mask;
-  out[10] = mix(mix(F_WM1_W0, wm1), w0) & mask;
-  out[11] = mix(mix(F_W0_WP1, w0), wp1) & mask;
-  out[12] = t.report[v.report[i]!]!;
-  out[13] = t.quote[v.quote[i]!]!;
-  out[14] = t.pos[v.pos[i]!]!;
-  out[15] = t.reportNear[rn]!;
-  out[16] = t.prevReport[pi * BYTE + rn]!;
-  out[17] = t.prev2[pi2 * 5 + pi]!;
   const shm1 = i > 0 ? v.shape[i - 1]! : 63;
   const shp1 = i + 1 < n ? v.shape[i + 1]! : 63;
-  out[18] = t.caps[(shm1 & 1) * 4 + (sh0 & 1) * 2 + (shp1 & 1)]!;
-  out[19] = t.group[v.group[i]! * 5 + pi]!;
   const rw = v.reportWord[i]!;
-  out[20] = rw === 0 ? t.reportWord0[rn]! : mix(mix(F_REPORT_WORD, rw), rn) & mask;
-  out[21] = t.rate[v.cueRate[i]!]!;
   // The most cue-like word one or two tokens to either side, with its side (as in features).
   const rate = v.cueRate;
   let near = 0;
   for (let d = -2; d <= 2; d++) {
     const j = i + d;
     if (d === 0 || j < 0 || j >= n) continue;
-    const r = rate[j]! === 11 ? 0 : rate[j]!;
-    if (r > (near & 15)) near = r + (d < 0 ? 16 : 32);
+    const x = rate[j]! === 11 ? 0 : rate[j]!;
+    if (x > (near & 15)) near = x + (d < 0 ? 16 : 32);
   }
-  out[22] = t.rateNear[near]!;
-  return 23;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let r: Float32Array, k: number;
+  // One line per feature, in features()'s order: r holds the weight row at offset k.
+  (r = st.bias), (k = 0), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (mix(F_W0, w0) & mask) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (i > 0 ? mix(F_WM1, wm1) & mask : t.wm1Bos) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (i + 1 < n ? mix(F_WP1, wp1) & mask : t.wp1Eos) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (i > 1 ? mix(F_WM2, word[i - 2]!) & mask : t.wm2Bos) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (i + 2 < n ? mix(F_WP2, word[i + 2]!) & mask : t.wp2Eos) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (mix(F_SUF, v.suffix[i]!) & mask) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.sh0), (k = sh0 * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.prev), (k = pi * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (mix(t.prevW0[pi]!, w0) & mask) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (mix(mix(F_WM1_W0, wm1), w0) & mask) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = w), (k = (mix(mix(F_W0_WP1, w0), wp1) & mask) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.report), (k = v.report[i]! * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.quote), (k = v.quote[i]! * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.pos), (k = v.pos[i]! * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.reportNear), (k = rn * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.prevReport), (k = (pi * BYTE + rn) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.prev2), (k = (pi2 * 5 + pi) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.caps), (k = ((shm1 & 1) * 4 + (sh0 & 1) * 2 + (shp1 & 1)) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.group), (k = (v.group[i]! * 5 + pi) * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  if (rw === 0) (r = st.reportWord0), (k = rn * 4);
+  else (r = w), (k = (mix(mix(F_REPORT_WORD, rw), rn) & mask) * 4);
+  (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.rate), (k = v.cueRate[i]! * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  (r = st.rateNear), (k = near * 4), (s0 += r[k]!), (s1 += r[k + 1]!), (s2 += r[k + 2]!), (s3 += r[k + 3]!);
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
 }
 
 /** hashWord(low.slice(-3)) without the slice. */

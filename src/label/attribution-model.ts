@@ -13,7 +13,7 @@ import { InputError } from "../errors.ts";
 import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
-import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, bucketTables, fastFeatures, mix, prevIndex, suffixHash } from "./attribution-features.ts";
+import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
 import { hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
@@ -227,31 +227,24 @@ export function features(v: SentenceView, i: number, prev: number, prev2: number
  * Added to the source and cue scores at decoding time: the tagger trained for token accuracy is shy of marking
  * attributions. Tuned on PolNeAR train (the highest sentence F1 that keeps every target met there); see data/models/README.md.
  */
-const BIAS_S = 8;
-const BIAS_C = 4;
+export const BIAS_S = 8;
+export const BIAS_C = 4;
 export const MAX_FEATURES = 24;
 
-const feats = new Int32Array(MAX_FEATURES);
+const sums = new Float64Array(NTAGS);
 
-/** Greedy left-to-right tags of one sentence (the buckets of `features`, read through fastFeatures). */
+/** Greedy left-to-right tags of one sentence (the scores of `features`' buckets, read through scoreToken). */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
-  const tables = bucketTables(model.buckets);
-  const w = model.weights;
+  const st = scoreTablesFor(model.buckets, model.weights);
   let prev = prevIndex(START);
   let prev2 = prev;
   for (let i = 0; i < v.n; i++) {
-    const nf = fastFeatures(v, i, prev, prev2, tables, feats);
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let f = 0; f < nf; f++) {
-      const b = feats[f]! * NTAGS;
-      s0 += w[b]!;
-      s1 += w[b + 1]!;
-      s2 += w[b + 2]!;
-      s3 += w[b + 3]!;
-    }
-    s1 += BIAS_S;
-    s2 += BIAS_C;
+    scoreToken(v, i, prev, prev2, st, sums);
+    const s0 = sums[0]!;
+    const s1 = sums[1]! + BIAS_S;
+    const s2 = sums[2]! + BIAS_C;
+    const s3 = sums[3]!;
     let best = 0;
     let top = s0;
     if (s1 > top) (best = 1), (top = s1);

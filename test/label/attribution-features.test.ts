@@ -1,12 +1,13 @@
 // The tagger's fast decoding path (src/label/attribution-features.ts) against the feature definition it must
 // reproduce (features() in attribution-model.ts, which training uses), on real PolNeAR dev sentences read from
-// ../shared/corpora/polnear/ (never copied into the project): the same buckets for every token and every pair of
-// previous tags, the same greedy tags, and a reused view equal to a fresh one.
+// ../shared/corpora/polnear/ (never copied into the project): the same score sums for every token and every pair of
+// previous tags (with the committed weights, and with weights that differ per bucket, so that the same sums mean
+// the same buckets), the same greedy tags, and a reused view equal to a fresh one.
 import test from "ava";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bucketTables, fastFeatures, prevIndex, START } from "../../src/label/attribution-features.ts";
-import { MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/attribution-model.ts";
+import { prevIndex, scoreTablesFor, scoreToken, START } from "../../src/label/attribution-features.ts";
+import { BIAS_C, BIAS_S, MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/attribution-model.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
 import type { Lexicons } from "../../src/label/lexicons.ts";
@@ -40,11 +41,9 @@ function referenceTags(m: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
   let prev = START, prev2 = START;
   for (let i = 0; i < v.n; i++) {
-    const nf = features(v, i, prev, prev2, m.buckets - 1, feats);
-    const s = [0, 0, 0, 0];
-    for (let f = 0; f < nf; f++) for (let t = 0; t < NTAGS; t++) s[t]! += m.weights[feats[f]! * NTAGS + t]!;
-    s[1]! += 8; // BIAS_S
-    s[2]! += 4; // BIAS_C
+    const s = referenceSums(v, i, prev, prev2, m.buckets, m.weights, feats);
+    s[1]! += BIAS_S;
+    s[2]! += BIAS_C;
     let best = 0;
     for (let t = 1; t < NTAGS; t++) if (s[t]! > s[best]!) best = t;
     tags[i] = best;
@@ -54,28 +53,43 @@ function referenceTags(m: TaggerModel, v: SentenceView): Uint8Array {
   return tags;
 }
 
-maybe("fastFeatures gives features()'s buckets, in order, for every token and previous-tag pair (2^17 and 2^10 buckets)", async (t) => {
+/** Sums of the weights of features()'s buckets, added in features()'s order (what tagSentence did). */
+function referenceSums(v: SentenceView, i: number, prev: number, prev2: number, buckets: number, weights: Float32Array, feats: Int32Array): number[] {
+  const nf = features(v, i, prev, prev2, buckets - 1, feats);
+  const s = [0, 0, 0, 0];
+  for (let f = 0; f < nf; f++) for (let t = 0; t < NTAGS; t++) s[t]! += weights[feats[f]! * NTAGS + t]!;
+  return s;
+}
+
+/** Weights that differ from bucket to bucket and tag to tag (a wrong bucket changes the sum). */
+function distinctWeights(buckets: number): Float32Array {
+  const w = new Float32Array(buckets * NTAGS);
+  for (let k = 0; k < w.length; k++) w[k] = (Math.imul(k + 1, 0x9e3779b1) >>> 8) / 4096;
+  return w;
+}
+
+maybe("scoreToken's sums are features()'s, for every token and previous-tag pair (committed weights; per-bucket weights at 2^17 and 2^10)", async (t) => {
   const { lex, sentences } = await devSentences(12);
-  const rates = model().cueRate;
-  const slow = new Int32Array(MAX_FEATURES);
-  const fast = new Int32Array(MAX_FEATURES);
+  const m = model();
+  const feats = new Int32Array(MAX_FEATURES);
+  const out = new Float64Array(NTAGS);
   let tokens = 0, mismatches = 0;
-  for (const buckets of [1 << 17, 1 << 10]) {
-    const tables = bucketTables(buckets);
+  for (const [buckets, weights] of [[m.buckets, m.weights], [1 << 17, distinctWeights(1 << 17)], [1 << 10, distinctWeights(1 << 10)]] as const) {
+    const st = scoreTablesFor(buckets, weights);
     for (const toks of sentences) {
-      const v = viewSentence(toks, lex, false, rates);
+      const v = viewSentence(toks, lex, false, m.cueRate);
       for (let i = 0; i < v.n; i++) {
         tokens++;
         for (const p of TAG_VALUES)
           for (const p2 of TAG_VALUES) {
-            const ns = features(v, i, p, p2, buckets - 1, slow);
-            const nf = fastFeatures(v, i, prevIndex(p), prevIndex(p2), tables, fast);
-            if (ns !== nf || slow.some((b, k) => k < ns && b !== fast[k])) mismatches++;
+            const ref = referenceSums(v, i, p, p2, buckets, weights, feats);
+            scoreToken(v, i, prevIndex(p), prevIndex(p2), st, out);
+            if (ref.some((x, k) => x !== out[k])) mismatches++;
           }
       }
     }
   }
-  t.true(tokens > 1000, `only ${tokens} tokens read`);
+  t.true(tokens > 3000, `only ${tokens} tokens read`);
   t.is(mismatches, 0);
 });
 
