@@ -14,6 +14,7 @@ import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
+import { jointTablesFor, scoreTokenJoint } from "./attribution-joint.ts";
 import { hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
@@ -148,6 +149,7 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
   if (reportStart.length < n) reportStart = new Int32Array(n * 2);
   let quoteSeen = startsInQuote ? 1 : 0;
   const mayReport = lex.reporting.mayOccur(-1);
+  let reports = 0; // > 0 once a reporting phrase is found
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const low = t.low;
@@ -158,12 +160,18 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
     v.cueRate[i] = rate === undefined ? 11 : Math.round(rate * 10);
     if (mayReport && v.report[i] === 0) {
       const m = lex.reporting.longestAt(toks, i);
-      if (m) for (let k = m.start; k < m.end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
+      if (m) for (let k = m.start, end = (reports = m.end); k < end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
     }
     if (t.kind === "open_quote" || t.kind === "close_quote") quoteSeen = 1;
     v.quote[i] = (t.quoted ? 1 : 0) + quoteSeen * 2;
     v.group[i] = t.id !== 0 && lex.nouns.get(low)?.has("group") ? 1 : 0;
     v.pos[i] = i === 0 ? 1 : i < 3 ? 2 : i >= n - 2 ? 3 : i >= n - 5 ? 4 : 5;
+  }
+  if (reports === 0) {
+    // No reporting phrase: no token has one near (most sentences).
+    v.reportNear.fill(0, 0, n);
+    v.reportWord.fill(0, 0, n);
+    return v;
   }
   for (let i = 0; i < n; i++) {
     let best = 0;
@@ -233,14 +241,15 @@ export const MAX_FEATURES = 24;
 
 const sums = new Float64Array(NTAGS);
 
-/** Greedy left-to-right tags of one sentence (the scores of `features`' buckets, read through scoreToken). */
+/** Greedy left-to-right tags of one sentence (the scores of `features`' buckets: scoreTokenJoint when exact, else scoreToken). */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
   const st = scoreTablesFor(model.buckets, model.weights);
+  const jt = jointTablesFor(st, MAX_FEATURES, [BIAS_S, BIAS_C]);
   let prev = prevIndex(START);
   let prev2 = prev;
   for (let i = 0; i < v.n; i++) {
-    scoreToken(v, i, prev, prev2, st, sums);
+    if (jt === null || !scoreTokenJoint(v, i, prev, prev2, jt, sums)) scoreToken(v, i, prev, prev2, st, sums);
     const s0 = sums[0]!;
     const s1 = sums[1]! + BIAS_S;
     const s2 = sums[2]! + BIAS_C;

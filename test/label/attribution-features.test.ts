@@ -7,6 +7,7 @@ import test from "ava";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prevIndex, scoreTablesFor, scoreToken, START } from "../../src/label/attribution-features.ts";
+import { jointTablesFor, scoreTokenJoint, sumsAreExact } from "../../src/label/attribution-joint.ts";
 import { BIAS_C, BIAS_S, MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/attribution-model.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
@@ -64,18 +65,21 @@ function referenceSums(v: SentenceView, i: number, prev: number, prev2: number, 
 /** Weights that differ from bucket to bucket and tag to tag (a wrong bucket changes the sum). */
 function distinctWeights(buckets: number): Float32Array {
   const w = new Float32Array(buckets * NTAGS);
-  for (let k = 0; k < w.length; k++) w[k] = (Math.imul(k + 1, 0x9e3779b1) >>> 8) / 4096;
+  for (let k = 0; k < w.length; k++) w[k] = (Math.imul(k + 1, 0x9e3779b1) >>> 16) / 256;
   return w;
 }
 
-maybe("scoreToken's sums are features()'s, for every token and previous-tag pair (committed weights; per-bucket weights at 2^17 and 2^10)", async (t) => {
+maybe("scoreToken's and scoreTokenJoint's sums are features()'s, for every token and previous-tag pair (committed weights; per-bucket weights at 2^17 and 2^10)", async (t) => {
   const { lex, sentences } = await devSentences(12);
   const m = model();
   const feats = new Int32Array(MAX_FEATURES);
   const out = new Float64Array(NTAGS);
-  let tokens = 0, mismatches = 0;
+  const joint = new Float64Array(NTAGS);
+  let tokens = 0, mismatches = 0, jointMismatches = 0, outside = 0;
   for (const [buckets, weights] of [[m.buckets, m.weights], [1 << 17, distinctWeights(1 << 17)], [1 << 10, distinctWeights(1 << 10)]] as const) {
     const st = scoreTablesFor(buckets, weights);
+    const jt = jointTablesFor(st, MAX_FEATURES, [BIAS_S, BIAS_C]);
+    if (!jt) return t.fail(`weights of ${buckets} buckets: sums not exact`);
     for (const toks of sentences) {
       const v = viewSentence(toks, lex, false, m.cueRate);
       for (let i = 0; i < v.n; i++) {
@@ -85,12 +89,25 @@ maybe("scoreToken's sums are features()'s, for every token and previous-tag pair
             const ref = referenceSums(v, i, p, p2, buckets, weights, feats);
             scoreToken(v, i, prevIndex(p), prevIndex(p2), st, out);
             if (ref.some((x, k) => x !== out[k])) mismatches++;
+            if (!scoreTokenJoint(v, i, prevIndex(p), prevIndex(p2), jt, joint)) outside++;
+            else if (ref.some((x, k) => x !== joint[k])) jointMismatches++;
           }
       }
     }
   }
   t.true(tokens > 3000, `only ${tokens} tokens read`);
   t.is(mismatches, 0);
+  t.is(jointMismatches, 0);
+  t.is(outside, 0); // every real token's values fall inside the joint tables
+});
+
+test("sumsAreExact: the committed weights pass; a weight far below the largest, or a bias off their grid, fails", (t) => {
+  const m = loadTagger();
+  if (m) t.true(sumsAreExact(m.weights, MAX_FEATURES, [BIAS_S, BIAS_C]));
+  t.true(sumsAreExact(Float32Array.of(0.1, -37.6, 0), MAX_FEATURES, [8, 4]));
+  t.false(sumsAreExact(Float32Array.of(1e-30, 1e10), MAX_FEATURES, [])); // 1e10 + 1e-30 rounds
+  t.false(sumsAreExact(Float32Array.of(0.5, 2), MAX_FEATURES, [0.1])); // the double 0.1 is no multiple of 2^-25
+  t.true(sumsAreExact(new Float32Array(4), MAX_FEATURES, [8]));
 });
 
 maybe("tagSentence's tags equal greedy decoding over features() on real sentences, some of them attributions", async (t) => {
