@@ -14,7 +14,7 @@ import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
-import { jointTablesFor, scoreTokenJoint } from "./attribution-joint.ts";
+import { fitsTables, intScores, intTablesFor, uniqueBest } from "./attribution-joint.ts";
 import { hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
@@ -31,6 +31,8 @@ export interface TaggerModel {
   weights: Float32Array;
   /** Cue inventory (cues.csv): word → share of its PolNeAR train occurrences that are part of a cue; absent words 0. */
   cueRate?: ReadonlyMap<string, number>;
+  /** For a model read from a file: weights are its integers / scale (the decoder then scores in integers, attribution-joint.ts). */
+  scale?: number;
 }
 
 const CueRow = z.object({ word: z.string().min(1), cue_count: z.coerce.number().int().min(1), occurrences: z.coerce.number().int().min(1) });
@@ -65,7 +67,7 @@ export function modelFromFile(m: ModelFile, where: string): TaggerModel {
     if (!(b >= 0 && b < m.buckets)) throw new InputError(`${where}: bucket ${b} out of range`);
     for (let t = 0; t < NTAGS; t++) weights[b * NTAGS + t] = m.weights[k + 1 + t]! / m.scale;
   }
-  return { buckets: m.buckets, weights };
+  return { buckets: m.buckets, weights, scale: m.scale };
 }
 
 let cached: { path: string; model: TaggerModel | null } | null = null;
@@ -240,25 +242,37 @@ export const BIAS_C = 4;
 export const MAX_FEATURES = 24;
 
 const sums = new Float64Array(NTAGS);
+const intSums = new Int32Array(NTAGS);
 
-/** Greedy left-to-right tags of one sentence (the scores of `features`' buckets: scoreTokenJoint when exact, else scoreToken). */
+/**
+ * Greedy left-to-right tags of one sentence: the scores of `features`' buckets, from the integer tables
+ * (attribution-joint.ts) when the model has them, else — and on an integer tie — from the float weights (scoreToken).
+ */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
   const st = scoreTablesFor(model.buckets, model.weights);
-  const jt = jointTablesFor(st, MAX_FEATURES, [BIAS_S, BIAS_C]);
+  const it = intTablesFor(st, model.scale, BIAS_S, BIAS_C, MAX_FEATURES);
+  const ints = it !== null && fitsTables(v);
   let prev = prevIndex(START);
   let prev2 = prev;
   for (let i = 0; i < v.n; i++) {
-    if (jt === null || !scoreTokenJoint(v, i, prev, prev2, jt, sums)) scoreToken(v, i, prev, prev2, st, sums);
-    const s0 = sums[0]!;
-    const s1 = sums[1]! + BIAS_S;
-    const s2 = sums[2]! + BIAS_C;
-    const s3 = sums[3]!;
-    let best = 0;
-    let top = s0;
-    if (s1 > top) (best = 1), (top = s1);
-    if (s2 > top) (best = 2), (top = s2);
-    if (s3 > top) best = 3;
+    let best = -1;
+    if (ints) {
+      intScores(v, i, prev, prev2, it, intSums);
+      best = uniqueBest(intSums);
+    }
+    if (best < 0) {
+      scoreToken(v, i, prev, prev2, st, sums);
+      const s0 = sums[0]!;
+      const s1 = sums[1]! + BIAS_S;
+      const s2 = sums[2]! + BIAS_C;
+      const s3 = sums[3]!;
+      best = 0;
+      let top = s0;
+      if (s1 > top) (best = 1), (top = s1);
+      if (s2 > top) (best = 2), (top = s2);
+      if (s3 > top) best = 3;
+    }
     tags[i] = best;
     prev2 = prev;
     prev = best;
