@@ -3,11 +3,12 @@
 // model's buckets; a template's number is part of the hash, so a number never changes (a retrained weights file
 // relies on the same numbers, the same mix and the same masking).
 //
-// `features` in attribution-model.ts is the definition (training uses it). The decoder reads the same buckets
-// through `fastFeatures`: a template over a small set of values (the previous tags, shape, quote, position,
-// reporting-phrase distance, cue rate, …) is a table read instead of one or two mix calls, computed once per
-// bucket count; only the templates over word hashes are mixed per token. Same buckets, in the same order, so the
-// scores are summed in the same order and the tags are the same (test/label/attribution-features.test.ts).
+// `features` in attribution-model.ts is the definition (training uses it). The float scorer here, scoreToken,
+// adds the weights of the same buckets in the same order: a template over a small set of values (the previous
+// tags, shape, quote, position, reporting-phrase distance, cue rate, …) is a table of weight rows by value,
+// built once per weights array, instead of one or two mix calls; only the templates over word hashes are mixed
+// per token. Same sums, so the same tags (test/label/attribution-features.test.ts). A model read from its file
+// is scored in integers instead (attribution-joint.ts), with scoreToken deciding ties.
 import type { SentenceView } from "./attribution-model.ts";
 import { finishHash, hashWord } from "./vocab.ts";
 
