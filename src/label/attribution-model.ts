@@ -13,7 +13,9 @@ import { InputError } from "../errors.ts";
 import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
-import { finishHash, hashWord } from "./vocab.ts";
+import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
+import { fitsTables, intScores, intTablesFor, uniqueBest } from "./attribution-joint.ts";
+import { hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
 export type Tag = 0 | 1 | 2 | 3;
@@ -29,6 +31,8 @@ export interface TaggerModel {
   weights: Float32Array;
   /** Cue inventory (cues.csv): word → share of its PolNeAR train occurrences that are part of a cue; absent words 0. */
   cueRate?: ReadonlyMap<string, number>;
+  /** For a model read from a file: weights are its integers / scale (the decoder then scores in integers, attribution-joint.ts). */
+  scale?: number;
 }
 
 const CueRow = z.object({ word: z.string().min(1), cue_count: z.coerce.number().int().min(1), occurrences: z.coerce.number().int().min(1) });
@@ -63,7 +67,7 @@ export function modelFromFile(m: ModelFile, where: string): TaggerModel {
     if (!(b >= 0 && b < m.buckets)) throw new InputError(`${where}: bucket ${b} out of range`);
     for (let t = 0; t < NTAGS; t++) weights[b * NTAGS + t] = m.weights[k + 1 + t]! / m.scale;
   }
-  return { buckets: m.buckets, weights };
+  return { buckets: m.buckets, weights, scale: m.scale };
 }
 
 let cached: { path: string; model: TaggerModel | null } | null = null;
@@ -86,21 +90,7 @@ export function loadTagger(path: string = DEFAULT_MODEL_PATH): TaggerModel | nul
   return model;
 }
 
-// Feature templates: each feature is mix(template, value), hashed into the buckets.
-// (Numbers are part of the hash: a template's number never changes; 9, 10, 13, 19, 20, 25–30, 33 and 35 are
-// templates that were tried and dropped — they cost time per token and did not raise F1 on PolNeAR train.)
-const F_BIAS = 1, F_W0 = 2, F_WM1 = 3, F_WP1 = 4, F_WM2 = 5, F_WP2 = 6, F_SUF = 7, F_SH0 = 8;
-const F_PREV = 11, F_PREV_W0 = 12, F_WM1_W0 = 14, F_W0_WP1 = 15, F_REPORT = 16, F_QUOTE = 17, F_POS = 18;
-const F_REPORT_NEAR = 21, F_PREV_REPORT = 22, F_PREV2 = 23, F_CAPS = 24, F_GROUP = 31, F_REPORT_WORD = 32;
-const F_RATE = 34, F_RATE_NEAR = 36;
-
-function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
+// Feature templates: each feature is mix(template, value), hashed into the buckets (attribution-features.ts).
 /** Per-sentence values the features read (computed once per sentence, not per tag decision). */
 export interface SentenceView {
   n: number;
@@ -119,15 +109,6 @@ export interface SentenceView {
   reportWord: Int32Array;
   /** The word's cue rate (cues.csv) in tenths, 0–10; 11 = not in the inventory. */
   cueRate: Uint8Array;
-}
-
-const BOS = 0x1234567, EOS = 0x7654321;
-
-/** hashWord(low.slice(-3)) without the slice. */
-function suffixHash(low: string): number {
-  let h = 0;
-  for (let k = low.length - 3; k < low.length; k++) h = (Math.imul(h, 31) + low.charCodeAt(k)) | 0;
-  return finishHash(h);
 }
 
 function shapeOf(t: Tok): number {
@@ -153,6 +134,8 @@ function newView(n: number): SentenceView {
 
 /** The labeller's one view, reused sentence after sentence (grown when a sentence is longer): no arrays per sentence. */
 let shared = newView(256);
+/** Per token, the first token of the reporting phrase that covers it (viewSentence's scratch). */
+let reportStart = new Int32Array(256);
 
 /**
  * The feature values of one sentence. `reuse`: fill the shared view (valid until the next call; the labeller tags one
@@ -164,9 +147,11 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
   const v: SentenceView = reuse ? shared : newView(n);
   v.n = n;
   if (reuse) v.report.fill(0, 0, n);
-  const reportStart = new Int32Array(n).fill(-1);
+  // Read only where v.report is 1, and always written with it: no fill needed.
+  if (reportStart.length < n) reportStart = new Int32Array(n * 2);
   let quoteSeen = startsInQuote ? 1 : 0;
   const mayReport = lex.reporting.mayOccur(-1);
+  let reports = 0; // > 0 once a reporting phrase is found
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const low = t.low;
@@ -177,12 +162,18 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
     v.cueRate[i] = rate === undefined ? 11 : Math.round(rate * 10);
     if (mayReport && v.report[i] === 0) {
       const m = lex.reporting.longestAt(toks, i);
-      if (m) for (let k = m.start; k < m.end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
+      if (m) for (let k = m.start, end = (reports = m.end); k < end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
     }
     if (t.kind === "open_quote" || t.kind === "close_quote") quoteSeen = 1;
     v.quote[i] = (t.quoted ? 1 : 0) + quoteSeen * 2;
     v.group[i] = t.id !== 0 && lex.nouns.get(low)?.has("group") ? 1 : 0;
     v.pos[i] = i === 0 ? 1 : i < 3 ? 2 : i >= n - 2 ? 3 : i >= n - 5 ? 4 : 5;
+  }
+  if (reports === 0) {
+    // No reporting phrase: no token has one near (most sentences).
+    v.reportNear.fill(0, 0, n);
+    v.reportWord.fill(0, 0, n);
+    return v;
   }
   for (let i = 0; i < n; i++) {
     let best = 0;
@@ -246,36 +237,42 @@ export function features(v: SentenceView, i: number, prev: number, prev2: number
  * Added to the source and cue scores at decoding time: the tagger trained for token accuracy is shy of marking
  * attributions. Tuned on PolNeAR train (the highest sentence F1 that keeps every target met there); see data/models/README.md.
  */
-const BIAS_S = 8;
-const BIAS_C = 4;
+export const BIAS_S = 8;
+export const BIAS_C = 4;
 export const MAX_FEATURES = 24;
 
-const feats = new Int32Array(MAX_FEATURES);
+const sums = new Float64Array(NTAGS);
+const intSums = new Int32Array(NTAGS);
 
-/** Greedy left-to-right tags of one sentence. */
+/**
+ * Greedy left-to-right tags of one sentence: the scores of `features`' buckets, from the integer tables
+ * (attribution-joint.ts) when the model has them, else — and on an integer tie — from the float weights (scoreToken).
+ */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
-  const mask = model.buckets - 1;
-  const w = model.weights;
-  let prev = 9; // sentence start
-  let prev2 = 9;
+  const st = scoreTablesFor(model.buckets, model.weights);
+  const it = intTablesFor(st, model.scale, BIAS_S, BIAS_C, MAX_FEATURES);
+  const ints = it !== null && fitsTables(v);
+  let prev = prevIndex(START);
+  let prev2 = prev;
   for (let i = 0; i < v.n; i++) {
-    const nf = features(v, i, prev, prev2, mask, feats);
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let f = 0; f < nf; f++) {
-      const b = feats[f]! * NTAGS;
-      s0 += w[b]!;
-      s1 += w[b + 1]!;
-      s2 += w[b + 2]!;
-      s3 += w[b + 3]!;
+    let best = -1;
+    if (ints) {
+      intScores(v, i, prev, prev2, it, intSums);
+      best = uniqueBest(intSums);
     }
-    s1 += BIAS_S;
-    s2 += BIAS_C;
-    let best = 0;
-    let top = s0;
-    if (s1 > top) (best = 1), (top = s1);
-    if (s2 > top) (best = 2), (top = s2);
-    if (s3 > top) best = 3;
+    if (best < 0) {
+      scoreToken(v, i, prev, prev2, st, sums);
+      const s0 = sums[0]!;
+      const s1 = sums[1]! + BIAS_S;
+      const s2 = sums[2]! + BIAS_C;
+      const s3 = sums[3]!;
+      best = 0;
+      let top = s0;
+      if (s1 > top) (best = 1), (top = s1);
+      if (s2 > top) (best = 2), (top = s2);
+      if (s3 > top) best = 3;
+    }
     tags[i] = best;
     prev2 = prev;
     prev = best;
