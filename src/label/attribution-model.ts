@@ -14,7 +14,7 @@ import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
-import { fitsTables, intScores, intTablesFor, uniqueBest } from "./attribution-joint.ts";
+import { dynScores, fitsTables, intTablesFor, staticScores, uniqueBest } from "./attribution-joint.ts";
 import { fillView, rateTenths, viewMemo } from "./tagger-word-memo.ts";
 import { hashWord } from "./vocab.ts";
 
@@ -267,10 +267,11 @@ export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const ints = it !== null && fitsTables(v);
   let prev = prevIndex(START);
   let prev2 = prev;
+  const stat = ints ? staticScores(v, it) : null;
   for (let i = 0; i < v.n; i++) {
     let best = -1;
-    if (ints) {
-      intScores(v, i, prev, prev2, it, intSums);
+    if (stat !== null) {
+      dynScores(v, i, prev, prev2, it!, stat, intSums);
       best = uniqueBest(intSums);
     }
     if (best < 0) {
