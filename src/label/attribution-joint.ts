@@ -7,6 +7,9 @@
 //    combination of their values, in five joint tables (previous tags with reporting distance and group noun,
 //    with or without the report-word template; shape with capitals; reporting, quote and position; cue rate with
 //    the nearest cue rate): a token reads 4 rows for them instead of 14.
+//  - The decoder adds each sentence's static part first (staticScores: every template but the previous-tag ones,
+//    for all tokens, so their cache misses overlap), then per token the previous-tag part (dynScores); intScores
+//    is the same sum for one token in one call (the tests compare them).
 //  - Same decisions: a float score is the integer score / scale plus the float32 rounding of its weights, at most
 //    MAX_FEATURES × max|w| × 2^-24 (and the double additions' ~2^-50 of that); integersTablesFor requires that to stay
 //    under 1 / (2 scale), so two integer scores that differ (by at least 1, i.e. 1/scale once divided) order their
@@ -181,6 +184,83 @@ export function intScores(v: SentenceView, i: number, pi: number, pi2: number, i
   out[1] = s1;
   out[2] = s2;
   out[3] = s3;
+}
+
+/** Per token, its static scores (4 ints): staticScores' scratch, grown for a longer sentence. */
+let statics = new Int32Array(256 * 4);
+
+/**
+ * The part of every token's integer scores that does not depend on the previous tags (all templates but the
+ * previous-tag ones and prev + word), for the whole sentence first: its weight reads are independent of each other,
+ * so the processor overlaps their cache misses instead of waiting on each token's in turn. intScores = the static
+ * scores + dynScores' part. The sentence must pass fitsTables. The array returned is reused by the next call.
+ */
+export function staticScores(v: SentenceView, it: IntTables): Int32Array {
+  const n = v.n;
+  if (statics.length < n * 4) statics = new Int32Array(n * 8);
+  const out = statics;
+  const t = it.st.buckets;
+  const mask = t.mask;
+  const word = v.word, shape = v.shape, rate = v.cueRate;
+  const packed = it.packed, wide = it.wide;
+  for (let i = 0; i < n; i++) {
+    const w0 = word[i]!;
+    const wm1 = i > 0 ? word[i - 1]! : BOS;
+    const wp1 = i + 1 < n ? word[i + 1]! : EOS;
+    const sh0 = shape[i]!;
+    const shm1 = i > 0 ? shape[i - 1]! : 63;
+    const shp1 = i + 1 < n ? shape[i + 1]! : 63;
+    const rn = v.reportNear[i]!;
+    const rw = v.reportWord[i]!;
+    let near = 0;
+    for (let d = -2; d <= 2; d++) {
+      const j = i + d;
+      if (d === 0 || j < 0 || j >= n) continue;
+      const x = rate[j]! === 11 ? 0 : rate[j]!;
+      if (x > (near & 15)) near = x + (d < 0 ? 16 : 32);
+    }
+    const sk = (sh0 * 8 + (shm1 & 1) * 4 + (sh0 & 1) * 2 + (shp1 & 1)) * 4;
+    const pk = ((v.report[i]! * 4 + v.quote[i]!) * POS + v.pos[i]!) * 4;
+    const rk = (rate[i]! * NEAR + near) * 4;
+    let s0 = it.shape[sk]! + it.place[pk]! + it.rate[rk]!;
+    let s1 = it.shape[sk + 1]! + it.place[pk + 1]! + it.rate[rk + 1]! + it.biasS;
+    let s2 = it.shape[sk + 2]! + it.place[pk + 2]! + it.rate[rk + 2]! + it.biasC;
+    let s3 = it.shape[sk + 3]! + it.place[pk + 3]! + it.rate[rk + 3]!;
+    const wb = wordBuckets;
+    wb[0] = mix(F_W0, w0) & mask;
+    wb[1] = i > 0 ? mix(F_WM1, wm1) & mask : t.wm1Bos;
+    wb[2] = i + 1 < n ? mix(F_WP1, wp1) & mask : t.wp1Eos;
+    wb[3] = i > 1 ? mix(F_WM2, word[i - 2]!) & mask : t.wm2Bos;
+    wb[4] = i + 2 < n ? mix(F_WP2, word[i + 2]!) & mask : t.wp2Eos;
+    wb[5] = mix(F_SUF, v.suffix[i]!) & mask;
+    wb[6] = mix(mix(F_WM1_W0, wm1), w0) & mask;
+    wb[7] = mix(mix(F_W0_WP1, w0), wp1) & mask;
+    let nw = 8;
+    if (rw !== 0) wb[nw++] = mix(mix(F_REPORT_WORD, rw), rn) & mask;
+    for (let f = 0; f < nw; f++) {
+      const b = wb[f]!;
+      const x = packed[b]!;
+      if ((x & 255) === WIDE) (s0 += wide[b * 4]!), (s1 += wide[b * 4 + 1]!), (s2 += wide[b * 4 + 2]!), (s3 += wide[b * 4 + 3]!);
+      else (s0 += (x << 24) >> 24), (s1 += (x << 16) >> 24), (s2 += (x << 8) >> 24), (s3 += x >> 24);
+    }
+    (out[i * 4] = s0), (out[i * 4 + 1] = s1), (out[i * 4 + 2] = s2), (out[i * 4 + 3] = s3);
+  }
+  return out;
+}
+
+/** Token i's integer scores (into `out`) from its static scores (staticScores) and the previous tags (prevIndex values). */
+export function dynScores(v: SentenceView, i: number, pi: number, pi2: number, it: IntTables, stat: Int32Array, out: Int32Array): void {
+  const rn = v.reportNear[i]!;
+  const d = (((pi2 * 5 + pi) * 2 + v.group[i]!) * RN + rn) * 4;
+  const dyn = v.reportWord[i]! === 0 ? it.dyn0 : it.dyn;
+  const b = mix(it.st.buckets.prevW0[pi]!, v.word[i]!) & it.st.buckets.mask;
+  const x = it.packed[b]!;
+  let s0 = stat[i * 4]! + dyn[d]!, s1 = stat[i * 4 + 1]! + dyn[d + 1]!, s2 = stat[i * 4 + 2]! + dyn[d + 2]!, s3 = stat[i * 4 + 3]! + dyn[d + 3]!;
+  if ((x & 255) === WIDE) {
+    const wide = it.wide;
+    (s0 += wide[b * 4]!), (s1 += wide[b * 4 + 1]!), (s2 += wide[b * 4 + 2]!), (s3 += wide[b * 4 + 3]!);
+  } else (s0 += (x << 24) >> 24), (s1 += (x << 16) >> 24), (s2 += (x << 8) >> 24), (s3 += x >> 24);
+  (out[0] = s0), (out[1] = s1), (out[2] = s2), (out[3] = s3);
 }
 
 /** The tag with the highest of the four scores, or -1 when two tags share it. */

@@ -14,7 +14,8 @@ import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
 import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
-import { fitsTables, intScores, intTablesFor, uniqueBest } from "./attribution-joint.ts";
+import { dynScores, fitsTables, intTablesFor, staticScores, uniqueBest } from "./attribution-joint.ts";
+import { fillView, rateTenths, viewMemo } from "./tagger-word-memo.ts";
 import { hashWord } from "./vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
@@ -152,21 +153,32 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
   let quoteSeen = startsInQuote ? 1 : 0;
   const mayReport = lex.reporting.mayOccur(-1);
   let reports = 0; // > 0 once a reporting phrase is found
+  // A lexicon word's facts come from the memo (tagger-word-memo.ts); other words are computed here, the same way.
+  const memo = viewMemo(lex, cueRates);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const low = t.low;
-    v.word[i] = hashWord(low);
-    v.suffix[i] = low.length > 3 ? suffixHash(low) : v.word[i]!;
+    const id = t.id;
+    if (id !== 0) {
+      if (memo.known[id] === 0) fillView(memo, id, low);
+      v.word[i] = memo.hash[id]!;
+      v.suffix[i] = memo.suffix[id]!;
+      v.cueRate[i] = memo.rate[id]!;
+      v.group[i] = memo.group[id]!;
+    } else {
+      const h = hashWord(low);
+      v.word[i] = h;
+      v.suffix[i] = low.length > 3 ? suffixHash(low) : h;
+      v.cueRate[i] = rateTenths(cueRates, low);
+      v.group[i] = 0;
+    }
     v.shape[i] = shapeOf(t);
-    const rate = cueRates?.get(low);
-    v.cueRate[i] = rate === undefined ? 11 : Math.round(rate * 10);
     if (mayReport && v.report[i] === 0) {
       const m = lex.reporting.longestAt(toks, i);
       if (m) for (let k = m.start, end = (reports = m.end); k < end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
     }
     if (t.kind === "open_quote" || t.kind === "close_quote") quoteSeen = 1;
     v.quote[i] = (t.quoted ? 1 : 0) + quoteSeen * 2;
-    v.group[i] = t.id !== 0 && lex.nouns.get(low)?.has("group") ? 1 : 0;
     v.pos[i] = i === 0 ? 1 : i < 3 ? 2 : i >= n - 2 ? 3 : i >= n - 5 ? 4 : 5;
   }
   if (reports === 0) {
@@ -255,10 +267,11 @@ export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const ints = it !== null && fitsTables(v);
   let prev = prevIndex(START);
   let prev2 = prev;
+  const stat = ints ? staticScores(v, it) : null;
   for (let i = 0; i < v.n; i++) {
     let best = -1;
-    if (ints) {
-      intScores(v, i, prev, prev2, it, intSums);
+    if (stat !== null) {
+      dynScores(v, i, prev, prev2, it!, stat, intSums);
       best = uniqueBest(intSums);
     }
     if (best < 0) {

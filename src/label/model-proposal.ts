@@ -10,6 +10,7 @@ import type { SentenceCtx } from "./names.ts";
 import { phraseEndingAt, phraseStartingAt } from "./noun-phrases.ts";
 import { nounWord, repairSourceRun } from "./source-run.ts";
 import { resolveSubject } from "./subjects.ts";
+import { gateMemo } from "./tagger-word-memo.ts";
 import { unnamedSource } from "./unnamed.ts";
 import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS } from "./words.ts";
 
@@ -45,7 +46,7 @@ const MAX_GAP = 8;
 export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: TaggerModel, startsInQuote: boolean, withheld: readonly { start: number; end: number }[]): ModelAttribution | null {
   const classes = cueClasses();
   if (!mayAttribute(ctx, model, classes)) return null;
-  const tags = tagSentence(model, viewSentence(ctx.toks, ctx.lex, startsInQuote, model.cueRate, true));
+  const tags = tagsOf(model, ctx.lex, ctx.text, ctx.toks, startsInQuote);
   const cues: { start: number; end: number; by: number }[] = [];
   for (const r of runsOf(tags, C)) {
     if (ctx.toks[r.start]!.quoted || withheld.some((x) => x.start < r.end && r.start < x.end) || !cueCounts(classes, ctx.toks, r.start, r.end)) continue;
@@ -106,26 +107,57 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
 }
 
 /**
+ * The tags of a sentence. They are a function of its text and whether it starts inside a quote (its tokens are:
+ * tokenizeSentence), the model and the lexicons; wire copy repeats sentences verbatim (7% of the tagged sentences of
+ * FNC-1), so a repeated sentence is not tagged again. The memo is cleared when it is full.
+ */
+const tagMemo = { model: null as TaggerModel | null, lex: null as SentenceCtx["lex"] | null, tags: new Map<string, Uint8Array>() };
+const TAG_MEMO_SIZE = 50_000;
+
+/** `toks`: tokenizeSentence(text, startsInQuote).toks. The array returned is shared: not to be written. */
+export function tagsOf(model: TaggerModel, lex: SentenceCtx["lex"], text: string, toks: SentenceCtx["toks"], startsInQuote: boolean): Uint8Array {
+  if (tagMemo.model !== model || tagMemo.lex !== lex) (tagMemo.model = model), (tagMemo.lex = lex), tagMemo.tags.clear();
+  const key = (startsInQuote ? "1" : "0") + text;
+  let tags = tagMemo.tags.get(key);
+  if (tags === undefined) {
+    tags = tagSentence(model, viewSentence(toks, lex, startsInQuote, model.cueRate, true));
+    if (tagMemo.tags.size >= TAG_MEMO_SIZE) tagMemo.tags.clear();
+    tagMemo.tags.set(key, tags);
+  }
+  return tags;
+}
+
+/**
  * The tagger runs only on a sentence with a cue-like word outside quotes (cues.csv rate at least MIN_CUE_RATE, of a
  * class whose cues are taken), a colon or a dash: its cost is per token, and a sentence with none of them is almost never an attribution.
  */
 const MIN_CUE_RATE = 0.1;
 
-function mayAttribute(ctx: SentenceCtx, model: TaggerModel, classes: CueClasses): boolean {
+export function mayAttribute(ctx: Pick<SentenceCtx, "toks">, model: TaggerModel, classes: CueClasses): boolean {
   const rates = model.cueRate;
   if (!rates) return true;
+  // A lexicon word's verdict is looked up once per process (tagger-word-memo.ts).
+  const pass = gateMemo(rates, classes).pass;
   for (const t of ctx.toks) {
     if (t.quoted) continue;
     if (t.kind === "punct") {
       if (t.raw === ":" || t.raw === "—" || t.raw === "―" || t.raw === "–") return true;
-    } else if ((rates.get(t.low) ?? 0) >= MIN_CUE_RATE) {
-      // "has", "also", "made": a word whose cue would not be taken (cue-classes.csv) does not make the sentence a
-      // candidate; these frequent words let most news sentences through and cost tagging time for nothing.
-      const c = classes.get(t.low);
-      if (c === undefined || c === "yes") return true;
-    }
+    } else if (t.id !== 0) {
+      if (pass[t.id] === 0) pass[t.id] = letsThrough(rates, classes, t.low) ? 2 : 1;
+      if (pass[t.id] === 2) return true;
+    } else if (letsThrough(rates, classes, t.low)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a word outside quotes makes a sentence a candidate: "has", "also", "made", words whose cue would not be
+ * taken (cue-classes.csv), do not; these frequent words let most news sentences through and cost tagging time for nothing.
+ */
+function letsThrough(rates: ReadonlyMap<string, number>, classes: CueClasses, low: string): boolean {
+  if ((rates.get(low) ?? 0) < MIN_CUE_RATE) return false;
+  const c = classes.get(low);
+  return c === undefined || c === "yes";
 }
 
 /**

@@ -8,7 +8,7 @@ import test from "ava";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prevIndex, scoreTablesFor, scoreToken, START } from "../../src/label/attribution-features.ts";
-import { fitsTables, intScores, intTablesFor } from "../../src/label/attribution-joint.ts";
+import { dynScores, fitsTables, intScores, intTablesFor, staticScores } from "../../src/label/attribution-joint.ts";
 import { BIAS_C, BIAS_S, MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/attribution-model.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
@@ -80,12 +80,14 @@ function floatDecision(s: number[]): number {
   return b.filter((x) => x === top).length > 1 ? -1 : b.indexOf(top);
 }
 
-maybe("scoreToken's sums are features()'s, and the integer scores (intScores) are their integers and decide the same tag, for every token and previous-tag pair (committed weights; per-bucket weights at 2^17 and 2^10)", async (t) => {
+maybe("scoreToken's sums are features()'s, and the integer scores (intScores, and staticScores + dynScores) are their integers and decide the same tag, for every token and previous-tag pair (committed weights; per-bucket weights at 2^17 and 2^10)", async (t) => {
   const { lex, sentences } = await devSentences(12);
   const m = model();
   const feats = new Int32Array(MAX_FEATURES);
   const out = new Float64Array(NTAGS);
   const ints = new Int32Array(NTAGS);
+  const split = new Int32Array(NTAGS);
+  let splitMismatches = 0;
   let tokens = 0, mismatches = 0, intMismatches = 0, decisions = 0, outside = 0, wideRead = 0;
   for (const mm of [m, distinctModel(1 << 17), distinctModel(1 << 10)]) {
     const st = scoreTablesFor(mm.buckets, mm.weights);
@@ -94,6 +96,7 @@ maybe("scoreToken's sums are features()'s, and the integer scores (intScores) ar
     for (const toks of sentences) {
       const v = viewSentence(toks, lex, false, m.cueRate);
       if (!fitsTables(v)) outside++;
+      const stat = staticScores(v, it);
       for (let i = 0; i < v.n; i++) {
         tokens++;
         for (const p of TAG_VALUES)
@@ -109,6 +112,9 @@ maybe("scoreToken's sums are features()'s, and the integer scores (intScores) ar
             for (let f = 0; f < nf; f++) if (it.packed[feats[f]!] === 0x80) wideRead++;
             (want[1]! += BIAS_S * 10), (want[2]! += BIAS_C * 10);
             if (want.some((x, k) => x !== ints[k])) intMismatches++;
+            // The two-pass form the decoder uses: static scores for the sentence, then the previous-tag part.
+            dynScores(v, i, prevIndex(p), prevIndex(p2), it, stat, split);
+            if (split.some((x, k) => x !== ints[k])) splitMismatches++;
             const top = Math.max(...ints);
             const unique = [...ints].filter((x) => x === top).length === 1;
             if (unique && [...ints].indexOf(top) !== floatDecision(ref)) decisions++;
@@ -120,6 +126,7 @@ maybe("scoreToken's sums are features()'s, and the integer scores (intScores) ar
   t.true(wideRead > 0, "no bucket beyond a byte was read"); // the distinct models have them
   t.is(mismatches, 0);
   t.is(intMismatches, 0);
+  t.is(splitMismatches, 0);
   t.is(decisions, 0);
   t.is(outside, 0); // every real sentence's values fall inside the joint tables
 });
