@@ -184,6 +184,21 @@ export function scoreTablesFor(buckets: number, weights: Float32Array): ScoreTab
 }
 
 /**
+ * The most cue-like word one or two tokens to either side of token i, with its side: its cue-rate value + 16 when
+ * before i, + 32 when after (0: none; rate value 11 counts as none). The value the rate-near template hashes.
+ */
+export function nearestCueRate(rate: Uint8Array, i: number, n: number): number {
+  let near = 0;
+  for (let d = -2; d <= 2; d++) {
+    const j = i + d;
+    if (d === 0 || j < 0 || j >= n) continue;
+    const x = rate[j]! === 11 ? 0 : rate[j]!;
+    if (x > (near & 15)) near = x + (d < 0 ? 16 : 32);
+  }
+  return near;
+}
+
+/**
  * The four tag scores of token i (written into `out`), the previous tags given as prevIndex values: the weights of
  * features()'s buckets (attribution-model.ts) added in features()'s order, so that every sum is the same double.
  */
@@ -201,15 +216,8 @@ export function scoreToken(v: SentenceView, i: number, pi: number, pi2: number, 
   const shm1 = i > 0 ? v.shape[i - 1]! : 63;
   const shp1 = i + 1 < n ? v.shape[i + 1]! : 63;
   const rw = v.reportWord[i]!;
-  // The most cue-like word one or two tokens to either side, with its side (as in features).
   const rate = v.cueRate;
-  let near = 0;
-  for (let d = -2; d <= 2; d++) {
-    const j = i + d;
-    if (d === 0 || j < 0 || j >= n) continue;
-    const x = rate[j]! === 11 ? 0 : rate[j]!;
-    if (x > (near & 15)) near = x + (d < 0 ? 16 : 32);
-  }
+  const near = nearestCueRate(rate, i, n);
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let r: Float32Array, k: number;
   // One line per feature, in features()'s order: r holds the weight row at offset k.

@@ -9,13 +9,13 @@
 //    the nearest cue rate): a token reads 4 rows for them instead of 14.
 //  - The decoder adds each sentence's static part first (staticScores: every template but the previous-tag ones,
 //    for all tokens, so their cache misses overlap), then per token the previous-tag part (dynScores); intScores
-//    is the same sum for one token in one call (the tests compare them).
+//    is both for one token (the tests check it against features()'s buckets).
 //  - Same decisions: a float score is the integer score / scale plus the float32 rounding of its weights, at most
 //    MAX_FEATURES × max|w| × 2^-24 (and the double additions' ~2^-50 of that); integersTablesFor requires that to stay
 //    under 1 / (2 scale), so two integer scores that differ (by at least 1, i.e. 1/scale once divided) order their
 //    float scores the same way. Equal integer scores (a tie) are decided by the float scorer itself.
 import type { SentenceView } from "./attribution-model.ts";
-import { BOS, EOS, F_REPORT_WORD, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, mix, type ScoreTables } from "./attribution-features.ts";
+import { BOS, EOS, F_REPORT_WORD, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, mix, nearestCueRate, type ScoreTables } from "./attribution-features.ts";
 
 /** Value ranges of the joint tables' indices (a sentence with a value outside them is scored by scoreToken). */
 const RN = 32, SHAPES = 64, POS = 8, RATES = 16, NEAR = 64;
@@ -123,67 +123,17 @@ export function fitsTables(v: SentenceView): boolean {
 
 const wordBuckets = new Int32Array(10);
 
+/** Scratch of intScores: one token's static scores at its own offset (dynScores reads token i at i × 4). */
+let oneToken = new Int32Array(256 * 4);
+
 /**
  * The integer scores of token i × scale, biases included (into `out`), the previous tags given as prevIndex
- * values. The sentence must pass fitsTables.
+ * values: staticScores + dynScores for one token. The sentence must pass fitsTables.
  */
 export function intScores(v: SentenceView, i: number, pi: number, pi2: number, it: IntTables, out: Int32Array): void {
-  const n = v.n;
-  const st = it.st;
-  const t = st.buckets;
-  const mask = t.mask;
-  const word = v.word;
-  const w0 = word[i]!;
-  const wm1 = i > 0 ? word[i - 1]! : BOS;
-  const wp1 = i + 1 < n ? word[i + 1]! : EOS;
-  const sh0 = v.shape[i]!;
-  const rn = v.reportNear[i]!;
-  const shm1 = i > 0 ? v.shape[i - 1]! : 63;
-  const shp1 = i + 1 < n ? v.shape[i + 1]! : 63;
-  const rw = v.reportWord[i]!;
-  const rate = v.cueRate;
-  // The most cue-like word one or two tokens to either side, with its side (as in features).
-  let near = 0;
-  for (let d = -2; d <= 2; d++) {
-    const j = i + d;
-    if (d === 0 || j < 0 || j >= n) continue;
-    const x = rate[j]! === 11 ? 0 : rate[j]!;
-    if (x > (near & 15)) near = x + (d < 0 ? 16 : 32);
-  }
-  const wb = wordBuckets;
-  wb[0] = mix(F_W0, w0) & mask;
-  wb[1] = i > 0 ? mix(F_WM1, wm1) & mask : t.wm1Bos;
-  wb[2] = i + 1 < n ? mix(F_WP1, wp1) & mask : t.wp1Eos;
-  wb[3] = i > 1 ? mix(F_WM2, word[i - 2]!) & mask : t.wm2Bos;
-  wb[4] = i + 2 < n ? mix(F_WP2, word[i + 2]!) & mask : t.wp2Eos;
-  wb[5] = mix(F_SUF, v.suffix[i]!) & mask;
-  wb[6] = mix(t.prevW0[pi]!, w0) & mask;
-  wb[7] = mix(mix(F_WM1_W0, wm1), w0) & mask;
-  wb[8] = mix(mix(F_W0_WP1, w0), wp1) & mask;
-  let nw = 9;
-  if (rw !== 0) wb[nw++] = mix(mix(F_REPORT_WORD, rw), rn) & mask;
-  const d = (((pi2 * 5 + pi) * 2 + v.group[i]!) * RN + rn) * 4;
-  const dyn = rw === 0 ? it.dyn0 : it.dyn;
-  const sk = (sh0 * 8 + (shm1 & 1) * 4 + (sh0 & 1) * 2 + (shp1 & 1)) * 4;
-  const pk = ((v.report[i]! * 4 + v.quote[i]!) * POS + v.pos[i]!) * 4;
-  const rk = (rate[i]! * NEAR + near) * 4;
-  let s0 = dyn[d]! + it.shape[sk]! + it.place[pk]! + it.rate[rk]!;
-  let s1 = dyn[d + 1]! + it.shape[sk + 1]! + it.place[pk + 1]! + it.rate[rk + 1]! + it.biasS;
-  let s2 = dyn[d + 2]! + it.shape[sk + 2]! + it.place[pk + 2]! + it.rate[rk + 2]! + it.biasC;
-  let s3 = dyn[d + 3]! + it.shape[sk + 3]! + it.place[pk + 3]! + it.rate[rk + 3]!;
-  const packed = it.packed;
-  for (let f = 0; f < nw; f++) {
-    const b = wb[f]!;
-    const x = packed[b]!;
-    if ((x & 255) === WIDE) {
-      const wide = it.wide;
-      (s0 += wide[b * 4]!), (s1 += wide[b * 4 + 1]!), (s2 += wide[b * 4 + 2]!), (s3 += wide[b * 4 + 3]!);
-    } else (s0 += (x << 24) >> 24), (s1 += (x << 16) >> 24), (s2 += (x << 8) >> 24), (s3 += x >> 24);
-  }
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
-  out[3] = s3;
+  if (oneToken.length < (i + 1) * 4) oneToken = new Int32Array((i + 1) * 8);
+  staticAt(v, i, it, oneToken, i * 4);
+  dynScores(v, i, pi, pi2, it, oneToken, out);
 }
 
 /** Per token, its static scores (4 ints): staticScores' scratch, grown for a longer sentence. */
@@ -198,54 +148,51 @@ let statics = new Int32Array(256 * 4);
 export function staticScores(v: SentenceView, it: IntTables): Int32Array {
   const n = v.n;
   if (statics.length < n * 4) statics = new Int32Array(n * 8);
-  const out = statics;
+  for (let i = 0; i < n; i++) staticAt(v, i, it, statics, i * 4);
+  return statics;
+}
+
+/** Token i's static scores (every template but the previous-tag ones and prev + word) into out[o .. o + 3]. */
+function staticAt(v: SentenceView, i: number, it: IntTables, out: Int32Array, o: number): void {
+  const n = v.n;
   const t = it.st.buckets;
   const mask = t.mask;
   const word = v.word, shape = v.shape, rate = v.cueRate;
   const packed = it.packed, wide = it.wide;
-  for (let i = 0; i < n; i++) {
-    const w0 = word[i]!;
-    const wm1 = i > 0 ? word[i - 1]! : BOS;
-    const wp1 = i + 1 < n ? word[i + 1]! : EOS;
-    const sh0 = shape[i]!;
-    const shm1 = i > 0 ? shape[i - 1]! : 63;
-    const shp1 = i + 1 < n ? shape[i + 1]! : 63;
-    const rn = v.reportNear[i]!;
-    const rw = v.reportWord[i]!;
-    let near = 0;
-    for (let d = -2; d <= 2; d++) {
-      const j = i + d;
-      if (d === 0 || j < 0 || j >= n) continue;
-      const x = rate[j]! === 11 ? 0 : rate[j]!;
-      if (x > (near & 15)) near = x + (d < 0 ? 16 : 32);
-    }
-    const sk = (sh0 * 8 + (shm1 & 1) * 4 + (sh0 & 1) * 2 + (shp1 & 1)) * 4;
-    const pk = ((v.report[i]! * 4 + v.quote[i]!) * POS + v.pos[i]!) * 4;
-    const rk = (rate[i]! * NEAR + near) * 4;
-    let s0 = it.shape[sk]! + it.place[pk]! + it.rate[rk]!;
-    let s1 = it.shape[sk + 1]! + it.place[pk + 1]! + it.rate[rk + 1]! + it.biasS;
-    let s2 = it.shape[sk + 2]! + it.place[pk + 2]! + it.rate[rk + 2]! + it.biasC;
-    let s3 = it.shape[sk + 3]! + it.place[pk + 3]! + it.rate[rk + 3]!;
-    const wb = wordBuckets;
-    wb[0] = mix(F_W0, w0) & mask;
-    wb[1] = i > 0 ? mix(F_WM1, wm1) & mask : t.wm1Bos;
-    wb[2] = i + 1 < n ? mix(F_WP1, wp1) & mask : t.wp1Eos;
-    wb[3] = i > 1 ? mix(F_WM2, word[i - 2]!) & mask : t.wm2Bos;
-    wb[4] = i + 2 < n ? mix(F_WP2, word[i + 2]!) & mask : t.wp2Eos;
-    wb[5] = mix(F_SUF, v.suffix[i]!) & mask;
-    wb[6] = mix(mix(F_WM1_W0, wm1), w0) & mask;
-    wb[7] = mix(mix(F_W0_WP1, w0), wp1) & mask;
-    let nw = 8;
-    if (rw !== 0) wb[nw++] = mix(mix(F_REPORT_WORD, rw), rn) & mask;
-    for (let f = 0; f < nw; f++) {
-      const b = wb[f]!;
-      const x = packed[b]!;
-      if ((x & 255) === WIDE) (s0 += wide[b * 4]!), (s1 += wide[b * 4 + 1]!), (s2 += wide[b * 4 + 2]!), (s3 += wide[b * 4 + 3]!);
-      else (s0 += (x << 24) >> 24), (s1 += (x << 16) >> 24), (s2 += (x << 8) >> 24), (s3 += x >> 24);
-    }
-    (out[i * 4] = s0), (out[i * 4 + 1] = s1), (out[i * 4 + 2] = s2), (out[i * 4 + 3] = s3);
+  const w0 = word[i]!;
+  const wm1 = i > 0 ? word[i - 1]! : BOS;
+  const wp1 = i + 1 < n ? word[i + 1]! : EOS;
+  const sh0 = shape[i]!;
+  const shm1 = i > 0 ? shape[i - 1]! : 63;
+  const shp1 = i + 1 < n ? shape[i + 1]! : 63;
+  const rn = v.reportNear[i]!;
+  const rw = v.reportWord[i]!;
+  const near = nearestCueRate(rate, i, n);
+  const sk = (sh0 * 8 + (shm1 & 1) * 4 + (sh0 & 1) * 2 + (shp1 & 1)) * 4;
+  const pk = ((v.report[i]! * 4 + v.quote[i]!) * POS + v.pos[i]!) * 4;
+  const rk = (rate[i]! * NEAR + near) * 4;
+  let s0 = it.shape[sk]! + it.place[pk]! + it.rate[rk]!;
+  let s1 = it.shape[sk + 1]! + it.place[pk + 1]! + it.rate[rk + 1]! + it.biasS;
+  let s2 = it.shape[sk + 2]! + it.place[pk + 2]! + it.rate[rk + 2]! + it.biasC;
+  let s3 = it.shape[sk + 3]! + it.place[pk + 3]! + it.rate[rk + 3]!;
+  const wb = wordBuckets;
+  wb[0] = mix(F_W0, w0) & mask;
+  wb[1] = i > 0 ? mix(F_WM1, wm1) & mask : t.wm1Bos;
+  wb[2] = i + 1 < n ? mix(F_WP1, wp1) & mask : t.wp1Eos;
+  wb[3] = i > 1 ? mix(F_WM2, word[i - 2]!) & mask : t.wm2Bos;
+  wb[4] = i + 2 < n ? mix(F_WP2, word[i + 2]!) & mask : t.wp2Eos;
+  wb[5] = mix(F_SUF, v.suffix[i]!) & mask;
+  wb[6] = mix(mix(F_WM1_W0, wm1), w0) & mask;
+  wb[7] = mix(mix(F_W0_WP1, w0), wp1) & mask;
+  let nw = 8;
+  if (rw !== 0) wb[nw++] = mix(mix(F_REPORT_WORD, rw), rn) & mask;
+  for (let f = 0; f < nw; f++) {
+    const b = wb[f]!;
+    const x = packed[b]!;
+    if ((x & 255) === WIDE) (s0 += wide[b * 4]!), (s1 += wide[b * 4 + 1]!), (s2 += wide[b * 4 + 2]!), (s3 += wide[b * 4 + 3]!);
+    else (s0 += (x << 24) >> 24), (s1 += (x << 16) >> 24), (s2 += (x << 8) >> 24), (s3 += x >> 24);
   }
-  return out;
+  (out[o] = s0), (out[o + 1] = s1), (out[o + 2] = s2), (out[o + 3] = s3);
 }
 
 /** Token i's integer scores (into `out`) from its static scores (staticScores) and the previous tags (prevIndex values). */

@@ -13,7 +13,7 @@ import { InputError } from "../errors.ts";
 import { parseCsvTable } from "./csv-table.ts";
 import type { Lexicons } from "./lexicons.ts";
 import type { Tok } from "./tokenize.ts";
-import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
+import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, nearestCueRate, prevIndex, scoreTablesFor, scoreToken, suffixHash } from "./attribution-features.ts";
 import { dynScores, fitsTables, intTablesFor, staticScores, uniqueBest } from "./attribution-joint.ts";
 import { fillView, rateTenths, viewMemo } from "./tagger-word-memo.ts";
 import { hashWord } from "./vocab.ts";
@@ -233,15 +233,7 @@ export function features(v: SentenceView, i: number, prev: number, prev2: number
   out[k++] = mix(mix(F_GROUP, v.group[i]!), prev) & mask;
   out[k++] = mix(mix(F_REPORT_WORD, v.reportWord[i]!), v.reportNear[i]!) & mask;
   out[k++] = mix(F_RATE, v.cueRate[i]!) & mask;
-  // The most cue-like word one or two tokens to either side, with its side.
-  let near = 0;
-  for (let d = -2; d <= 2; d++) {
-    const j = i + d;
-    if (d === 0 || j < 0 || j >= v.n) continue;
-    const r = v.cueRate[j]! === 11 ? 0 : v.cueRate[j]!;
-    if (r > (near & 15)) near = r + (d < 0 ? 16 : 32);
-  }
-  out[k++] = mix(F_RATE_NEAR, near) & mask;
+  out[k++] = mix(F_RATE_NEAR, nearestCueRate(v.cueRate, i, v.n)) & mask;
   return k;
 }
 
