@@ -24,6 +24,7 @@
 //   of names, dates, fixtures or links ("Verifying images", "Scant
 //   evidence that Seth Rich leaked the emails"). A date or time line is not
 //   a heading.
+import { LINE_FINAL } from "./chrome-captions.ts";
 import type { SentenceSpan } from "./segment.ts";
 import { isWs } from "./ws.ts";
 
@@ -34,8 +35,6 @@ const STANDFIRST_MAX_WORDS = 40;
 const SUBHEADING_MAX_WORDS = 12;
 const TITLE_CASE = /^[\p{Lu}\p{N}‘“'"(]/u;
 export const FINAL_PUNCT = /[.!?…][”’"')\]]*$|[”"]$/;
-/** Final punctuation of a line as the cleaning benchmark counts it (also : ; and a stray “ after a terminator). */
-const LINE_FINAL = /[.!?…:;][”’"')\]»“]*$|[”"]$/;
 const HEADING_START = /^[\p{Lu}\p{N}‘“'"]/u;
 const NOT_HEADING = /^[-–—•*·▪►>]|[@#]\w|https?:|www\.|[,–—-]$/u;
 const LOWER_START = /^\p{Ll}/u;
