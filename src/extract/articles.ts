@@ -23,7 +23,6 @@
 // alias), else from the first outlet named anywhere in the document: the
 // items after an ILKHA footer are that page's own news list, so they are ILKHA's.
 import type { Article, Sentence } from "../schema.ts";
-import { trimmedLines } from "./chrome-lines.ts";
 import { findPageMarks, type PageMarks } from "./chrome.ts";
 import { matchChrome, type ChromeCategory } from "./chrome-lexicon.ts";
 import { resolveCleaning, type Cleaning, type CleaningSpec } from "./cleaning.ts";
@@ -187,7 +186,7 @@ interface Start {
 /** Article start positions of a plain-text page, sorted. */
 function articleStarts(text: string, marks: PageMarks): Start[] {
   const starts: Start[] = marks.datelines.map((d) => ({ pos: d.start, published: d.published }));
-  const lines = trimmedLines(text);
+  const lines = marks.lines;
   const blank: boolean[] = [];
   const clean: boolean[] = [];
   let ci = 0;

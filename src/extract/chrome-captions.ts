@@ -19,8 +19,7 @@
 // here they repeat what the prose says next to a photo the records cannot
 // show; --keep-chrome caption keeps them.
 import type { ChromeSpan } from "./chrome.ts";
-import type { AddSpan } from "./chrome-lines.ts";
-import { trimmedLines } from "./chrome-lines.ts";
+import type { AddSpan, Line } from "./chrome-lines.ts";
 
 const CAPTION_MIN_WORDS = 6;
 const UNLABELLED_MIN_WORDS = 13;
@@ -44,8 +43,7 @@ const INNER_TERMINATOR = /(?<!(?:^|[\s.])\p{L}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|
  * non-overlapping; a line they cover is not prose, and a dateline starts a
  * new article (whose standfirst is not a caption).
  */
-export function captionRules(text: string, add: AddSpan, chrome: readonly ChromeSpan[]): void {
-  const lines = trimmedLines(text);
+export function captionRules(text: string, lines: readonly Line[], add: AddSpan, chrome: readonly ChromeSpan[]): void {
   let prose = false; // has a line with final punctuation come before, in this article?
   let c = 0;
   const content: number[] = []; // the first two lines that are not chrome

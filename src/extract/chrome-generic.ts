@@ -4,8 +4,7 @@
 // boilerplate lines (cleaning.ts). A line is looked at in units: cut after a
 // closing quote glued to the next sentence (`side.”Editor's note: …`).
 import { matchChrome, matchLead, matchTail } from "./chrome-lexicon.ts";
-import type { AddSpan } from "./chrome-lines.ts";
-import { trimmedLines } from "./chrome-lines.ts";
+import type { AddSpan, Line } from "./chrome-lines.ts";
 import { lineUnits, unitHash, type Cleaning } from "./cleaning.ts";
 import { isWs } from "./ws.ts";
 
@@ -14,11 +13,11 @@ import { isWs } from "./ws.ts";
  * be text (start → end, UTF-16), so a sentence that is one of them is not
  * tried again.
  */
-export function genericRules(text: string, cleaning: Cleaning, add: AddSpan): Map<number, number> {
+export function genericRules(text: string, lines: readonly Line[], cleaning: Cleaning, add: AddSpan): Map<number, number> {
   const tried = new Map<number, number>();
   const lex = cleaning.lexicon;
   const checkBoilerplate = cleaning.boilerplate.size > 0;
-  for (const line of trimmedLines(text)) {
+  for (const line of lines) {
     let start = line.start;
     let end = line.end;
     if (end === start) continue;

@@ -20,8 +20,7 @@ const BYLINE_LINE = /^(?:(?:Author|By|Written by|Reporter)[ \t]*:|By[ \t]+\p{Lu}
 const SHARE_LINE = /^(?:Share (?:this|on)\b|Follow us\b)/;
 
 /** Line-level rules: "Read more" blocks, legal footers, bylines, bare breadcrumb and share lines. */
-export function lineRules(text: string, add: AddSpan, footers: number[]): void {
-  const lines = trimmedLines(text);
+export function lineRules(text: string, lines: readonly Line[], add: AddSpan, footers: number[]): void {
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i]!;
     if (end === start) continue;
@@ -50,7 +49,7 @@ export function lineRules(text: string, add: AddSpan, footers: number[]): void {
  * list of headlines running into the body ("Read more:\n\n<headline>\n<headline>\n<body>").
  * A teaser headline is short and does not end with a period (body prose does).
  */
-function readMoreBlock(text: string, lines: Line[], i: number, add: AddSpan): number {
+function readMoreBlock(text: string, lines: readonly Line[], i: number, add: AddSpan): number {
   const isBlank = (l: Line | undefined): boolean => !l || l.end === l.start;
   const headline = (l: Line): boolean => l.end - l.start <= 200 && text[l.end - 1] !== ".";
   const prev = lines[i - 1];

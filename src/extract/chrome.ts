@@ -24,7 +24,7 @@ import { captionRules } from "./chrome-captions.ts";
 import { genericRules } from "./chrome-generic.ts";
 import type { ChromeCategory } from "./chrome-lexicon.ts";
 import { resolveCleaning, type Cleaning } from "./cleaning.ts";
-import { LEGAL_LINE, lineRules, READ_MORE_LINE } from "./chrome-lines.ts";
+import { LEGAL_LINE, lineRules, READ_MORE_LINE, trimmedLines, type Line } from "./chrome-lines.ts";
 import { isWs } from "./segment.ts";
 
 export type { ChromeCategory } from "./chrome-lexicon.ts";
@@ -52,6 +52,8 @@ export interface PageMarks {
   datelines: Dateline[]; // sorted
   outlets: OutletMark[]; // sorted
   footers: number[]; // end offsets of legal footers, sorted
+  /** Every line of the text (trimmedLines), computed once for the line rules and articles.ts. */
+  lines: Line[];
   /** Line units the generic rules found to be text (start → end): a sentence that is one is not tried again. */
   textUnits: Map<number, number>;
 }
@@ -123,9 +125,10 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
     while (next < text.length && isWs(text.charCodeAt(next))) next++;
     if (next === text.length || LEGAL_LINE.test(text.slice(next, next + 300))) outlets.push({ pos: start, outlet: m[2]! });
   }
-  lineRules(text, add, footers);
-  const textUnits = genericRules(text, cleaning, add);
-  captionRules(text, add, normalize(spans));
+  const lines = trimmedLines(text);
+  lineRules(text, lines, add, footers);
+  const textUnits = genericRules(text, lines, cleaning, add);
+  captionRules(text, lines, add, normalize(spans));
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
     // "Ã©" is é read as windows-1252 (mojibake inside a word), not a credit.
@@ -139,7 +142,7 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   }
   outlets.sort((a, b) => a.pos - b.pos);
   footers.sort((a, b) => a - b);
-  return { chrome, datelines, outlets, footers, textUnits };
+  return { chrome, datelines, outlets, footers, lines, textUnits };
 }
 
 function lineEndAt(text: string, pos: number): number {
