@@ -135,7 +135,7 @@ function assemble(
       const category = textUnits.get(s.start) === s.end ? null : matchChrome(cleaning.lexicon, sentenceText);
       if (category !== null && !cleaning.keep.has(category)) {
         chrome[category] = (chrome[category] ?? 0) + 1;
-        sentenceDrops.push({ text: auditText(sentenceText), category, start: s.start, end: s.end });
+        sentenceDrops.push({ text: auditText(sentenceText), category, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end) });
         continue;
       }
       if (seen.has(sentenceText)) {
@@ -162,20 +162,9 @@ function assemble(
   return {
     articles: articles.map((a, i) => ({ doc_id: articles.length === 1 ? base : `${base}#${i}`, ...a })),
     chrome,
-    dropped: mergeDropped(doc.text, dropped, sentenceDrops),
+    dropped: sentenceDrops.length === 0 ? dropped : [...dropped, ...sentenceDrops].sort((a, b) => a.start - b.start),
     duplicateSentences,
   };
-}
-
-/** Span drops (code points already) and sentence drops (UTF-16, converted here) in text order. */
-function mergeDropped(text: string, spans: DroppedChrome[], sentences: DroppedChrome[]): DroppedChrome[] {
-  if (sentences.length === 0) return spans;
-  const offsets = new CodePointOffsets(text);
-  for (const d of sentences) {
-    d.start = offsets.toCodePoint(d.start);
-    d.end = offsets.toCodePoint(d.end);
-  }
-  return [...spans, ...sentences].sort((a, b) => a.start - b.start);
 }
 
 interface Start {
