@@ -218,15 +218,3 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
   }
   return out;
 }
-
-export interface Prf {
-  p: number;
-  r: number;
-  f1: number;
-}
-
-export function prf(tp: number, predicted: number, gold: number): Prf {
-  const p = predicted === 0 ? 0 : tp / predicted;
-  const r = gold === 0 ? 0 : tp / gold;
-  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
-}
