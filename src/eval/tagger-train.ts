@@ -9,6 +9,7 @@ import { C, MAX_FEATURES, MODEL_FORMAT, NTAGS, O, S, T, TAGS, features, tagSente
 import type { Lexicons } from "../label/lexicons.ts";
 import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "../label/tokenize.ts";
 import type { AnnotatedArticle } from "./benchmarks/brat.ts";
+import { r4 } from "./report-types.ts";
 import { mulberry32, randInt } from "./rng.ts";
 
 /** After this many sentences a quote that never closed is a typo (label.ts MAX_QUOTE_SENTENCES). */
@@ -135,7 +136,7 @@ export function trainTagger(articles: readonly { examples: Example[] }[], opts: 
     const avg = new Float32Array(buckets * NTAGS);
     for (let j = 0; j < avg.length; j++) avg[j] = w[j]! - acc[j]! / c;
     const f1 = tagF1(hold, buckets, avg);
-    holdoutF1.push(Math.round(f1 * 10000) / 10000);
+    holdoutF1.push(r4(f1));
     if (f1 > best.f1) best = { f1, epoch, weights: avg };
   }
   return { file: toFile(best.weights, buckets, { ...trained, seed: opts.seed, epochs: best.epoch, holdout_articles: nHold, holdout_tag_f1: holdoutF1 }), holdoutF1, bestEpoch: best.epoch };

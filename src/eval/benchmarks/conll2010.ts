@@ -10,7 +10,7 @@ import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicons.ts";
 import type { Article } from "../../schema.ts";
 import { words } from "../../tokens.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
-import { roundNumbers } from "../report-types.ts";
+import { r4, roundNumbers } from "../report-types.ts";
 import { readUncertaintyCsv } from "./conll2010-data.ts";
 import { UncertaintyTally, type UncertaintyScore } from "./conll2010-score.ts";
 import type { Benchmark, BenchmarkResult } from "./registry.ts";
@@ -33,7 +33,6 @@ function oneSentenceArticle(text: string, row: number): Article {
 
 /** The target for F1 and for precision. */
 const TARGET = 0.6;
-const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 const f4 = (x: number): string => x.toFixed(4);
 const prfRow = (name: string, p: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }): string =>

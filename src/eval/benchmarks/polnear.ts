@@ -11,6 +11,7 @@ import { extractArticles } from "../../extract/index.ts";
 import { labelArticle, loadLexicons, prf } from "../../label/index.ts";
 import { parseFlags } from "../../cli/main.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
+import { r4 } from "../report-types.ts";
 import { readBratFolder } from "./brat.ts";
 import { emptyCounts, scoreArticle, type Counts, type ScoredSentence, type SentenceOutcome } from "./polnear-score.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
@@ -40,7 +41,6 @@ interface Mismatch {
   examples: Example[];
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 export function figuresOf(c: Counts): BenchmarkFigure[] {
