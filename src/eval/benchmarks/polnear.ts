@@ -12,6 +12,7 @@ import { labelArticle, loadLexicons, prf } from "../../label/index.ts";
 import { parseFlags } from "../../cli/main.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
 import { r4 } from "../report-types.ts";
+import { mdCell as esc } from "../report-rows.ts";
 import { readBratFolder } from "./brat.ts";
 import { emptyCounts, scoreArticle, type Counts, type ScoredSentence, type SentenceOutcome } from "./polnear-score.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
@@ -153,7 +154,6 @@ interface ReportJson {
 
 function renderMarkdown(s: BenchmarkResult, j: ReportJson, before: BenchmarkResult | null): string {
   const c = j.counts;
-  const esc = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, " ");
   const lines = [
     `# PolNeAR attribution benchmark (${s.split})`,
     "",
