@@ -91,9 +91,8 @@ export class UncertaintyTally {
   /** `people`: the people nouns of vague_sources.csv, for the error analysis's quantifier-over-people count. */
   constructor(private readonly people: ReadonlySet<string> = new Set()) {}
 
-  /** Does a vague quantifier in `text` govern a people noun within two words ("many Arab leaders")? */
-  private quantifiesPeople(text: string): boolean {
-    const w = words(text);
+  /** Does a vague quantifier in the words `w` govern a people noun within two words ("many Arab leaders")? */
+  private quantifiesPeople(w: readonly string[]): boolean {
     for (let i = 0; i < w.length; i++) {
       if (!/^(?:some|many|several|most|various|numerous|few|countless)$/.test(w[i]!) || (w[i] === "most" && w[i - 1] === "the")) continue;
       for (let k = i + 1; k <= i + 3 && k < w.length; k++) if (this.people.has(w[k]!)) return true;
@@ -151,11 +150,11 @@ export class UncertaintyTally {
     // n-grams of the certain sentences too, so each missed n-gram shows what a cue on it would cost.
     const into = uncertain ? this.missed : this.certainNgrams;
     if (uncertain && this.missedExamples.length < EXAMPLES) this.missedExamples.push(text);
+    const w = words(text);
     if (uncertain && quantifier) {
       this.missedQuantifier++;
-      if (this.quantifiesPeople(text)) this.missedQuantifierPeople++;
+      if (this.quantifiesPeople(w)) this.missedQuantifierPeople++;
     } else if (uncertain && PEACOCK.test(text)) this.missedPeacock++;
-    const w = words(text);
     for (let n = 1; n <= MAX_N; n++) {
       const seen = new Set<string>();
       for (let i = 0; i + n <= w.length; i++) {
