@@ -76,8 +76,9 @@ export interface SentenceOutcome {
 const overlaps = (a: Fragment, b: Fragment) => a[0] < b[1] && b[0] < a[1];
 const inside = (f: Fragment, s: number, e: number) => f[0] >= s && f[1] <= e;
 
-function hull(fs: readonly Fragment[]): Fragment | null {
-  return fs.length === 0 ? null : [fs[0]![0], Math.max(...fs.map((f) => f[1]))];
+/** Whether the hull of `fs` (first start to last end) is exactly `span`. */
+function hullIs(fs: readonly Fragment[], span: Fragment): boolean {
+  return fs.length > 0 && fs[0]![0] === span[0] && Math.max(...fs.map((f) => f[1])) === span[1];
 }
 
 function coveredLength(fs: readonly Fragment[], s: number, e: number): number {
@@ -155,10 +156,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
       const ev = l.evidence.actor;
       if (ev) {
         const span: Fragment = [s.start + ev.start, s.start + ev.end];
-        const exact = mine.some((a) => {
-          const h = hull(a.source);
-          return h !== null && h[0] === span[0] && h[1] === span[1];
-        });
+        const exact = mine.some((a) => hullIs(a.source, span));
         sourceOk = sources.some((f) => overlaps(f, span));
         if (exact) c.sourceExact++;
       }
@@ -188,11 +186,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
         c.foundWithCue++;
         const span: Fragment = [s.start + cueEv.start, s.start + cueEv.end];
         const cues = mine.flatMap((a) => a.cue);
-        if (mine.some((a) => {
-          const h = hull(a.cue);
-          return h !== null && h[0] === span[0] && h[1] === span[1];
-        }))
-          c.cueExact++;
+        if (mine.some((a) => hullIs(a.cue, span))) c.cueExact++;
         cueOk = cues.some((f) => overlaps(f, span));
         if (cueOk) c.cueOverlap++;
       }
