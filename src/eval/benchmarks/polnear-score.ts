@@ -125,9 +125,11 @@ function wordTokens(cps: readonly string[], s: number, e: number): Fragment[] {
 const RELATIVE = new Set(["who", "which", "that"]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]);
 
+/** Lower-cased letter-or-digit runs of `s`. */
+const lowerWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
 function lastWord(s: string): string {
-  const words = s.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words[words.length - 1]! : "";
+  return lowerWords(s).at(-1) ?? "";
 }
 
 /** Scores one article's sentences into `c`; `cps` is the article text as code points. */
@@ -168,11 +170,10 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
       if (!sourceOk) {
         // No mention in the sentence (a quote continuation) or a mention elsewhere in it: the right actor all the same
         // when its mention, or its name's last word, is in the gold source text ("Caddell", "He" for "He said:", "Rep" of "Rep. G.K. Butterfield").
-        const words = (x: string): string[] => x.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-        const mention = words(l.actor!.mention);
+        const mention = lowerWords(l.actor!.mention);
         const name = lastWord(l.actor!.name);
         sourceOk = mine.some((a) => {
-          const gold = words(a.sourceText);
+          const gold = lowerWords(a.sourceText);
           return (mention.length > 0 && mention.every((w) => gold.includes(w))) || (name !== "" && gold.includes(name));
         });
         if (sourceOk) c.sourceByName++;
