@@ -4,11 +4,10 @@
 // averaged perceptron learns greedy left-to-right tagging. Deterministic: the
 // article order is sorted, the epoch shuffles come from mulberry32(seed), all
 // arithmetic is on integers until the final average.
-import { extractArticles } from "../extract/index.ts";
 import { C, MAX_FEATURES, MODEL_FORMAT, NTAGS, O, S, T, TAGS, features, tagSentence, viewSentence, type ModelFile, type SentenceView } from "../label/attribution-model.ts";
 import type { Lexicons } from "../label/lexicons.ts";
 import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "../label/tokenize.ts";
-import type { AnnotatedArticle } from "./benchmarks/brat.ts";
+import { extractAnnotated, type AnnotatedArticle } from "./benchmarks/brat.ts";
 import { r4 } from "./report-types.ts";
 import { mulberry32, randInt } from "./rng.ts";
 
@@ -37,7 +36,7 @@ export function articleExamples(a: AnnotatedArticle, lex: Lexicons): Example[] {
   for (const at of a.doc.attributions) paint(at.source, S);
   for (const at of a.doc.attributions) paint(at.cue, C);
   const out: Example[] = [];
-  for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
+  for (const art of extractAnnotated(a)) {
     let carried = 0;
     for (const s of art.sentences) {
       const { toks, quoteOpenAtEnd } = tokenizeSentence(s.text, carried > 0 && carried <= MAX_QUOTE_SENTENCES);

@@ -7,13 +7,12 @@
 // in the same folder adds a "before" column.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { extractArticles } from "../../extract/index.ts";
 import { labelArticle, loadLexicons, prf } from "../../label/index.ts";
 import { parseFlags } from "../../cli/main.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
 import { r4 } from "../report-types.ts";
 import { mdCell as esc } from "../report-rows.ts";
-import { readBratFolder } from "./brat.ts";
+import { extractAnnotated, readBratFolder } from "./brat.ts";
 import { emptyCounts, scoreArticle, type Counts, type ScoredSentence, type SentenceOutcome } from "./polnear-score.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
 
@@ -80,7 +79,7 @@ export const polnear: Benchmark = {
     for (const a of articles) {
       const cps = [...a.text];
       const sentences: ScoredSentence[] = [];
-      for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
+      for (const art of extractAnnotated(a)) {
         const labelled = labelArticle(art, lex);
         art.sentences.forEach((s, i) => sentences.push({ start: s.start, end: s.end, text: s.text, labels: labelled[i]!.labels }));
       }
