@@ -14,7 +14,8 @@ import type { Label } from "./metrics.ts";
 
 export const MIN_TRAIN_CLASS_ITEMS = 5;
 
-function describe(counts: Record<Label, number>): string {
+/** Class counts as "label n, label n" (also the reports' set headings). */
+export function describeCounts(counts: Record<Label, number>): string {
   return Object.entries(counts)
     .map(([l, n]) => `${l} ${n}`)
     .join(", ");
@@ -26,11 +27,11 @@ export function trainDegenerate(task: Task, counts: Record<Label, number>, total
   if (MULTI_LABEL.has(task)) {
     const usable = TASK_LABELS[task].filter((t) => (counts[t] ?? 0) >= min && total - (counts[t] ?? 0) >= min);
     if (usable.length > 0) return null;
-    return `not scored: no hedge type is on at least ${min} and missing from at least ${min} training items (train: ${describe(counts)})`;
+    return `not scored: no hedge type is on at least ${min} and missing from at least ${min} training items (train: ${describeCounts(counts)})`;
   }
   const usable = Object.values(counts).filter((n) => n >= min).length;
   if (usable >= 2) return null;
-  return `not scored: train has ${usable} class${usable === 1 ? "" : "es"} with at least ${min} items, a task needs 2 (train: ${describe(counts)})`;
+  return `not scored: train has ${usable} class${usable === 1 ? "" : "es"} with at least ${min} items, a task needs 2 (train: ${describeCounts(counts)})`;
 }
 
 /** Why scoring on a set with these class counts is degenerate, or null when it is not. */
@@ -39,9 +40,9 @@ export function setDegenerate(task: Task, setName: string, counts: Record<Label,
   if (MULTI_LABEL.has(task)) {
     const none = counts[NO_TYPE] ?? 0;
     if (none > 0 && none < total) return null;
-    return `not scored: ${none === total ? "no" : "every"} ${setName} item has a hedge type (${setName}: ${describe(counts)})`;
+    return `not scored: ${none === total ? "no" : "every"} ${setName} item has a hedge type (${setName}: ${describeCounts(counts)})`;
   }
   const present = Object.values(counts).filter((n) => n > 0).length;
   if (present >= 2) return null;
-  return `not scored: the ${setName} set has one class (${setName}: ${describe(counts)})`;
+  return `not scored: the ${setName} set has one class (${setName}: ${describeCounts(counts)})`;
 }

@@ -5,8 +5,7 @@
 // the same on every run over the same data.
 import { dirname, relative } from "node:path";
 import type { BenchmarkResult } from "./benchmarks/registry.ts";
-
-const cell = (s: string | number) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
+import { mdCell as cell } from "./report-rows.ts";
 
 /** The page's Markdown; `page` is where it is written (links are relative to it). */
 export function labelsPage(results: readonly BenchmarkResult[], skipped: readonly string[], page: string): string {

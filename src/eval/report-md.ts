@@ -1,7 +1,7 @@
 // eval-report.md: the metrics as Markdown tables (from the rounded metrics,
 // so every number matches metrics.json).
 import { MULTI_LABEL, NO_TYPE, TASK_LABELS, type Task } from "./data.ts";
-import { MIN_TRAIN_CLASS_ITEMS } from "./degenerate.ts";
+import { describeCounts, MIN_TRAIN_CLASS_ITEMS } from "./degenerate.ts";
 import { ci, COMPARISON_HEAD, COMPARISON_NOTE, comparisonRows, fmt, modelHead, modelRows } from "./report-rows.ts";
 import type { MetricsReport, ScoreBlock, SetReport, TaskReport } from "./report-types.ts";
 import { roundNumbers } from "./report-types.ts";
@@ -42,11 +42,6 @@ function detail(task: Task, name: string, b: ScoreBlock): string {
   return `Per class (${name}):\n\n${perClass}\n\nConfusion matrix (${name}; rows true, columns predicted):\n\n${confusion}`;
 }
 
-const counts = (c: Record<string, number>) =>
-  Object.entries(c)
-    .map(([l, n]) => `${l} ${n}`)
-    .join(", ");
-
 /** A scored set: the systems, the comparisons, the main model's detail; or the reason it is not scored. */
 function setSection(task: Task, sr: SetReport, classifier: string, label: string): string[] {
   if (sr.not_scored) return [`**${sr.not_scored}**`];
@@ -68,7 +63,7 @@ function taskSection(task: Task, t: TaskReport, classifier: string): string {
     const fits = t.fit.map((f) => `${f.iterations} iterations (${f.evaluations} evaluations), ${f.converged ? "converged" : "NOT converged"} by ${f.stop_reason}`);
     out.push(`Fit (L-BFGS): ${fits.join("; ")}.`);
   }
-  out.push("", `### Silver test split (n = ${t.test.n}; ${counts(t.test.class_counts)})`, "");
+  out.push("", `### Silver test split (n = ${t.test.n}; ${describeCounts(t.test.class_counts)})`, "");
   out.push(...setSection(task, t.test, classifier, "test"));
   out.push("", "### Gold set", "");
   if (!t.gold) {
@@ -77,7 +72,7 @@ function taskSection(task: Task, t: TaskReport, classifier: string): string {
   }
   const g = t.gold;
   out.push(
-    `${g.items} gold items: ${g.in_train} in train (same text), ${g.near_duplicate_of_train} near-duplicates of a training sentence, **${g.eligible}** scored (${counts(g.class_counts)}). ` +
+    `${g.items} gold items: ${g.in_train} in train (same text), ${g.near_duplicate_of_train} near-duplicates of a training sentence, **${g.eligible}** scored (${describeCounts(g.class_counts)}). ` +
       `The rule labeller is scored on the scored items found among the dataset records (its own silver labels).`,
     "",
     ...setSection(task, g, classifier, "gold"),

@@ -8,6 +8,11 @@ export function fmt(x: number | null | undefined): string {
   return x === null || x === undefined ? "–" : x.toFixed(4);
 }
 
+/** A Markdown table cell: pipes escaped, line breaks as spaces. */
+export function mdCell(s: string | number): string {
+  return String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
 export function ci(c: [number, number] | undefined): string {
   return c ? `[${fmt(c[0])}, ${fmt(c[1])}]` : "";
 }

@@ -97,10 +97,13 @@ export function roundNumbers<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" ? round4(v) : v))) as T;
 }
 
+/** A finite figure rounded to 4 decimal places (the benchmarks' figures). */
+export const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+
 export function round4(x: number): number | null {
   if (!Number.isFinite(x)) return null;
   if (Number.isInteger(x)) return x === 0 ? 0 : x;
-  const r = Math.round(x * 10000) / 10000;
+  const r = r4(x);
   return r === 0 ? 0 : r;
 }
 

@@ -9,7 +9,7 @@ import { basename, join } from "node:path";
 import { InputError } from "../errors.ts";
 import { MajorityClassifier, type Classifier } from "./classifier.ts";
 import { nnz, type CsrMatrix } from "./csr.ts";
-import { labelCounts, labelOf, loadSplit, MULTI_LABEL, recordLabels, TASK_LABELS, type Labelled, type Task } from "./data.ts";
+import { countLabels, labelCounts, labelOf, loadSplit, MULTI_LABEL, recordLabels, TASK_LABELS, type Labelled, type Task } from "./data.ts";
 import { trainDegenerate } from "./degenerate.ts";
 import { NgramVectorizer } from "./features.ts";
 import { GoldMatcher, loadGold } from "./gold.ts";
@@ -136,7 +136,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalRun> {
   const tasks: Partial<Record<Task, TaskReport>> = {};
   for (const task of opts.tasks) {
     const yTrain = train.labels.map((l) => labelOf(task, l));
-    const notScored = trainDegenerate(task, labelCounts(task, train.labels), yTrain.length);
+    const notScored = trainDegenerate(task, countLabels(task, yTrain), yTrain.length);
     if (notScored) {
       tasks[task] = { labels: [...TASK_LABELS[task]], not_scored: notScored, majority_label: null, fit: null, test: null, gold: null };
       continue;

@@ -12,6 +12,7 @@ import { forEachResample, percentileInterval } from "./bootstrap.ts";
 import { MULTI_LABEL, TASK_LABELS, typesOf, type Task } from "./data.ts";
 import { confusionMatrix, fAvg, macroF1FromConfusion, perClassScores, uniqueLabels, type Label } from "./metrics.ts";
 import type { ScoreBlock } from "./report-types.ts";
+import { prf } from "../label/score.ts";
 
 export interface Stats {
   accuracy: number;
@@ -146,9 +147,7 @@ function perTypeScores(task: Task, yTrue: readonly Label[], yPred: readonly Labe
       else if (a) fn++;
       else if (b) fp++;
     }
-    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    const { precision, recall, f1 } = prf(tp, fp, fn);
     out[ty] = { precision, recall, f1, support: tp + fn };
   }
   return out;

@@ -4,11 +4,11 @@
 // averaged perceptron learns greedy left-to-right tagging. Deterministic: the
 // article order is sorted, the epoch shuffles come from mulberry32(seed), all
 // arithmetic is on integers until the final average.
-import { extractArticles } from "../extract/index.ts";
 import { C, MAX_FEATURES, MODEL_FORMAT, NTAGS, O, S, T, TAGS, features, tagSentence, viewSentence, type ModelFile, type SentenceView } from "../label/attribution-model.ts";
 import type { Lexicons } from "../label/lexicons.ts";
 import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "../label/tokenize.ts";
-import type { AnnotatedArticle } from "./benchmarks/brat.ts";
+import { extractAnnotated, type AnnotatedArticle } from "./benchmarks/brat.ts";
+import { r4 } from "./report-types.ts";
 import { mulberry32, randInt } from "./rng.ts";
 
 /** After this many sentences a quote that never closed is a typo (label.ts MAX_QUOTE_SENTENCES). */
@@ -36,7 +36,7 @@ export function articleExamples(a: AnnotatedArticle, lex: Lexicons): Example[] {
   for (const at of a.doc.attributions) paint(at.source, S);
   for (const at of a.doc.attributions) paint(at.cue, C);
   const out: Example[] = [];
-  for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
+  for (const art of extractAnnotated(a)) {
     let carried = 0;
     for (const s of art.sentences) {
       const { toks, quoteOpenAtEnd } = tokenizeSentence(s.text, carried > 0 && carried <= MAX_QUOTE_SENTENCES);
@@ -135,7 +135,7 @@ export function trainTagger(articles: readonly { examples: Example[] }[], opts: 
     const avg = new Float32Array(buckets * NTAGS);
     for (let j = 0; j < avg.length; j++) avg[j] = w[j]! - acc[j]! / c;
     const f1 = tagF1(hold, buckets, avg);
-    holdoutF1.push(Math.round(f1 * 10000) / 10000);
+    holdoutF1.push(r4(f1));
     if (f1 > best.f1) best = { f1, epoch, weights: avg };
   }
   return { file: toFile(best.weights, buckets, { ...trained, seed: opts.seed, epochs: best.epoch, holdout_articles: nHold, holdout_tag_f1: holdoutF1 }), holdoutF1, bestEpoch: best.epoch };

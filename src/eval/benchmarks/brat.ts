@@ -8,6 +8,8 @@
 import { readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "../../errors.ts";
+import { extractArticles } from "../../extract/index.ts";
+import type { Article } from "../../schema.ts";
 
 /** A half-open [start, end) range of code points in the article text. */
 export type Fragment = [start: number, end: number];
@@ -104,6 +106,11 @@ export interface AnnotatedArticle {
   annPath: string;
   annotators: string[];
   doc: BratDocument;
+}
+
+/** The pipeline's articles of an annotated .txt (extracted as build-dataset extracts a .txt file), whose offsets are the annotations'. */
+export function extractAnnotated(a: AnnotatedArticle): Article[] {
+  return extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles;
 }
 
 /**

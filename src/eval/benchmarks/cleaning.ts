@@ -15,6 +15,7 @@ import { extractArticles, readInputs } from "../../extract/index.ts";
 import { loadChromeLexicon } from "../../extract/chrome-lexicon.ts";
 import { prepareCleaning } from "../../dataset/boilerplate.ts";
 import { parseFlags } from "../../cli/main.ts";
+import { r4 } from "../report-types.ts";
 import { measureCorpus, type CorpusFigures, type CorpusSpec } from "./cleaning-measure.ts";
 import { renderCleaningReport, type SeedRecord } from "./cleaning-report.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkFlags, BenchmarkResult } from "./registry.ts";
@@ -39,7 +40,6 @@ export function corpusSpecs(root: string): CorpusSpec[] {
   ];
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const share = (n: number, d: number) => (d === 0 ? 0 : r4(n / d));
 
 export function headlineFigures(c: Record<string, CorpusFigures>): BenchmarkFigure[] {

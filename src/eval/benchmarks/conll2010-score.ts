@@ -91,9 +91,8 @@ export class UncertaintyTally {
   /** `people`: the people nouns of vague_sources.csv, for the error analysis's quantifier-over-people count. */
   constructor(private readonly people: ReadonlySet<string> = new Set()) {}
 
-  /** Does a vague quantifier in `text` govern a people noun within two words ("many Arab leaders")? */
-  private quantifiesPeople(text: string): boolean {
-    const w = words(text);
+  /** Does a vague quantifier in the words `w` govern a people noun within two words ("many Arab leaders")? */
+  private quantifiesPeople(w: readonly string[]): boolean {
     for (let i = 0; i < w.length; i++) {
       if (!/^(?:some|many|several|most|various|numerous|few|countless)$/.test(w[i]!) || (w[i] === "most" && w[i - 1] === "the")) continue;
       for (let k = i + 1; k <= i + 3 && k < w.length; k++) if (this.people.has(w[k]!)) return true;
@@ -127,35 +126,21 @@ export class UncertaintyTally {
       if (hedges.every((h) => h.type === "distancing")) this.distancingFp++;
       else if (this.falseExamples.length < EXAMPLES) this.falseExamples.push(`${text}  ← ${hedges.map((h) => `${h.cue} (${h.type})`).join(", ")}`);
     }
-    for (const type of new Set(hedges.map((h) => h.type))) {
-      const t = this.types.get(type) ?? { u: 0, c: 0 };
-      if (uncertain) t.u++;
-      else t.c++;
-      this.types.set(type, t);
-    }
-    for (const rule of rules) {
-      if (!rule.startsWith("hedge.")) continue;
-      const r = this.rules.get(rule) ?? { u: 0, c: 0 };
-      if (uncertain) r.u++;
-      else r.c++;
-      this.rules.set(rule, r);
-    }
+    for (const type of new Set(hedges.map((h) => h.type))) bump(this.types, type, () => ({ u: 0, c: 0 }), uncertain);
+    for (const rule of rules) if (rule.startsWith("hedge.")) bump(this.rules, rule, () => ({ u: 0, c: 0 }), uncertain);
     for (const key of new Set(hedges.map((h) => `${h.type}\t${h.cue.toLowerCase()}`))) {
       const [type, cue] = key.split("\t") as [HedgeType, string];
-      const c = this.cues.get(key) ?? { cue, type, u: 0, c: 0 };
-      if (uncertain) c.u++;
-      else c.c++;
-      this.cues.set(key, c);
+      bump(this.cues, key, () => ({ cue, type, u: 0, c: 0 }), uncertain);
     }
     if (uncertain && hedged) return;
     // n-grams of the certain sentences too, so each missed n-gram shows what a cue on it would cost.
     const into = uncertain ? this.missed : this.certainNgrams;
     if (uncertain && this.missedExamples.length < EXAMPLES) this.missedExamples.push(text);
+    const w = words(text);
     if (uncertain && quantifier) {
       this.missedQuantifier++;
-      if (this.quantifiesPeople(text)) this.missedQuantifierPeople++;
+      if (this.quantifiesPeople(w)) this.missedQuantifierPeople++;
     } else if (uncertain && PEACOCK.test(text)) this.missedPeacock++;
-    const w = words(text);
     for (let n = 1; n <= MAX_N; n++) {
       const seen = new Set<string>();
       for (let i = 0; i + n <= w.length; i++) {
@@ -211,6 +196,14 @@ export class UncertaintyTally {
       falseExamples: this.falseExamples,
     };
   }
+}
+
+/** Counts one firing under `key`, on an uncertain (u) or a certain (c) sentence; `fresh` makes a key's first entry. */
+function bump<K, V extends { u: number; c: number }>(m: Map<K, V>, key: K, fresh: () => V, uncertain: boolean): void {
+  const v = m.get(key) ?? fresh();
+  if (uncertain) v.u++;
+  else v.c++;
+  m.set(key, v);
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);

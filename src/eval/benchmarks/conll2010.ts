@@ -10,6 +10,7 @@ import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicons.ts";
 import type { Article } from "../../schema.ts";
 import { words } from "../../tokens.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
+import { r4, roundNumbers } from "../report-types.ts";
 import { readUncertaintyCsv } from "./conll2010-data.ts";
 import { UncertaintyTally, type UncertaintyScore } from "./conll2010-score.ts";
 import type { Benchmark, BenchmarkResult } from "./registry.ts";
@@ -32,14 +33,6 @@ function oneSentenceArticle(text: string, row: number): Article {
 
 /** The issue's target for F1 and for precision. */
 const TARGET = 0.6;
-const r4 = (x: number): number => Math.round(x * 10000) / 10000;
-/** Every number rounded to 4 places (counts are integers and stay as they are). */
-function rounded(v: unknown): unknown {
-  if (typeof v === "number") return r4(v);
-  if (Array.isArray(v)) return v.map(rounded);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]));
-  return v;
-}
 
 const f4 = (x: number): string => x.toFixed(4);
 const prfRow = (name: string, p: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }): string =>
@@ -143,7 +136,7 @@ export const conll2010: Benchmark = {
     };
     const before = readBefore(`${stem}-before.json`);
     await ensureDir(outDir);
-    const json = JSON.stringify({ summary, score: rounded(score), before }, null, 2) + "\n";
+    const json = JSON.stringify({ summary, score: roundNumbers(score), before }, null, 2) + "\n";
     await writeAtomic([
       [`${stem}.md`, markdown(score, summary, before)],
       [`${stem}.json`, json],

@@ -16,6 +16,7 @@ import type { GoldItem } from "../../label/index.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
 import { CSV_TEXT_COLUMN, inArticleLookup, labelCitedArticles, resolveCorpora, type InArticleLookup } from "./gold-articles.ts";
 import { roundNumbers } from "../report-types.ts";
+import { fmt } from "../report-rows.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
 
 const DEFAULT_GOLD = "data/gold";
@@ -100,7 +101,6 @@ const pooledLine = (byFile: ByFile) => {
   return p ? [`${ORIGINAL_FILES.join(" + ")} pooled ("all-gold" in issues 1–9): actor accuracy ${p.value.toFixed(4)} over ${p.items} items (not guarded: its files are).`, ""] : [];
 };
 
-const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x.toFixed(4));
 const rowCells = (r: FileRow) => [r.actor_accuracy, r.target_stance_accuracy, r.stance_macro_f1, r.hedge_type_f1, r.hedged_sentence_f1].map(fmt).join(" | ");
 const COLUMNS = "actor accuracy | target+stance accuracy | stance macro-F1 | hedge type F1 | hedged-sentence F1";
 

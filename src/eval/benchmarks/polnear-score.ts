@@ -76,8 +76,9 @@ export interface SentenceOutcome {
 const overlaps = (a: Fragment, b: Fragment) => a[0] < b[1] && b[0] < a[1];
 const inside = (f: Fragment, s: number, e: number) => f[0] >= s && f[1] <= e;
 
-function hull(fs: readonly Fragment[]): Fragment | null {
-  return fs.length === 0 ? null : [fs[0]![0], Math.max(...fs.map((f) => f[1]))];
+/** Whether the hull of `fs` (first start to last end) is exactly `span`. */
+function hullIs(fs: readonly Fragment[], span: Fragment): boolean {
+  return fs.length > 0 && fs[0]![0] === span[0] && Math.max(...fs.map((f) => f[1])) === span[1];
 }
 
 function coveredLength(fs: readonly Fragment[], s: number, e: number): number {
@@ -124,9 +125,11 @@ function wordTokens(cps: readonly string[], s: number, e: number): Fragment[] {
 const RELATIVE = new Set(["who", "which", "that"]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]);
 
+/** Lower-cased letter-or-digit runs of `s`. */
+const lowerWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
 function lastWord(s: string): string {
-  const words = s.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words[words.length - 1]! : "";
+  return lowerWords(s).at(-1) ?? "";
 }
 
 /** Scores one article's sentences into `c`; `cps` is the article text as code points. */
@@ -155,10 +158,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
       const ev = l.evidence.actor;
       if (ev) {
         const span: Fragment = [s.start + ev.start, s.start + ev.end];
-        const exact = mine.some((a) => {
-          const h = hull(a.source);
-          return h !== null && h[0] === span[0] && h[1] === span[1];
-        });
+        const exact = mine.some((a) => hullIs(a.source, span));
         sourceOk = sources.some((f) => overlaps(f, span));
         if (exact) c.sourceExact++;
       }
@@ -170,11 +170,10 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
       if (!sourceOk) {
         // No mention in the sentence (a quote continuation) or a mention elsewhere in it: the right actor all the same
         // when its mention, or its name's last word, is in the gold source text ("Caddell", "He" for "He said:", "Rep" of "Rep. G.K. Butterfield").
-        const words = (x: string): string[] => x.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-        const mention = words(l.actor!.mention);
+        const mention = lowerWords(l.actor!.mention);
         const name = lastWord(l.actor!.name);
         sourceOk = mine.some((a) => {
-          const gold = words(a.sourceText);
+          const gold = lowerWords(a.sourceText);
           return (mention.length > 0 && mention.every((w) => gold.includes(w))) || (name !== "" && gold.includes(name));
         });
         if (sourceOk) c.sourceByName++;
@@ -188,11 +187,7 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
         c.foundWithCue++;
         const span: Fragment = [s.start + cueEv.start, s.start + cueEv.end];
         const cues = mine.flatMap((a) => a.cue);
-        if (mine.some((a) => {
-          const h = hull(a.cue);
-          return h !== null && h[0] === span[0] && h[1] === span[1];
-        }))
-          c.cueExact++;
+        if (mine.some((a) => hullIs(a.cue, span))) c.cueExact++;
         cueOk = cues.some((f) => overlaps(f, span));
         if (cueOk) c.cueOverlap++;
       }
@@ -217,16 +212,4 @@ export function scoreArticle(cps: readonly string[], attrs: readonly Attribution
     });
   }
   return out;
-}
-
-export interface Prf {
-  p: number;
-  r: number;
-  f1: number;
-}
-
-export function prf(tp: number, predicted: number, gold: number): Prf {
-  const p = predicted === 0 ? 0 : tp / predicted;
-  const r = gold === 0 ? 0 : tp / gold;
-  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }

@@ -7,12 +7,13 @@
 // in the same folder adds a "before" column.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { extractArticles } from "../../extract/index.ts";
-import { labelArticle, loadLexicons } from "../../label/index.ts";
+import { labelArticle, loadLexicons, prf } from "../../label/index.ts";
 import { parseFlags } from "../../cli/main.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
-import { readBratFolder } from "./brat.ts";
-import { emptyCounts, prf, scoreArticle, type Counts, type ScoredSentence, type SentenceOutcome } from "./polnear-score.ts";
+import { r4 } from "../report-types.ts";
+import { mdCell as esc } from "../report-rows.ts";
+import { extractAnnotated, readBratFolder } from "./brat.ts";
+import { emptyCounts, scoreArticle, type Counts, type ScoredSentence, type SentenceOutcome } from "./polnear-score.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
 
 const DEFAULT_DIR = "../shared/corpora/polnear/dev";
@@ -40,25 +41,24 @@ interface Mismatch {
   examples: Example[];
 }
 
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 export function figuresOf(c: Counts): BenchmarkFigure[] {
-  const att = prf(c.found, c.predicted, c.gold);
-  const content = prf(c.contentBoth, c.contentPredicted, c.contentGold);
+  const att = prf(c.found, c.predicted - c.found, c.gold - c.found);
+  const content = prf(c.contentBoth, c.contentPredicted - c.contentBoth, c.contentGold - c.contentBoth);
   const f = (metric: string, value: number, records: number, guarded: boolean): BenchmarkFigure => ({ metric, value: r4(value), records, guarded });
   return [
     f("attribution_f1", att.f1, c.gold, true),
-    f("attribution_precision", att.p, c.predicted, true),
-    f("attribution_recall", att.r, c.gold, true),
+    f("attribution_precision", att.precision, c.predicted, true),
+    f("attribution_recall", att.recall, c.gold, true),
     f("source_right_of_found", ratio(c.sourceOverlap, c.found), c.found, true),
     f("source_exact_of_found", ratio(c.sourceExact, c.found), c.found, false),
     f("source_right_end_to_end", ratio(c.sourceOverlap, c.gold), c.gold, false),
     f("cue_overlap_of_found", ratio(c.cueOverlap, c.foundWithCue), c.foundWithCue, true),
     f("cue_exact_of_found", ratio(c.cueExact, c.foundWithCue), c.foundWithCue, false),
     f("content_token_f1", content.f1, c.contentGold, true),
-    f("content_token_precision", content.p, c.contentPredicted, false),
-    f("content_token_recall", content.r, c.contentGold, false),
+    f("content_token_precision", content.precision, c.contentPredicted, false),
+    f("content_token_recall", content.recall, c.contentGold, false),
   ];
 }
 
@@ -79,7 +79,7 @@ export const polnear: Benchmark = {
     for (const a of articles) {
       const cps = [...a.text];
       const sentences: ScoredSentence[] = [];
-      for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
+      for (const art of extractAnnotated(a)) {
         const labelled = labelArticle(art, lex);
         art.sentences.forEach((s, i) => sentences.push({ start: s.start, end: s.end, text: s.text, labels: labelled[i]!.labels }));
       }
@@ -153,7 +153,6 @@ interface ReportJson {
 
 function renderMarkdown(s: BenchmarkResult, j: ReportJson, before: BenchmarkResult | null): string {
   const c = j.counts;
-  const esc = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, " ");
   const lines = [
     `# PolNeAR attribution benchmark (${s.split})`,
     "",

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { writeAtomic, ensureDir } from "../io.ts";
+import { r4 } from "../report-types.ts";
 import { loadGold, makeGoldLookup, scoreAgainstGold } from "../../label/index.ts";
 import { loadLexicons } from "../../label/lexicons.ts";
 import type { GoldScore } from "../../label/score.ts";
@@ -15,7 +16,6 @@ const FILES = [
   { file: "stance-news.jsonl", split: "train", guarded: false },
   { file: "stance-news-heldout.jsonl", split: "heldout", guarded: true },
 ] as const;
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** Metric names carry the split ("heldout.stance_accuracy"): one result holds both files' figures. */
 function figures(s: GoldScore, split: string, guarded: boolean): BenchmarkFigure[] {
