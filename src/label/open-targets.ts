@@ -9,6 +9,7 @@
 // are not predicates and hide the shorter predicates inside them.
 import type { SentenceCtx } from "./names.ts";
 import type { OpenStanceEntry } from "./lexicons.ts";
+import type { PhraseMatch, PhraseTrie } from "./phrases.ts";
 import type { Tok } from "./tokenize.ts";
 import { headIndex } from "./target-entity.ts";
 import { BE_FORMS, isLyAdverb, isWord } from "./words.ts";
@@ -72,20 +73,18 @@ const SUBJECT_PRONOUNS = set("he she they we i");
 /** Short capitalised abbreviations whose dot ends no phrase ("Mrs. Clinton", "Sen. Sanders"). */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|prof|rev|hon|pres|capt|maj|adm|u\.s|d\.c)$/;
 
-interface Match {
-  start: number;
-  end: number;
-  values: readonly OpenStanceEntry[];
-}
+type Match = PhraseMatch<OpenStanceEntry>;
 
-/** Leftmost-longest matches of open_stance.csv (a `none` phrase hides the predicates inside it). */
-function scanOpen(ctx: SentenceCtx): Match[] {
-  const out: Match[] = [];
-  const trie = ctx.lex.openStance;
+/**
+ * Leftmost-longest matches of a predicate trie (stance.csv, open_stance.csv: a `none` phrase hides the predicates
+ * inside it). A match glued to a hyphen before it ("Clinton-backed", "U.S.-brokered") is an adjective, not a position
+ * taken: it is dropped, and still hides what it covers.
+ */
+export function scanPredicates<V>(ctx: SentenceCtx, trie: PhraseTrie<V>): PhraseMatch<V>[] {
+  const out: PhraseMatch<V>[] = [];
   for (let i = 0; i < ctx.toks.length; ) {
     const m = trie.firstMatchAt(ctx.toks, i);
     if (m) {
-      // "Clinton-backed", "Trump-endorsed": adjectives, not positions taken.
       const glued = ctx.toks[i - 1]?.raw === "-" && ctx.toks[i - 1]!.end === ctx.toks[i]!.start;
       if (!glued) out.push(m);
       i = m.end;
@@ -212,7 +211,7 @@ function negatedControl(ctx: SentenceCtx, pred: OpenSpan): boolean {
 export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): OpenStanceFinding[] {
   // Most sentences hold no word that starts a predicate phrase: their scan is skipped.
   if (!ctx.lex.openStance.mayOccur(ctx.firstFlags)) return [];
-  const matches = scanOpen(ctx);
+  const matches = scanPredicates(ctx, ctx.lex.openStance);
   if (matches.length === 0) return [];
   const zones = [...given, ...questionClauses(ctx)];
   const out: OpenStanceFinding[] = [];

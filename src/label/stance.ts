@@ -10,9 +10,8 @@
 import type { Stance } from "../schema.ts";
 import type { StanceEntry, TargetEntry } from "./lexicons.ts";
 import type { SentenceCtx } from "./names.ts";
-import type { PhraseTrie } from "./phrases.ts";
 import { BE_FORMS } from "./words.ts";
-import { findOpenStance, type OpenStanceFinding } from "./open-targets.ts";
+import { findOpenStance, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
 
 export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
@@ -60,23 +59,11 @@ export interface TriggerMatch extends Span {
   entry: TargetEntry;
 }
 
-function scan<V>(ctx: SentenceCtx, trie: PhraseTrie<V>) {
-  const out: { start: number; end: number; values: readonly V[] }[] = [];
-  for (let i = 0; i < ctx.toks.length; ) {
-    const m = trie.firstMatchAt(ctx.toks, i);
-    if (m) {
-      out.push(m);
-      i = m.end;
-    } else i++;
-  }
-  return out;
-}
-
 /** Shared result of the sentences without triggers (most); callers never mutate it. */
 // Frozen: shared, so a caller that pushes onto it throws rather than leaks into later sentences.
 export const NO_TRIGGERS: TriggerMatch[] = Object.freeze([]) as unknown as TriggerMatch[];
 
-/** Trigger phrases of the topic lexicon, leftmost-longest (scan, without its intermediate list). */
+/** Trigger phrases of the topic lexicon, leftmost-longest (scanPredicates' loop, without its list or hyphen check). */
 export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
   let out: TriggerMatch[] | null = null;
   for (let i = 0; i < ctx.toks.length; ) {
@@ -145,8 +132,8 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
     const zones = [...suppressed, ...conditionalClauses(ctx)];
     return ctx.lex.openStance.count === 0 ? NOTHING : withOpen(ctx, zones, NOTHING, new Map());
   }
-  // "Western-backed", "U.S.-brokered" are adjectives, not positions taken.
-  const preds: PredicateMatch[] = scan(ctx, ctx.lex.stance).filter((m) => !(ctx.toks[m.start - 1]?.raw === "-" && ctx.toks[m.start - 1]!.end === ctx.toks[m.start]!.start));
+  // "Western-backed", "U.S.-brokered" are adjectives, not positions taken (scanPredicates drops them).
+  const preds: PredicateMatch[] = scanPredicates(ctx, ctx.lex.stance);
   // The first trigger is the sentence's topic when no predicate takes a position on one.
   const salient = triggers[0]!;
   const best = new Map<StanceRule, StanceCandidate>();
