@@ -2,7 +2,7 @@
 // pairs, stance macro-F1 and SemEval F_avg, hedge spans and types, hedged
 // sentences, per-rule accuracy — and lists every item it gets wrong.
 import type { Stance } from "../schema.ts";
-import type { GoldField, GoldItem, GoldLookup } from "./gold.ts";
+import { LEGACY_FIELDS, type GoldField, type GoldItem, type GoldLookup } from "./gold.ts";
 import type { LabelledSentence, RuleVote } from "./label.ts";
 import { sameHead } from "./target-head.ts";
 
@@ -63,7 +63,7 @@ export interface GoldScore {
 const STANCE_CLASSES: readonly Stance[] = ["support", "oppose", "neutral"];
 const norm = (s: string | null | undefined) => (s == null ? null : s.trim().toLowerCase());
 
-const LEGACY: ReadonlySet<GoldField> = new Set<GoldField>(["actor", "cue", "target", "stance", "hedges"]);
+const LEGACY: ReadonlySet<GoldField> = new Set(LEGACY_FIELDS);
 const annotated = (g: GoldItem, f: GoldField) => (g.annotated ?? LEGACY).has(f);
 /** Files annotated before open targets hold the stance toward a topic only: an open position (target null) is neutral there. */
 const opensTargets = (g: GoldItem) => annotated(g, "target_text");
