@@ -129,8 +129,9 @@ function negatedAt(ctx: SentenceCtx, preds: readonly PredicateMatch[], start: nu
 export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] = [], triggers: readonly TriggerMatch[] = findTriggers(ctx)): TargetStanceFindings {
   // No topic: only an open position, if the sentence takes one.
   if (triggers.length === 0) {
-    const zones = [...suppressed, ...conditionalClauses(ctx)];
-    return ctx.lex.openStance.count === 0 ? NOTHING : withOpen(ctx, zones, NOTHING, new Map());
+    // Most sentences hold no word that starts an open predicate (findOpenStance's own skip): their zones are not needed.
+    if (ctx.lex.openStance.count === 0 || !ctx.lex.openStance.mayOccur(ctx.firstFlags)) return NOTHING;
+    return withOpen(ctx, [...suppressed, ...conditionalClauses(ctx)], NOTHING, new Map());
   }
   // "Western-backed", "U.S.-brokered" are adjectives, not positions taken (scanPredicates drops them).
   const preds: PredicateMatch[] = scanPredicates(ctx, ctx.lex.stance);
