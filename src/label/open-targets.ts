@@ -179,6 +179,12 @@ function isPassive(ctx: SentenceCtx, p: Match): boolean {
   return next === undefined || PASSIVE_NEXT.has(next.low) || next.kind === "close_quote";
 }
 
+/** Does token `i` lie in one of `zones` (token ranges where predicates take no position)? */
+export function inZones(zones: readonly OpenSpan[], i: number): boolean {
+  for (const z of zones) if (i >= z.start && i < z.end) return true;
+  return false;
+}
+
 /** Token ranges from "whether" to the next comma (or the end): an open question takes no position. */
 function questionClauses(ctx: SentenceCtx): OpenSpan[] {
   const out: OpenSpan[] = [];
@@ -218,13 +224,13 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
   const used = new Set<Match>();
   for (const p of matches) {
     if (p.values.some((v) => v.polarity === "neutral")) {
-      const phrase = zones.some((z) => p.start >= z.start && p.start < z.end) ? null : phraseAfter(ctx, p.end);
+      const phrase = inZones(zones, p.start) ? null : phraseAfter(ctx, p.end);
       if (phrase) out.push({ rule: "stance.open_neutral", stance: "neutral", predicate: { start: p.start, end: p.end }, phrase, active: true, head: headIndex(ctx, phrase) });
       continue;
     }
     const polar = polarOf(p);
     // A complement-only predicate ("drop out", "avoid") takes a position only after another ("urged him to drop out").
-    if (!polar || polar.frame === "complement" || used.has(p) || zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
+    if (!polar || polar.frame === "complement" || used.has(p) || inZones(zones, p.start)) continue;
     let sign = signOf(polar);
     let rule: OpenStanceRule = "stance.open_predicate";
     if (negatedAt(ctx, matches, p.start)) {

@@ -11,7 +11,7 @@ import type { Stance } from "../schema.ts";
 import type { StanceEntry, TargetEntry } from "./lexicons.ts";
 import type { SentenceCtx } from "./names.ts";
 import { BE_FORMS } from "./words.ts";
-import { findOpenStance, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
+import { findOpenStance, inZones, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
 
 export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
@@ -141,7 +141,7 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
   const governing = new Map<number, number>();
   const zones = [...suppressed, ...conditionalClauses(ctx)];
   for (const p of preds) {
-    if (zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
+    if (inZones(zones, p.start)) continue;
     if (p.values.some((v) => v.polarity === "absence")) {
       for (const t of triggers) {
         if (t.start < p.end || t.start - p.end > ABSENCE_GAP) continue;
