@@ -12,7 +12,7 @@ import type { OpenStanceEntry } from "./lexicons.ts";
 import type { PhraseMatch, PhraseTrie } from "./phrases.ts";
 import type { Tok } from "./tokenize.ts";
 import { headIndex } from "./target-entity.ts";
-import { BE_FORMS, isLyAdverb, isWord } from "./words.ts";
+import { BE_FORMS, isLyAdverb, isWord, wordSet } from "./words.ts";
 
 export type OpenStanceRule = "stance.open_neutral" | "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
 
@@ -43,9 +43,8 @@ const CHAIN_GAP = 2;
 const MAX_CONTROL_OBJECT = 5;
 const MAX_PASSIVE_SUBJECT = 6;
 
-const set = (s: string) => new Set(s.trim().split(/\s+/));
 /** Words that end a governed phrase: clause links, conjunctions, reporting words, time words. */
-const PHRASE_STOP = set(`
+const PHRASE_STOP = wordSet(`
   and or but nor that which who whom whose because after before when while if as since until unless although though whereas
   than so yet said says saying told tells according where whether amid despite just including following
   is was were are be been being has have had will would could should can may might must do does did
@@ -54,22 +53,22 @@ const PHRASE_STOP = set(`
   — – ; : , . ! ? ( ) [ ] “ ” " ‘ ’
 `);
 /** Words after which a phrase may not start: the predicate took a clause ("denied that …") or nothing. */
-const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
+const NO_PHRASE_START = wordSet(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
   in on at with from into over about under during after before since until through across within without
   is was were are be been being has have had will would could should can may might must not
   he she they we i you there`);
 /** Words that may stand between two predicates that compose ("refused to even consider"). */
-const CHAIN_FILLER = set("to not never even also ever really work try help seek move fight continue");
+const CHAIN_FILLER = wordSet("to not never even also ever really work try help seek move fight continue");
 /** After a participle, words that make a passive of it ("was criticised over …", "has been endorsed by …"). */
-const PASSIVE_NEXT = set("by over for as after amid in at on during because when since following from , . ; : ! ? — –");
-const TIME_NOUNS = set(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night
+const PASSIVE_NEXT = wordSet("by over for as after amid in at on during because when since following from , . ; : ! ? — –");
+const TIME_NOUNS = wordSet(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night
   january february march april may june july august september october november december`);
-const PREPOSITIONS = set("on in at for by to from with during over about of into against under");
+const PREPOSITIONS = wordSet("on in at for by to from with during over about of into against under");
 /** Phrase-final words that are not part of a target ("rejected it outright"). */
-const TRAILING = set(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
+const TRAILING = wordSet(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
   outright strongly publicly repeatedly openly again altogether entirely completely immediately now 's`);
-const NEGATION_WORDS = set("not never");
-const SUBJECT_PRONOUNS = set("he she they we i");
+const NEGATION_WORDS = wordSet("not never");
+const SUBJECT_PRONOUNS = wordSet("he she they we i");
 /** Short capitalised abbreviations whose dot ends no phrase ("Mrs. Clinton", "Sen. Sanders"). */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|prof|rev|hon|pres|capt|maj|adm|u\.s|d\.c)$/;
 
