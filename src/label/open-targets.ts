@@ -184,17 +184,20 @@ export function inZones(zones: readonly OpenSpan[], i: number): boolean {
   return false;
 }
 
-/** Token ranges from "whether" to the next comma (or the end): an open question takes no position. */
-function questionClauses(ctx: SentenceCtx): OpenSpan[] {
+/** Token ranges from each word of `openers` to the next comma (or the sentence end). */
+export function clausesToComma(ctx: SentenceCtx, openers: ReadonlySet<string>): OpenSpan[] {
   const out: OpenSpan[] = [];
   for (let i = 0; i < ctx.toks.length; i++) {
-    if (ctx.toks[i]!.low !== "whether") continue;
+    if (!openers.has(ctx.toks[i]!.low)) continue;
     let e = i + 1;
     while (e < ctx.toks.length && ctx.toks[e]!.low !== ",") e++;
     out.push({ start: i, end: e });
   }
   return out;
 }
+
+/** From "whether" to the next comma: an open question takes no position. */
+const QUESTION_OPENERS = wordSet("whether");
 
 /** "urged Republicans not to nominate Trump": the object, then [not] to + a verb phrase within a few words. */
 function controlComplement(ctx: SentenceCtx, p: Match): { to: number; negated: boolean } | null {
@@ -218,7 +221,7 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
   if (!ctx.lex.openStance.mayOccur(ctx.firstFlags)) return [];
   const matches = scanPredicates(ctx, ctx.lex.openStance);
   if (matches.length === 0) return [];
-  const zones = [...given, ...questionClauses(ctx)];
+  const zones = [...given, ...clausesToComma(ctx, QUESTION_OPENERS)];
   const out: OpenStanceFinding[] = [];
   const used = new Set<Match>();
   for (const p of matches) {

@@ -10,8 +10,8 @@
 import type { Stance } from "../schema.ts";
 import type { StanceEntry, TargetEntry } from "./lexicons.ts";
 import type { SentenceCtx } from "./names.ts";
-import { BE_FORMS } from "./words.ts";
-import { findOpenStance, inZones, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
+import { BE_FORMS, wordSet } from "./words.ts";
+import { clausesToComma, findOpenStance, inZones, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
 
 export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
@@ -76,17 +76,10 @@ export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
   return out ?? NO_TRIGGERS;
 }
 
+const CONDITIONAL_OPENERS = wordSet("if unless");
 /** Conditional clauses take no position ("If Putin does not commit to talks, …"): from "if"/"unless" to the next comma. */
 export function conditionalClauses(ctx: SentenceCtx): Span[] {
-  const out: Span[] = [];
-  for (let i = 0; i < ctx.toks.length; i++) {
-    const w = ctx.toks[i]!.low;
-    if (w !== "if" && w !== "unless") continue;
-    let e = i + 1;
-    while (e < ctx.toks.length && ctx.toks[e]!.low !== ",") e++;
-    out.push({ start: i, end: e });
-  }
-  return out;
+  return clausesToComma(ctx, CONDITIONAL_OPENERS);
 }
 
 function hasBeForm(ctx: SentenceCtx, from: number, to: number): boolean {
