@@ -36,11 +36,11 @@ function words(toks: readonly Tok[], start: number, end: number): number {
 /** The content of a rule's attribution: the larger side of the sentence outside the source and cue. */
 export function contentOf(ctx: SentenceCtx, p: AttributionProposal): TokRange | null {
   const t = ctx.toks;
+  if (p.rule === "actor.dash_credit") return trimRange(t, 0, p.cue.start);
   const m = p.actor?.mention;
   const inSentence = m && m.end <= t.length && m.start < m.end;
   const a = Math.min(p.cue.start, inSentence ? m.start : p.cue.start);
   const b = Math.max(p.cue.end, inSentence ? m.end : p.cue.end);
-  if (p.rule === "actor.dash_credit") return trimRange(t, 0, p.cue.start);
   let after = b;
   for (let k = b; k < Math.min(t.length, b + MAX_THAT_DISTANCE); k++)
     if (t[k]!.low === "that" && !t[k]!.quoted) {

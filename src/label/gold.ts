@@ -12,7 +12,8 @@ import type { Lexicons } from "./lexicons.ts";
 /** Fields a gold item may annotate. */
 export const GOLD_FIELDS = ["actor", "cue", "target", "stance", "hedges", "target_text", "target_entity"] as const;
 export type GoldField = (typeof GOLD_FIELDS)[number];
-const LEGACY_FIELDS: readonly GoldField[] = ["actor", "cue", "target", "stance", "hedges"];
+/** What an item annotates when it does not say (files annotated before open targets). */
+export const LEGACY_FIELDS: readonly GoldField[] = ["actor", "cue", "target", "stance", "hedges"];
 
 const GoldActor = z
   .object({ name: z.string().min(1), type: ActorType, affiliation: z.string().min(1).nullable(), mention: z.string().optional() })

@@ -274,23 +274,16 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
   const vaguePeople = new Set<string>();
   const vagueAgentVerbs = new PhraseTrie<true>();
   for (const { line, row } of t.vague) {
-    if (row.role === "people") {
-      for (const p of expandOrThrow(row.phrase, at("vague", line))) {
-        const toks = phraseTokens(p);
-        if (toks.length !== 1) throw new InputError(`${at("vague", line)}: a people noun is one word, found "${p}"`);
-        vaguePeople.add(toks[0]!);
-        internWord(toks[0]!);
-      }
-      continue;
-    }
-    if (row.role !== "group") {
+    if (row.role === "verb" || row.role === "agent") {
       addPattern(row.role === "verb" ? vagueVerbs : vagueAgentVerbs, row.phrase, true, at("vague", line));
       continue;
     }
+    // "people" and "group" rows: one-word nouns.
+    const nounsOfRole = row.role === "people" ? vaguePeople : vagueGroups;
     for (const p of expandOrThrow(row.phrase, at("vague", line))) {
       const toks = phraseTokens(p);
-      if (toks.length !== 1) throw new InputError(`${at("vague", line)}: a group noun is one word, found "${p}"`);
-      vagueGroups.add(toks[0]!);
+      if (toks.length !== 1) throw new InputError(`${at("vague", line)}: a ${row.role} noun is one word, found "${p}"`);
+      nounsOfRole.add(toks[0]!);
       internWord(toks[0]!);
     }
   }

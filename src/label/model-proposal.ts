@@ -39,6 +39,11 @@ function cueRunRate(ctx: SentenceCtx, cue: { start: number; end: number }, rates
 /** Most tokens between a cue run and its source run. */
 const MAX_GAP = 8;
 
+/** Tokens between a source run and a cue run (0 when they touch or overlap). */
+function gapBetween(src: { start: number; end: number }, cue: { start: number; end: number }): number {
+  return src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
+}
+
 /**
  * `withheld`: token ranges of "unconfirmed" hedges ("declined to comment", "has yet to confirm"): PolNeAR counts
  * them as attributions, the project's contract does not (no claim is made), so a model cue there is not taken.
@@ -69,7 +74,7 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
     let mine: Pair | null = null;
     for (const src of candidates) {
       if (cue.by < 0 && src.start >= cue.end && reducedPassive(ctx, cue)) continue;
-      const gap = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
+      const gap = gapBetween(src, cue);
       if (gap <= MAX_GAP && (!mine || gap < mine.gap)) mine = { cue: { start: cue.start, end: cue.end }, src, gap };
     }
     if (!mine) continue;
@@ -88,7 +93,7 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
     for (const cue of cues) {
       if (cue.start === best.cue.start || cue.by >= 0) continue;
       const src: { start: number; end: number } = best.src;
-      const gap: number = src.end <= cue.start ? cue.start - src.end : src.start >= cue.end ? src.start - cue.end : 0;
+      const gap = gapBetween(src, cue);
       const r = cueRunRate(ctx, cue, model.cueRate);
       if (gap <= MAX_GAP && r > rate + CUE_RATE_MARGIN && !(src.start >= cue.end && reducedPassive(ctx, cue))) {
         rate = r;

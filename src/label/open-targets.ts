@@ -9,9 +9,10 @@
 // are not predicates and hide the shorter predicates inside them.
 import type { SentenceCtx } from "./names.ts";
 import type { OpenStanceEntry } from "./lexicons.ts";
+import type { PhraseMatch, PhraseTrie } from "./phrases.ts";
 import type { Tok } from "./tokenize.ts";
 import { headIndex } from "./target-entity.ts";
-import { BE_FORMS, isLyAdverb, isWord } from "./words.ts";
+import { BE_FORMS, isLyAdverb, isWord, wordSet } from "./words.ts";
 
 export type OpenStanceRule = "stance.open_neutral" | "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
 
@@ -42,9 +43,8 @@ const CHAIN_GAP = 2;
 const MAX_CONTROL_OBJECT = 5;
 const MAX_PASSIVE_SUBJECT = 6;
 
-const set = (s: string) => new Set(s.trim().split(/\s+/));
 /** Words that end a governed phrase: clause links, conjunctions, reporting words, time words. */
-const PHRASE_STOP = set(`
+const PHRASE_STOP = wordSet(`
   and or but nor that which who whom whose because after before when while if as since until unless although though whereas
   than so yet said says saying told tells according where whether amid despite just including following
   is was were are be been being has have had will would could should can may might must do does did
@@ -53,39 +53,37 @@ const PHRASE_STOP = set(`
   — – ; : , . ! ? ( ) [ ] “ ” " ‘ ’
 `);
 /** Words after which a phrase may not start: the predicate took a clause ("denied that …") or nothing. */
-const NO_PHRASE_START = set(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
+const NO_PHRASE_START = wordSet(`that whether if what how why when where because as and or but by of for to , . ; : ! ? — – ) “ ” "
   in on at with from into over about under during after before since until through across within without
   is was were are be been being has have had will would could should can may might must not
   he she they we i you there`);
 /** Words that may stand between two predicates that compose ("refused to even consider"). */
-const CHAIN_FILLER = set("to not never even also ever really work try help seek move fight continue");
+const CHAIN_FILLER = wordSet("to not never even also ever really work try help seek move fight continue");
 /** After a participle, words that make a passive of it ("was criticised over …", "has been endorsed by …"). */
-const PASSIVE_NEXT = set("by over for as after amid in at on during because when since following from , . ; : ! ? — –");
-const TIME_NOUNS = set(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night
+const PASSIVE_NEXT = wordSet("by over for as after amid in at on during because when since following from , . ; : ! ? — –");
+const TIME_NOUNS = wordSet(`monday tuesday wednesday thursday friday saturday sunday week weekend month year morning afternoon evening night
   january february march april may june july august september october november december`);
-const PREPOSITIONS = set("on in at for by to from with during over about of into against under");
+const PREPOSITIONS = wordSet("on in at for by to from with during over about of into against under");
 /** Phrase-final words that are not part of a target ("rejected it outright"). */
-const TRAILING = set(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
+const TRAILING = wordSet(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
   outright strongly publicly repeatedly openly again altogether entirely completely immediately now 's`);
-const NEGATION_WORDS = set("not never");
-const SUBJECT_PRONOUNS = set("he she they we i");
+const NEGATION_WORDS = wordSet("not never");
+const SUBJECT_PRONOUNS = wordSet("he she they we i");
 /** Short capitalised abbreviations whose dot ends no phrase ("Mrs. Clinton", "Sen. Sanders"). */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|prof|rev|hon|pres|capt|maj|adm|u\.s|d\.c)$/;
 
-interface Match {
-  start: number;
-  end: number;
-  values: readonly OpenStanceEntry[];
-}
+type Match = PhraseMatch<OpenStanceEntry>;
 
-/** Leftmost-longest matches of open_stance.csv (a `none` phrase hides the predicates inside it). */
-function scanOpen(ctx: SentenceCtx): Match[] {
-  const out: Match[] = [];
-  const trie = ctx.lex.openStance;
+/**
+ * Leftmost-longest matches of a predicate trie (stance.csv, open_stance.csv: a `none` phrase hides the predicates
+ * inside it). A match glued to a hyphen before it ("Clinton-backed", "U.S.-brokered") is an adjective, not a position
+ * taken: it is dropped, and still hides what it covers.
+ */
+export function scanPredicates<V>(ctx: SentenceCtx, trie: PhraseTrie<V>): PhraseMatch<V>[] {
+  const out: PhraseMatch<V>[] = [];
   for (let i = 0; i < ctx.toks.length; ) {
     const m = trie.firstMatchAt(ctx.toks, i);
     if (m) {
-      // "Clinton-backed", "Trump-endorsed": adjectives, not positions taken.
       const glued = ctx.toks[i - 1]?.raw === "-" && ctx.toks[i - 1]!.end === ctx.toks[i]!.start;
       if (!glued) out.push(m);
       i = m.end;
@@ -180,17 +178,26 @@ function isPassive(ctx: SentenceCtx, p: Match): boolean {
   return next === undefined || PASSIVE_NEXT.has(next.low) || next.kind === "close_quote";
 }
 
-/** Token ranges from "whether" to the next comma (or the end): an open question takes no position. */
-function questionClauses(ctx: SentenceCtx): OpenSpan[] {
+/** Does token `i` lie in one of `zones` (token ranges where predicates take no position)? */
+export function inZones(zones: readonly OpenSpan[], i: number): boolean {
+  for (const z of zones) if (i >= z.start && i < z.end) return true;
+  return false;
+}
+
+/** Token ranges from each word of `openers` to the next comma (or the sentence end). */
+export function clausesToComma(ctx: SentenceCtx, openers: ReadonlySet<string>): OpenSpan[] {
   const out: OpenSpan[] = [];
   for (let i = 0; i < ctx.toks.length; i++) {
-    if (ctx.toks[i]!.low !== "whether") continue;
+    if (!openers.has(ctx.toks[i]!.low)) continue;
     let e = i + 1;
     while (e < ctx.toks.length && ctx.toks[e]!.low !== ",") e++;
     out.push({ start: i, end: e });
   }
   return out;
 }
+
+/** From "whether" to the next comma: an open question takes no position. */
+const QUESTION_OPENERS = wordSet("whether");
 
 /** "urged Republicans not to nominate Trump": the object, then [not] to + a verb phrase within a few words. */
 function controlComplement(ctx: SentenceCtx, p: Match): { to: number; negated: boolean } | null {
@@ -212,20 +219,20 @@ function negatedControl(ctx: SentenceCtx, pred: OpenSpan): boolean {
 export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): OpenStanceFinding[] {
   // Most sentences hold no word that starts a predicate phrase: their scan is skipped.
   if (!ctx.lex.openStance.mayOccur(ctx.firstFlags)) return [];
-  const matches = scanOpen(ctx);
+  const matches = scanPredicates(ctx, ctx.lex.openStance);
   if (matches.length === 0) return [];
-  const zones = [...given, ...questionClauses(ctx)];
+  const zones = [...given, ...clausesToComma(ctx, QUESTION_OPENERS)];
   const out: OpenStanceFinding[] = [];
   const used = new Set<Match>();
   for (const p of matches) {
     if (p.values.some((v) => v.polarity === "neutral")) {
-      const phrase = zones.some((z) => p.start >= z.start && p.start < z.end) ? null : phraseAfter(ctx, p.end);
+      const phrase = inZones(zones, p.start) ? null : phraseAfter(ctx, p.end);
       if (phrase) out.push({ rule: "stance.open_neutral", stance: "neutral", predicate: { start: p.start, end: p.end }, phrase, active: true, head: headIndex(ctx, phrase) });
       continue;
     }
     const polar = polarOf(p);
     // A complement-only predicate ("drop out", "avoid") takes a position only after another ("urged him to drop out").
-    if (!polar || polar.frame === "complement" || used.has(p) || zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
+    if (!polar || polar.frame === "complement" || used.has(p) || inZones(zones, p.start)) continue;
     let sign = signOf(polar);
     let rule: OpenStanceRule = "stance.open_predicate";
     if (negatedAt(ctx, matches, p.start)) {

@@ -2,7 +2,7 @@
 // pairs, stance macro-F1 and SemEval F_avg, hedge spans and types, hedged
 // sentences, per-rule accuracy — and lists every item it gets wrong.
 import type { Stance } from "../schema.ts";
-import type { GoldField, GoldItem, GoldLookup } from "./gold.ts";
+import { LEGACY_FIELDS, type GoldField, type GoldItem, type GoldLookup } from "./gold.ts";
 import type { LabelledSentence, RuleVote } from "./label.ts";
 import { sameHead } from "./target-head.ts";
 
@@ -63,7 +63,7 @@ export interface GoldScore {
 const STANCE_CLASSES: readonly Stance[] = ["support", "oppose", "neutral"];
 const norm = (s: string | null | undefined) => (s == null ? null : s.trim().toLowerCase());
 
-const LEGACY: ReadonlySet<GoldField> = new Set<GoldField>(["actor", "cue", "target", "stance", "hedges"]);
+const LEGACY: ReadonlySet<GoldField> = new Set(LEGACY_FIELDS);
 const annotated = (g: GoldItem, f: GoldField) => (g.annotated ?? LEGACY).has(f);
 /** Files annotated before open targets hold the stance toward a topic only: an open position (target null) is neutral there. */
 const opensTargets = (g: GoldItem) => annotated(g, "target_text");
@@ -147,41 +147,36 @@ export function scoreAgainstGold(gold: readonly GoldItem[], lookup: GoldLookup |
       if ((g.targetEntity ?? null) === labels.target_entity) entityOk++;
       else wrong.target_entity = { expected: g.targetEntity ?? null, got: labels.target_entity };
     }
-    if (!annotated(g, "hedges")) {
-      for (const v of votes) {
-        if (v.field === "cue" || v.field === "hedge" || !annotated(g, v.field === "actor" ? "actor" : v.field === "target" ? "target" : "stance")) continue;
-        const acc = ruleAccuracy.get(v.rule) ?? { votes: 0, correct: 0 };
-        acc.votes++;
-        if (voteCorrect(v, g)) acc.correct++;
-        ruleAccuracy.set(v.rule, acc);
-      }
-      if (Object.keys(wrong).length > 0) errors.push({ gid: g.gid, source: g.source, text: g.text, wrong, note: g.note });
-      continue;
+    const hedgesAnnotated = annotated(g, "hedges");
+    if (hedgesAnnotated) {
+      hedgeN++;
+      // Hedge cue spans: exact start and end.
+      const goldSpans = new Set(g.hedges.map((h) => `${h.start}:${h.end}`));
+      const gotSpans = new Set(labels.hedges.map((h) => `${h.start}:${h.end}`));
+      for (const s of gotSpans) if (goldSpans.has(s)) span.tp++;
+      else span.fp++;
+      for (const s of goldSpans) if (!gotSpans.has(s)) span.fn++;
+      // Hedge types: the set of types per sentence.
+      const goldTypes = new Set(g.hedges.map((h) => h.type));
+      const gotTypes = new Set(labels.hedges.map((h) => h.type));
+      for (const t of gotTypes) if (goldTypes.has(t)) type.tp++;
+      else type.fp++;
+      for (const t of goldTypes) if (!gotTypes.has(t)) type.fn++;
+      const expHedged = g.hedges.length > 0;
+      if (labels.hedged && expHedged) hedged.tp++;
+      else if (labels.hedged) hedged.fp++;
+      else if (expHedged) hedged.fn++;
+      const hedgeKey = (hs: readonly { cue: string; type: string; start: number }[]) =>
+        hs.map((h) => `${h.type}:${h.cue}@${h.start}`).sort().join(" ");
+      if (hedgeKey(g.hedges) !== hedgeKey(labels.hedges))
+        wrong.hedges = { expected: g.hedges.map(({ cue, type, start }) => ({ cue, type, start })), got: labels.hedges.map(({ cue, type, start }) => ({ cue, type, start })) };
     }
-    hedgeN++;
-    // Hedge cue spans: exact start and end.
-    const goldSpans = new Set(g.hedges.map((h) => `${h.start}:${h.end}`));
-    const gotSpans = new Set(labels.hedges.map((h) => `${h.start}:${h.end}`));
-    for (const s of gotSpans) if (goldSpans.has(s)) span.tp++;
-    else span.fp++;
-    for (const s of goldSpans) if (!gotSpans.has(s)) span.fn++;
-    // Hedge types: the set of types per sentence.
-    const goldTypes = new Set(g.hedges.map((h) => h.type));
-    const gotTypes = new Set(labels.hedges.map((h) => h.type));
-    for (const t of gotTypes) if (goldTypes.has(t)) type.tp++;
-    else type.fp++;
-    for (const t of goldTypes) if (!gotTypes.has(t)) type.fn++;
-    const expHedged = g.hedges.length > 0;
-    if (labels.hedged && expHedged) hedged.tp++;
-    else if (labels.hedged) hedged.fp++;
-    else if (expHedged) hedged.fn++;
-    const hedgeKey = (hs: readonly { cue: string; type: string; start: number }[]) =>
-      hs.map((h) => `${h.type}:${h.cue}@${h.start}`).sort().join(" ");
-    if (hedgeKey(g.hedges) !== hedgeKey(labels.hedges))
-      wrong.hedges = { expected: g.hedges.map(({ cue, type, start }) => ({ cue, type, start })), got: labels.hedges.map(({ cue, type, start }) => ({ cue, type, start })) };
-    // Per-rule accuracy on the scored fields; the cue is provenance, not a scored label.
+    // Per-rule accuracy on the scored fields; the cue is provenance, not a scored label. An item without hedge
+    // annotations scores the votes of the fields it annotates; one with them every vote but an open rule's in a file
+    // annotated before open targets.
     for (const v of votes) {
-      if (v.field === "cue" || (isOpenRule(v.rule) && !opensTargets(g))) continue;
+      if (v.field === "cue") continue;
+      if (hedgesAnnotated ? isOpenRule(v.rule) && !opensTargets(g) : v.field === "hedge" || !annotated(g, v.field === "actor" ? "actor" : v.field === "target" ? "target" : "stance")) continue;
       const acc = ruleAccuracy.get(v.rule) ?? { votes: 0, correct: 0 };
       acc.votes++;
       if (voteCorrect(v, g)) acc.correct++;

@@ -10,9 +10,8 @@
 import type { Stance } from "../schema.ts";
 import type { StanceEntry, TargetEntry } from "./lexicons.ts";
 import type { SentenceCtx } from "./names.ts";
-import type { PhraseTrie } from "./phrases.ts";
-import { BE_FORMS } from "./words.ts";
-import { findOpenStance, type OpenStanceFinding } from "./open-targets.ts";
+import { BE_FORMS, wordSet } from "./words.ts";
+import { clausesToComma, findOpenStance, inZones, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
 
 export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
@@ -60,23 +59,11 @@ export interface TriggerMatch extends Span {
   entry: TargetEntry;
 }
 
-function scan<V>(ctx: SentenceCtx, trie: PhraseTrie<V>) {
-  const out: { start: number; end: number; values: readonly V[] }[] = [];
-  for (let i = 0; i < ctx.toks.length; ) {
-    const m = trie.firstMatchAt(ctx.toks, i);
-    if (m) {
-      out.push(m);
-      i = m.end;
-    } else i++;
-  }
-  return out;
-}
-
 /** Shared result of the sentences without triggers (most); callers never mutate it. */
 // Frozen: shared, so a caller that pushes onto it throws rather than leaks into later sentences.
 export const NO_TRIGGERS: TriggerMatch[] = Object.freeze([]) as unknown as TriggerMatch[];
 
-/** Trigger phrases of the topic lexicon, leftmost-longest (scan, without its intermediate list). */
+/** Trigger phrases of the topic lexicon, leftmost-longest (scanPredicates' loop, without its list or hyphen check). */
 export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
   let out: TriggerMatch[] | null = null;
   for (let i = 0; i < ctx.toks.length; ) {
@@ -89,17 +76,10 @@ export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
   return out ?? NO_TRIGGERS;
 }
 
+const CONDITIONAL_OPENERS = wordSet("if unless");
 /** Conditional clauses take no position ("If Putin does not commit to talks, …"): from "if"/"unless" to the next comma. */
 export function conditionalClauses(ctx: SentenceCtx): Span[] {
-  const out: Span[] = [];
-  for (let i = 0; i < ctx.toks.length; i++) {
-    const w = ctx.toks[i]!.low;
-    if (w !== "if" && w !== "unless") continue;
-    let e = i + 1;
-    while (e < ctx.toks.length && ctx.toks[e]!.low !== ",") e++;
-    out.push({ start: i, end: e });
-  }
-  return out;
+  return clausesToComma(ctx, CONDITIONAL_OPENERS);
 }
 
 function hasBeForm(ctx: SentenceCtx, from: number, to: number): boolean {
@@ -142,18 +122,19 @@ function negatedAt(ctx: SentenceCtx, preds: readonly PredicateMatch[], start: nu
 export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] = [], triggers: readonly TriggerMatch[] = findTriggers(ctx)): TargetStanceFindings {
   // No topic: only an open position, if the sentence takes one.
   if (triggers.length === 0) {
-    const zones = [...suppressed, ...conditionalClauses(ctx)];
-    return ctx.lex.openStance.count === 0 ? NOTHING : withOpen(ctx, zones, NOTHING, new Map());
+    // Most sentences hold no word that starts an open predicate (findOpenStance's own skip): their zones are not needed.
+    if (ctx.lex.openStance.count === 0 || !ctx.lex.openStance.mayOccur(ctx.firstFlags)) return NOTHING;
+    return withOpen(ctx, [...suppressed, ...conditionalClauses(ctx)], NOTHING, new Map());
   }
-  // "Western-backed", "U.S.-brokered" are adjectives, not positions taken.
-  const preds: PredicateMatch[] = scan(ctx, ctx.lex.stance).filter((m) => !(ctx.toks[m.start - 1]?.raw === "-" && ctx.toks[m.start - 1]!.end === ctx.toks[m.start]!.start));
+  // "Western-backed", "U.S.-brokered" are adjectives, not positions taken (scanPredicates drops them).
+  const preds: PredicateMatch[] = scanPredicates(ctx, ctx.lex.stance);
   // The first trigger is the sentence's topic when no predicate takes a position on one.
   const salient = triggers[0]!;
   const best = new Map<StanceRule, StanceCandidate>();
   const governing = new Map<number, number>();
   const zones = [...suppressed, ...conditionalClauses(ctx)];
   for (const p of preds) {
-    if (zones.some((z) => p.start >= z.start && p.start < z.end)) continue;
+    if (inZones(zones, p.start)) continue;
     if (p.values.some((v) => v.polarity === "absence")) {
       for (const t of triggers) {
         if (t.start < p.end || t.start - p.end > ABSENCE_GAP) continue;

@@ -7,7 +7,7 @@
 // passive is a vague quantity in narration, and a non-human noun ("many
 // cultivars") is no source: neither is a hedge.
 import type { SentenceCtx } from "./names.ts";
-import { tokAt } from "./words.ts";
+import { isWord, tokAt } from "./words.ts";
 
 const QUANTIFIERS = new Set(["some", "many", "most", "several", "numerous", "various", "countless"]);
 /** Tokens after which a quantifier opens a clause, so it can be its subject ("…, some people use port forwarding"). */
@@ -35,7 +35,6 @@ export interface WeaselSpan {
   end: number;
 }
 
-const isWord = (ctx: SentenceCtx, i: number): boolean => tokAt(ctx.toks, i)?.kind === "word";
 const pastParticiple = (low: string | undefined): boolean => low !== undefined && /(ed|en)$/.test(low);
 
 /**
@@ -48,7 +47,7 @@ export function weaselSubject(ctx: SentenceCtx, s: number): WeaselSpan | null {
   const before = tokAt(t, s - 1);
   if (before !== undefined && before.kind !== "open_quote" && !CLAUSE_OPENERS.has(before.low)) return null;
   let g = -1;
-  for (let k = s + 1; k <= s + 3 && isWord(ctx, k); k++) {
+  for (let k = s + 1; k <= s + 3 && isWord(tokAt(t, k)); k++) {
     if (ctx.lex.vaguePeople.has(t[k]!.low)) {
       g = k + 1;
       break;

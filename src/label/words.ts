@@ -4,7 +4,8 @@
 import type { Tok } from "./tokenize.ts";
 import { internWord } from "./vocab.ts";
 
-const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w !== ""));
+/** A word list written as one whitespace-separated string. */
+export const wordSet = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w !== ""));
 
 /**
  * A word list as marks by word id (vocab.ts) for the hottest checks: its words are interned when this module loads,
@@ -23,7 +24,7 @@ export function markedWord(marks: Uint8Array, t: Tok): boolean {
 }
 
 /** Capitalised words that are never part of a name (sentence starters, function words, calendar words). */
-export const NOT_NAME = set(`
+export const NOT_NAME = wordSet(`
   the a an this that these those his her its their our my your some any each every no all both either neither another other
   he she it they we i you him them us me who whom whose which what where when why how
   and but or nor so yet for if then than as because although though while whereas unless until since
@@ -40,10 +41,10 @@ export const NOT_NAME = set(`
 
 const NOT_NAME_IDS = idMarks(NOT_NAME);
 
-export const WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday");
+export const WEEKDAYS = wordSet("monday tuesday wednesday thursday friday saturday sunday");
 
 /** Words allowed between a subject and its reporting verb ("Putin has also said", "Trump on Tuesday said"). */
-export const BETWEEN_SUBJECT_AND_VERB = set(`
+export const BETWEEN_SUBJECT_AND_VERB = wordSet(`
   has have had is was were are been being will would shall should can could may might must did does do
   also further since recently previously earlier repeatedly later then again once always still never not just already
   first now publicly privately reportedly allegedly apparently personally himself herself itself themselves
@@ -51,36 +52,36 @@ export const BETWEEN_SUBJECT_AND_VERB = set(`
   too consistently long
 `);
 
-export const BE_FORMS = set("is was were are be been being am");
+export const BE_FORMS = wordSet("is was were are be been being am");
 
-export const PRONOUNS = set("he she it they we i you");
-export const RELATIVE_PRONOUNS = set("who which that");
-export const DETERMINERS = set("the a an one another this that these those");
-export const COORDINATORS = set("and but");
+export const PRONOUNS = wordSet("he she it they we i you");
+export const RELATIVE_PRONOUNS = wordSet("who which that");
+export const DETERMINERS = wordSet("the a an one another this that these those");
+export const COORDINATORS = wordSet("and but");
 
 /** Tokens after which a word is a noun, not a verb ("the claims", "his claim", "in May"). */
-export const NOUN_SIGNALS = set(`
+export const NOUN_SIGNALS = wordSet(`
   the a an this these those his her its their our my your such any no every each some several many
   's of in on at for by from since until till early late mid last next this territorial false unfounded
   ‘ ’ ' " “ ” (
 `);
 
 /** Words a sentence-initial introductory phrase starts with ("Speaking at …, Putin said"). */
-export const INTRO_STARTERS = set(`
+export const INTRO_STARTERS = wordSet(`
   in on at after before during following despite speaking while when since as with without amid
   however meanwhile moreover earlier later last yesterday today also then but and yet so although though
   according for by from under over through ahead once if
 `);
 
 /** Adverbial words that may sit between commas without being an appositive (", meanwhile,"). */
-export const PARENTHETICAL = set(`
+export const PARENTHETICAL = wordSet(`
   however meanwhile though therefore moreover too also instead in particular for his her its their part turn
   then again once earlier later on monday tuesday wednesday thursday friday saturday sunday last week
   in turn of course furthermore nevertheless separately similarly additionally notably
 `);
 
 /** Name particles kept inside a personal name ("Ursula von der Leyen"). */
-export const NAME_PARTICLES = set("von der van den de del della di da dos du la le bin al ibn");
+export const NAME_PARTICLES = wordSet("von der van den de del della di da dos du la le bin al ibn");
 /** "of", "for" and the name particles: the lower-case words that may link two parts of a name. */
 export const NAME_LINK_IDS = idMarks(["of", "for", ...NAME_PARTICLES]);
 
