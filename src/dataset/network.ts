@@ -7,6 +7,7 @@
 // sorted by total count, then actor, then target (code-unit order), so the
 // file is byte-identical for the same records.
 import type { SentenceLabels } from "../schema.ts";
+import { csvField } from "../label/csv-table.ts";
 
 const MAX_EXAMPLES = 3;
 export const NETWORK_COLUMNS = ["actor", "actor_type", "target", "target_kind", "support", "oppose", "neutral", "total", "example_ids"] as const;
@@ -58,9 +59,4 @@ export class NetworkTally {
       lines.push([e.actor, e.actorType, e.target, e.kind, e.support, e.oppose, e.neutral, e.support + e.oppose + e.neutral, e.examples.join(" ")].map(csvField).join(","));
     return lines.join("\n") + "\n";
   }
-}
-
-function csvField(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -94,3 +94,9 @@ export async function readCsvTable<S extends z.ZodType>(file: string, schema: S,
   }
   return parseCsvTable(file, text.replace(/^\uFEFF/, ""), schema, columns);
 }
+
+/** One CSV field as written (RFC 4180: quoted when it holds a quote, comma or line break; quotes doubled). */
+export function csvField(v: string | number): string {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

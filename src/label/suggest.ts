@@ -5,6 +5,7 @@
 // one), written as a draft topics CSV that --targets reads as it is.
 import type { SentenceLabels } from "../schema.ts";
 import { headTokens, targetHead } from "./target-head.ts";
+import { csvField } from "./csv-table.ts";
 
 const MAX_EXAMPLES = 2;
 const MAX_PATTERNS = 4;
@@ -115,12 +116,8 @@ export class TargetMiner {
 
 /** The draft as CSV: topic,patterns,description,count,support,oppose,example_1,example_2 (RFC 4180 quoting). */
 export function topicsCsv(topics: readonly SuggestedTopic[]): string {
-  const field = (v: string | number) => {
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const lines = ["topic,patterns,description,count,support,oppose,example_1,example_2"];
   for (const t of topics)
-    lines.push([t.topic, t.patterns.join("; "), t.description, t.count, t.support, t.oppose, t.examples[0] ?? "", t.examples[1] ?? ""].map(field).join(","));
+    lines.push([t.topic, t.patterns.join("; "), t.description, t.count, t.support, t.oppose, t.examples[0] ?? "", t.examples[1] ?? ""].map(csvField).join(","));
   return lines.join("\n") + "\n";
 }
