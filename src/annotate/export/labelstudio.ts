@@ -1,0 +1,223 @@
+// Label Studio: the labelling config (XML), the tasks with the labeller's
+// labels as `predictions` (annotators correct rather than start blank), and
+// the reader of Label Studio's JSON export.
+//
+// Formats, from Label Studio's documentation:
+// - tasks to import, with pre-annotations: "Import pre-annotated data into
+//   Label Studio", https://labelstud.io/guide/predictions (and
+//   docs/source/guide/predictions.md in HumanSignal/label-studio 1.13.0): a
+//   list of tasks `{data: {...}, predictions: [{model_version, score?,
+//   result: [...]}]}`; a text span result is `{id, from_name, to_name, type:
+//   "labels", value: {start, end, text, labels: [...]}}`, a choice `{…, type:
+//   "choices", value: {choices: [...]}}`, a text area `{…, type: "textarea",
+//   value: {text: [...]}}`.
+// - the JSON export: "Label Studio Task Format", https://labelstud.io/guide/task_format
+//   (and guide/export.md): a list of tasks `{id, data, annotations: [{id,
+//   completed_by, result: [...], was_cancelled, ground_truth, created_at,
+//   updated_at, lead_time, …}], predictions: [...]}`; `completed_by` is a
+//   user id (an object with the user's id and email in older exports).
+// Offsets: the editor runs in the browser and counts `start`/`end` in
+// JavaScript string indices (UTF-16 code units); records count code points.
+// Exports write UTF-16 offsets; the import accepts either as long as the
+// region's `text` is the text at them (checked, one-line error otherwise).
+import { z } from "zod";
+import { InputError } from "../../errors.ts";
+import { ACTOR_TYPES, HEDGE_TYPES, STANCES, type ActorType, type HedgeType, type Stance } from "../../schema.ts";
+import { cps, sortHedges, type CpSpan, type ItemHedge, type ItemLabels, type SampleItem } from "../item.ts";
+
+// ---- zod schemas of the documented formats -------------------------------------------------------------
+
+const SpanValue = z.object({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string(), labels: z.array(z.string()).min(1) }).passthrough();
+const common = { id: z.string().optional(), from_name: z.string(), to_name: z.string(), origin: z.string().optional(), readonly: z.boolean().optional(), hidden: z.boolean().optional() };
+export const LsResult = z.discriminatedUnion("type", [
+  z.object({ ...common, type: z.literal("labels"), value: SpanValue }).passthrough(),
+  z.object({ ...common, type: z.literal("choices"), value: z.object({ choices: z.array(z.string()) }).passthrough() }).passthrough(),
+  z.object({ ...common, type: z.literal("textarea"), value: z.object({ text: z.array(z.string()) }).passthrough() }).passthrough(),
+  // Relations between regions and other tools: read, not used.
+  z.object({ type: z.literal("relation") }).passthrough(),
+]);
+export type LsResult = z.infer<typeof LsResult>;
+
+export const LsPrediction = z.object({ model_version: z.string().optional(), score: z.number().optional(), result: z.array(LsResult) }).passthrough();
+
+/** One task of the import file (tasks.json). */
+export const LsImportTask = z
+  .object({
+    data: z.object({ text: z.string(), item_id: z.string(), context_before: z.string(), context_after: z.string() }).passthrough(),
+    predictions: z.array(LsPrediction).optional(),
+  })
+  .strict();
+
+const CompletedBy = z.union([z.number(), z.object({ id: z.number().optional(), email: z.string().optional() }).passthrough()]);
+export const LsAnnotation = z
+  .object({ id: z.number().optional(), completed_by: CompletedBy.optional(), result: z.array(LsResult), was_cancelled: z.boolean().optional(), ground_truth: z.boolean().optional(), lead_time: z.number().optional() })
+  .passthrough();
+/** One task of Label Studio's JSON export. */
+export const LsExportTask = z
+  .object({ id: z.number(), data: z.object({ text: z.string() }).passthrough(), annotations: z.array(LsAnnotation), predictions: z.array(z.unknown()).optional() })
+  .passthrough();
+export const LsExport = z.array(LsExportTask);
+
+// ---- the labelling config ------------------------------------------------------------------------------
+
+export const SPAN_LABELS = ["Actor", "Cue", "Content", "Target"] as const;
+export const hedgeLabel = (t: HedgeType) => `Hedge_${t}`;
+const COLOURS: Record<string, string> = { Actor: "#4c72b0", Cue: "#dd8452", Content: "#55a868", Target: "#c44e52" };
+
+export function labelStudioConfig(): string {
+  const label = (value: string, bg: string) => `    <Label value="${value}" background="${bg}"/>`;
+  return `<View>
+  <Header value="Before"/>
+  <Text name="before" value="$context_before"/>
+  <Header value="Sentence: mark Actor, Cue, Content, Target and hedge cues (Hedge_<type>)"/>
+  <Labels name="span" toName="text">
+${[...SPAN_LABELS.map((l) => label(l, COLOURS[l]!)), ...HEDGE_TYPES.map((t) => label(hedgeLabel(t), "#8172b3"))].join("\n")}
+  </Labels>
+  <Text name="text" value="$text" granularity="symbol"/>
+  <Header value="After"/>
+  <Text name="after" value="$context_after"/>
+  <Header value="Stance toward the target"/>
+  <Choices name="stance" toName="text" choice="single" showInline="true">
+${STANCES.map((s) => `    <Choice value="${s}"/>`).join("\n")}
+  </Choices>
+  <Header value="Actor (canonical name; empty = the writer's narration), its type and country"/>
+  <TextArea name="actor_name" toName="text" maxSubmissions="1" editable="true"/>
+  <Choices name="actor_type" toName="text" choice="single" showInline="true">
+${ACTOR_TYPES.map((s) => `    <Choice value="${s}"/>`).join("\n")}
+  </Choices>
+  <TextArea name="actor_affiliation" toName="text" maxSubmissions="1" editable="true"/>
+  <Header value="Cue when it has no span in the sentence"/>
+  <TextArea name="cue_text" toName="text" maxSubmissions="1" editable="true"/>
+  <Header value="Target topic id, and the target's canonical entity name"/>
+  <TextArea name="target_topic" toName="text" maxSubmissions="1" editable="true"/>
+  <TextArea name="target_entity" toName="text" maxSubmissions="1" editable="true"/>
+</View>
+`;
+}
+
+/** The controls of the config: from_name → the tag, to check an export against. */
+const CONTROLS = new Set(["span", "stance", "actor_name", "actor_type", "actor_affiliation", "cue_text", "target_topic", "target_entity"]);
+
+// ---- offsets ---------------------------------------------------------------------------------------------
+
+/** UTF-16 index of each code-point index 0..n. */
+function utf16Offsets(text: string): number[] {
+  const out = [0];
+  let u = 0;
+  for (const c of cps(text)) {
+    u += c.length;
+    out.push(u);
+  }
+  return out;
+}
+
+// ---- export ----------------------------------------------------------------------------------------------
+
+/** The result items of one item's labels (ids `<n>-<what>`, stable). */
+export function labelsToResult(n: number, text: string, l: ItemLabels): LsResult[] {
+  const u = utf16Offsets(text);
+  const out: LsResult[] = [];
+  const span = (what: string, s: CpSpan, label: string) =>
+    out.push({ id: `${n}-${what}`, from_name: "span", to_name: "text", type: "labels", value: { start: u[s.start]!, end: u[s.end]!, text: text.slice(u[s.start]!, u[s.end]!), labels: [label] } });
+  const area = (name: string, v: string | null) => {
+    if (v !== null) out.push({ id: `${n}-${name}`, from_name: name, to_name: "text", type: "textarea", value: { text: [v] } });
+  };
+  const choice = (name: string, v: string) => out.push({ id: `${n}-${name}`, from_name: name, to_name: "text", type: "choices", value: { choices: [v] } });
+  if (l.actor_span) span("actor", l.actor_span, "Actor");
+  if (l.cue_span) span("cue", l.cue_span, "Cue");
+  if (l.content) span("content", l.content, "Content");
+  if (l.target_span) span("target", l.target_span, "Target");
+  l.hedges.forEach((h, k) => span(`hedge${k + 1}`, h, hedgeLabel(h.type)));
+  choice("stance", l.stance);
+  if (l.actor) {
+    area("actor_name", l.actor.name);
+    choice("actor_type", l.actor.type);
+    area("actor_affiliation", l.actor.affiliation);
+  }
+  if (l.cue !== null && !l.cue_span) area("cue_text", l.cue);
+  area("target_topic", l.target);
+  area("target_entity", l.target_entity);
+  return out;
+}
+
+export const MODEL_VERSION = "claimstance rule labeller";
+
+export function labelStudioTasks(items: readonly SampleItem[], labelsOf: (it: SampleItem) => ItemLabels): z.infer<typeof LsImportTask>[] {
+  return items.map((it) => ({
+    data: { text: it.record.text, item_id: it.id, context_before: it.context_before.join(" "), context_after: it.context_after.join(" ") },
+    predictions: [{ model_version: MODEL_VERSION, result: labelsToResult(it.n, it.record.text, labelsOf(it)) }],
+  }));
+}
+
+// ---- import ----------------------------------------------------------------------------------------------
+
+/** Code-point span of a region: its offsets as UTF-16 or as code points, whichever gives its text. */
+function regionSpan(text: string, v: { start: number; end: number; text: string }, where: string): CpSpan {
+  const u = utf16Offsets(text);
+  const s = u.indexOf(v.start);
+  const e = u.indexOf(v.end);
+  if (s >= 0 && e >= s && text.slice(v.start, v.end) === v.text) return { start: s, end: e };
+  const c = cps(text);
+  if (v.end <= c.length && v.start <= v.end && c.slice(v.start, v.end).join("") === v.text) return { start: v.start, end: v.end };
+  throw new InputError(`${where}: span text mismatch at ${v.start}-${v.end}: region says ${JSON.stringify(v.text)}, the sentence has ${JSON.stringify(text.slice(v.start, v.end))}`);
+}
+
+const HEDGE_BY_LABEL = new Map<string, HedgeType>(HEDGE_TYPES.map((t) => [hedgeLabel(t), t]));
+
+/** The labels of one annotation's result items; `where` names the task in errors. */
+export function resultToLabels(text: string, result: readonly LsResult[], where: string): ItemLabels {
+  const spans = new Map<string, CpSpan>();
+  const hedges: ItemHedge[] = [];
+  const values = new Map<string, string>();
+  for (const r of result) {
+    if (r.type === "relation") continue;
+    if (!CONTROLS.has(r.from_name)) throw new InputError(`${where}: unknown control ${JSON.stringify(r.from_name)} (not in the labelling config)`);
+    if (r.type === "labels") {
+      if (r.from_name !== "span") throw new InputError(`${where}: spans belong to the "span" control, not ${JSON.stringify(r.from_name)}`);
+      const label = r.value.labels[0]!;
+      const span = regionSpan(text, r.value, where);
+      const hedge = HEDGE_BY_LABEL.get(label);
+      if (hedge) hedges.push({ cue: r.value.text, type: hedge, ...span });
+      else if ((SPAN_LABELS as readonly string[]).includes(label)) {
+        if (spans.has(label)) throw new InputError(`${where}: more than one ${label} span`);
+        spans.set(label, span);
+      } else throw new InputError(`${where}: unknown label ${JSON.stringify(label)}`);
+    } else {
+      const v = (r.type === "choices" ? r.value.choices : r.value.text).join(" ").trim();
+      if (r.type === "choices" && r.from_name === "stance" && !(STANCES as readonly string[]).includes(v)) throw new InputError(`${where}: unknown label ${JSON.stringify(v)} for stance`);
+      if (r.type === "choices" && r.from_name === "actor_type" && !(ACTOR_TYPES as readonly string[]).includes(v)) throw new InputError(`${where}: unknown label ${JSON.stringify(v)} for actor_type`);
+      if (v !== "") values.set(r.from_name, v);
+    }
+  }
+  const slice = (s: CpSpan) => cps(text).slice(s.start, s.end).join("");
+  const actorSpan = spans.get("Actor") ?? null;
+  const name = values.get("actor_name") ?? (actorSpan ? slice(actorSpan) : null);
+  let actor: ItemLabels["actor"] = null;
+  if (name !== null) {
+    const type = values.get("actor_type");
+    if (type === undefined) throw new InputError(`${where}: actor ${JSON.stringify(name)} has no actor_type`);
+    actor = { name, type: type as ActorType, affiliation: values.get("actor_affiliation") ?? null };
+  }
+  const cueSpan = spans.get("Cue") ?? null;
+  const targetSpan = spans.get("Target") ?? null;
+  return {
+    actor,
+    actor_span: actorSpan,
+    cue: cueSpan ? slice(cueSpan) : (values.get("cue_text") ?? null),
+    cue_span: cueSpan,
+    content: spans.get("Content") ?? null,
+    target: values.get("target_topic") ?? null,
+    target_text: targetSpan ? slice(targetSpan) : null,
+    target_span: targetSpan,
+    target_entity: values.get("target_entity") ?? null,
+    stance: (values.get("stance") ?? "neutral") as Stance,
+    hedges: sortHedges(hedges),
+  };
+}
+
+/** An annotator's name from `completed_by`. */
+export function lsAnnotator(c: z.infer<typeof CompletedBy> | undefined): string {
+  if (c === undefined) return "ls-unknown";
+  if (typeof c === "number") return `ls-${c}`;
+  return c.email ? c.email.replace(/@.*$/, "") : `ls-${c.id ?? "unknown"}`;
+}
