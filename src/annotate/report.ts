@@ -60,6 +60,7 @@ async function loadExternal(spec: PredictionSpec, ids: ReadonlySet<string>): Pro
     const at = `${spec.file}:${line}`;
     if (typeof v !== "object" || v === null || typeof v.id !== "string") throw new InputError(`${at}: expected an object with a string "id"`);
     if (!ids.has(v.id)) continue; // predictions for records outside the sample are not scored
+    if (byId.has(v.id)) throw new InputError(`${at}: id ${v.id} predicted twice (one line per record: eval's --predictions format)`);
     const row: NonNullable<ReturnType<External["byId"]["get"]>> = {};
     if (v.stance !== undefined) {
       if (!(STANCES as readonly unknown[]).includes(v.stance)) throw new InputError(`${at}: stance: unknown label ${JSON.stringify(v.stance)}`);
