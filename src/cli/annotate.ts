@@ -2,7 +2,7 @@
 // draw a sample of a built dataset, export it with the labels pre-filled
 // (Label Studio, brat, gold JSONL), import the corrected files, measure the
 // annotators' agreement and the labeller against them.
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../errors.ts";
 import { ensureDir, writeAtomic } from "../eval/io.ts";
@@ -32,8 +32,8 @@ quality report.
              tagger's decisions and rare rules first within each class
   export     --sample FILE [--out annotation/]
              labelstudio/config.xml + labelstudio/tasks.json (labels as predictions),
-             brat/ (annotation.conf, NNNN.txt, NNNN.ann), gold/labeller.jsonl
-             (gold format; spans in gold/spans/labeller.jsonl)
+             brat/ (annotation.conf, NNNN.txt, NNNN.ann), jsonl/labeller.jsonl
+             (gold format; spans in jsonl/spans/labeller.jsonl)
   import     --sample FILE [--labelstudio EXPORT.json]... [--brat [NAME=]DIR]... [--out gold/]
              one gold file per annotator (<name>.jsonl, spans in spans/<name>.jsonl);
              Label Studio annotators are named by completed_by, brat ones by NAME
@@ -65,6 +65,7 @@ async function sample(argv: string[]): Promise<void> {
   };
   const items = drawSample(await readRecords(datasetFiles(dataset)), opts);
   const out = f.out ?? "sample.jsonl";
+  await ensureDir(dirname(out));
   await writeAtomic([[out, sampleJsonl(items)]]);
   const strata = new Map<string, number>();
   for (const it of items) strata.set(it.stratum, (strata.get(it.stratum) ?? 0) + 1);
@@ -77,17 +78,17 @@ async function exportAll(argv: string[]): Promise<void> {
   const items = await readSample(f.sample);
   const out = f.out ?? "annotation";
   const labelsOf = (it: (typeof items)[number]) => labelsOfRecord(it.record);
-  for (const d of ["labelstudio", "brat", "gold", join("gold", "spans")]) await ensureDir(join(out, d));
+  for (const d of ["labelstudio", "brat", "jsonl", join("jsonl", "spans")]) await ensureDir(join(out, d));
   const labels = new Map(items.map((it) => [it.id, labelsOf(it)]));
   const [gold, spans] = goldFiles("labeller", items, labels, true);
   await writeAtomic([
     [join(out, "labelstudio", "config.xml"), labelStudioConfig()],
     [join(out, "labelstudio", "tasks.json"), JSON.stringify(labelStudioTasks(items, labelsOf), null, 1) + "\n"],
     ...bratFiles(items, labelsOf).map(([name, body]) => [join(out, "brat", name), body] as const),
-    [join(out, "gold", "labeller.jsonl"), gold],
-    [join(out, "gold", "spans", "labeller.jsonl"), spans],
+    [join(out, "jsonl", "labeller.jsonl"), gold],
+    [join(out, "jsonl", "spans", "labeller.jsonl"), spans],
   ]);
-  process.stdout.write(`wrote ${out}/labelstudio (config.xml, tasks.json), ${out}/brat (${items.length} documents), ${out}/gold/labeller.jsonl\n`);
+  process.stdout.write(`wrote ${out}/labelstudio (config.xml, tasks.json), ${out}/brat (${items.length} documents), ${out}/jsonl/labeller.jsonl\n`);
 }
 
 async function importAll(argv: string[]): Promise<void> {
@@ -120,6 +121,7 @@ async function agreement(argv: string[]): Promise<void> {
   const a = measureAgreement(items, gold, { seed: numberFlag("seed", f.seed, 13, Number.isInteger), resamples: numberFlag("resamples", f.resamples, 1000, (v) => Number.isInteger(v) && v > 0) });
   const md = agreementMarkdown(a);
   if (f.out) {
+    await ensureDir(dirname(f.out));
     await writeAtomic([[f.out, md]]);
     process.stdout.write(`wrote ${f.out}\n`);
   } else process.stdout.write(md);
