@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { readJsonl, describeIssue } from "../eval/io.ts";
-import { ClaimRecord, HEDGE_TYPES, STANCES, type ActorType, type HedgeType, type Stance } from "../schema.ts";
+import { ACTOR_TYPES, ClaimRecord, HEDGE_TYPES, STANCES, type ActorType, type HedgeType, type Stance } from "../schema.ts";
 
 export interface CpSpan {
   start: number;
@@ -100,6 +100,46 @@ export async function readSample(file: string): Promise<SampleItem[]> {
 export function annotatorName(raw: string): string {
   const s = raw.replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^[._]+/, "");
   return s === "" ? "annotator" : s;
+}
+
+/** The non-span values an annotator gives (Label Studio text areas and choices, brat notes), by key. */
+export interface LabelValues {
+  actor?: string | undefined;
+  actor_type?: string | undefined;
+  affiliation?: string | undefined;
+  cue?: string | undefined;
+  target?: string | undefined;
+  target_entity?: string | undefined;
+}
+
+/**
+ * Labels from the spans (by label: Actor, Cue, Content, Target), hedge spans and values of one
+ * annotation; an actor span without a name takes its text as the name. `where` names it in errors.
+ */
+export function assembleLabels(text: string, spans: ReadonlyMap<string, CpSpan>, hedges: ItemHedge[], v: LabelValues, stance: Stance, where: string): ItemLabels {
+  const actorSpan = spans.get("Actor") ?? null;
+  const name = v.actor ?? (actorSpan ? sliceCp(text, actorSpan) : null);
+  let actor: ItemLabels["actor"] = null;
+  if (name !== null) {
+    if (v.actor_type === undefined) throw new InputError(`${where}: actor ${JSON.stringify(name)} has no actor_type`);
+    if (!(ACTOR_TYPES as readonly string[]).includes(v.actor_type)) throw new InputError(`${where}: unknown label ${JSON.stringify(v.actor_type)} for actor_type`);
+    actor = { name, type: v.actor_type as ActorType, affiliation: v.affiliation ?? null };
+  }
+  const cueSpan = spans.get("Cue") ?? null;
+  const targetSpan = spans.get("Target") ?? null;
+  return {
+    actor,
+    actor_span: actorSpan,
+    cue: cueSpan ? sliceCp(text, cueSpan) : (v.cue ?? null),
+    cue_span: cueSpan,
+    content: spans.get("Content") ?? null,
+    target: v.target ?? null,
+    target_text: targetSpan ? sliceCp(text, targetSpan) : null,
+    target_span: targetSpan,
+    target_entity: v.target_entity ?? null,
+    stance,
+    hedges: sortHedges(hedges),
+  };
 }
 
 /** Checks labels for what the record contract requires; returns a message or null. */

@@ -8,7 +8,7 @@ import { InputError } from "../errors.ts";
 import { readJsonl } from "../eval/io.ts";
 import { macroF1 } from "../eval/metrics.ts";
 import type { PredictionSpec } from "../eval/predictions.ts";
-import { esc } from "../eval/report-html.ts";
+import { esc, REPORT_CSS } from "../eval/report-html.ts";
 import { HEDGE_TYPES, STANCES } from "../schema.ts";
 import { agreementMarkdown, bootstrapCI, CATEGORICAL, fmtFigure, measureAgreement, SPANS, tokenF1, tokens, tokenSet, type Agreement, type Figure } from "./agreement.ts";
 import { attributedOf, labelsOfRecord, type ItemLabels, type SampleItem } from "./item.ts";
@@ -323,11 +323,7 @@ function toHtml(j: AnnotateReport["json"]): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>claimstance: label quality on your corpus</title>
 <style>
-body { font: 14px/1.45 system-ui, sans-serif; color: #111; margin: 0 auto; padding: 16px; max-width: 900px; }
-table { border-collapse: collapse; margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; }
-th { background: #f3f3f3; }
-svg { max-width: 100%; height: auto; }
+${REPORT_CSS}
 .note { font-size: 12px; color: #555; }
 </style>
 </head>

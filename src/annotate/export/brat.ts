@@ -12,8 +12,8 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "../../errors.ts";
 import { parseBrat } from "../../eval/benchmarks/brat.ts";
-import { ACTOR_TYPES, HEDGE_TYPES, STANCES, type ActorType, type HedgeType, type Stance } from "../../schema.ts";
-import { cps, sliceCp, sortHedges, type CpSpan, type ItemHedge, type ItemLabels, type SampleItem } from "../item.ts";
+import { HEDGE_TYPES, STANCES, type HedgeType, type Stance } from "../../schema.ts";
+import { assembleLabels, cps, sliceCp, type CpSpan, type ItemHedge, type ItemLabels, type SampleItem } from "../item.ts";
 
 const hedgeType = (t: HedgeType) => `Hedge_${t}`;
 
@@ -138,29 +138,9 @@ export function readBratItem(file: string, annText: string, txt: string, it: Sam
       spans.set(s.type, span);
     } else throw new InputError(`${where}: unknown label ${JSON.stringify(s.type)}`);
   }
-  const actorSpan = spans.get("Actor") ?? null;
-  const name = notes.get("actor") ?? (actorSpan ? sliceCp(text, actorSpan) : null);
-  let actor: ItemLabels["actor"] = null;
-  if (name !== null) {
-    const type = notes.get("actor_type");
-    if (type === undefined || !(ACTOR_TYPES as readonly string[]).includes(type)) throw new InputError(`${file}:${lineOf("#")}: ${type === undefined ? `actor ${JSON.stringify(name)} has no actor_type` : `unknown label ${JSON.stringify(type)} for actor_type`}`);
-    actor = { name, type: type as ActorType, affiliation: notes.get("affiliation") ?? null };
-  }
-  const cueSpan = spans.get("Cue") ?? null;
-  const targetSpan = spans.get("Target") ?? null;
-  return {
-    actor,
-    actor_span: actorSpan,
-    cue: cueSpan ? sliceCp(text, cueSpan) : (notes.get("cue") ?? null),
-    cue_span: cueSpan,
-    content: spans.get("Content") ?? null,
-    target: notes.get("target") ?? null,
-    target_text: targetSpan ? sliceCp(text, targetSpan) : null,
-    target_span: targetSpan,
-    target_entity: notes.get("target_entity") ?? null,
-    stance,
-    hedges: sortHedges(hedges),
-  };
+  const n = (k: string) => notes.get(k);
+  const given = { actor: n("actor"), actor_type: n("actor_type"), affiliation: n("affiliation"), cue: n("cue"), target: n("target"), target_entity: n("target_entity") };
+  return assembleLabels(text, spans, hedges, given, stance, `${file}:${lineOf("#")}`);
 }
 
 /** Reads every NNNN.ann of a brat folder against the sample: item n → labels. */

@@ -22,8 +22,8 @@
 // region's `text` is the text at them (checked, one-line error otherwise).
 import { z } from "zod";
 import { InputError } from "../../errors.ts";
-import { ACTOR_TYPES, HEDGE_TYPES, STANCES, type ActorType, type HedgeType, type Stance } from "../../schema.ts";
-import { cps, sortHedges, type CpSpan, type ItemHedge, type ItemLabels, type SampleItem } from "../item.ts";
+import { ACTOR_TYPES, HEDGE_TYPES, STANCES, type HedgeType, type Stance } from "../../schema.ts";
+import { assembleLabels, cps, type CpSpan, type ItemHedge, type ItemLabels, type SampleItem } from "../item.ts";
 
 // ---- zod schemas of the documented formats -------------------------------------------------------------
 
@@ -189,30 +189,9 @@ export function resultToLabels(text: string, result: readonly LsResult[], where:
       if (v !== "") values.set(r.from_name, v);
     }
   }
-  const slice = (s: CpSpan) => cps(text).slice(s.start, s.end).join("");
-  const actorSpan = spans.get("Actor") ?? null;
-  const name = values.get("actor_name") ?? (actorSpan ? slice(actorSpan) : null);
-  let actor: ItemLabels["actor"] = null;
-  if (name !== null) {
-    const type = values.get("actor_type");
-    if (type === undefined) throw new InputError(`${where}: actor ${JSON.stringify(name)} has no actor_type`);
-    actor = { name, type: type as ActorType, affiliation: values.get("actor_affiliation") ?? null };
-  }
-  const cueSpan = spans.get("Cue") ?? null;
-  const targetSpan = spans.get("Target") ?? null;
-  return {
-    actor,
-    actor_span: actorSpan,
-    cue: cueSpan ? slice(cueSpan) : (values.get("cue_text") ?? null),
-    cue_span: cueSpan,
-    content: spans.get("Content") ?? null,
-    target: values.get("target_topic") ?? null,
-    target_text: targetSpan ? slice(targetSpan) : null,
-    target_span: targetSpan,
-    target_entity: values.get("target_entity") ?? null,
-    stance: (values.get("stance") ?? "neutral") as Stance,
-    hedges: sortHedges(hedges),
-  };
+  const v = (k: string) => values.get(k);
+  const given = { actor: v("actor_name"), actor_type: v("actor_type"), affiliation: v("actor_affiliation"), cue: v("cue_text"), target: v("target_topic"), target_entity: v("target_entity") };
+  return assembleLabels(text, spans, hedges, given, (v("stance") ?? "neutral") as Stance, where);
 }
 
 /** An annotator's name from `completed_by`. */
