@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bratFiles, bratName } from "../../src/annotate/export/brat.ts";
-import { LsImportTask, LsExport, labelStudioConfig, labelStudioTasks, type LsResult } from "../../src/annotate/export/labelstudio.ts";
+import { LsImportTask, LsExport, labelStudioConfig, labelStudioTasks, resultToLabels, type LsResult } from "../../src/annotate/export/labelstudio.ts";
 import { goldFiles, readGoldDir } from "../../src/annotate/gold.ts";
 import { importBrat, importLabelStudio, type Annotations } from "../../src/annotate/import.ts";
 import { cps, labelsOfRecord, sortHedges, type ItemLabels, type SampleItem } from "../../src/annotate/item.ts";
@@ -115,8 +115,8 @@ test("Label Studio: an edited export imports as exactly the edits", async (t) =>
     if (it === withContent)
       for (const r of result)
         if (r.type === "labels" && r.value.labels[0] === "Content") {
-          r.value.start -= 1; // no astral characters before it in these sentences: UTF-16 = code points
-          r.value.text = it.record.text.slice(r.value.start, r.value.end);
+          r.value.start -= 1;
+          r.value.text = cps(it.record.text).slice(r.value.start, r.value.end).join("");
         }
     if (it === withHedge) {
       const k = result.findIndex((r) => r.type === "labels" && r.value.labels[0]!.startsWith("Hedge_"));
@@ -229,3 +229,16 @@ test("brat: an edited folder imports as exactly the edits; bad lines name file:l
 function before0(it: SampleItem): number {
   return cps(it.context_before.join("\n") + (it.context_before.length ? "\n" : "")).length;
 }
+
+test("Label Studio offsets: code points (current) and UTF-16 indices (older versions) both import; other offsets are a mismatch", (t) => {
+  const text = "\u{1F680} Trump said it.";
+  const region = (start: number, end: number): LsResult[] => [
+    { from_name: "span", to_name: "text", type: "labels", value: { start, end, text: "Trump", labels: ["Actor"] } },
+    { from_name: "actor_type", to_name: "text", type: "choices", value: { choices: ["person"] } },
+  ];
+  const cp = resultToLabels(text, region(2, 7), "task 1");
+  t.deepEqual(cp.actor_span, { start: 2, end: 7 });
+  t.deepEqual(cp.actor, { name: "Trump", type: "person", affiliation: null });
+  t.deepEqual(resultToLabels(text, region(3, 8), "task 1"), cp);
+  t.throws(() => resultToLabels(text, region(4, 9), "task 1"), { message: /^task 1: span text mismatch at 4-9/ });
+});

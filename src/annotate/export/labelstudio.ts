@@ -16,9 +16,12 @@
 //   completed_by, result: [...], was_cancelled, ground_truth, created_at,
 //   updated_at, lead_time, …}], predictions: [...]}`; `completed_by` is a
 //   user id (an object with the user's id and email in older exports).
-// Offsets: the editor runs in the browser and counts `start`/`end` in
-// JavaScript string indices (UTF-16 code units); records count code points.
-// Exports write UTF-16 offsets; the import accepts either as long as the
+// Offsets: Label Studio stores code points since the frontend fix for text
+// with emoji (HumanSignal/label-studio PR #1559, merged as
+// label-studio-frontend PR #308: "Store code points instead of js length";
+// issue #4988 on 1.9.1 shows the exported offsets right); older versions
+// stored JavaScript string indices (UTF-16 code units, issue #1347). Exports
+// write code points, like records; the import accepts either as long as the
 // region's `text` is the text at them (checked, one-line error otherwise).
 import { z } from "zod";
 import { InputError } from "../../errors.ts";
@@ -100,7 +103,7 @@ const CONTROLS = new Set(["span", "stance", "actor_name", "actor_type", "actor_a
 
 // ---- offsets ---------------------------------------------------------------------------------------------
 
-/** UTF-16 index of each code-point index 0..n. */
+/** UTF-16 index of each code-point index 0..n (older Label Studio offsets). */
 function utf16Offsets(text: string): number[] {
   const out = [0];
   let u = 0;
@@ -115,10 +118,10 @@ function utf16Offsets(text: string): number[] {
 
 /** The result items of one item's labels (ids `<n>-<what>`, stable). */
 export function labelsToResult(n: number, text: string, l: ItemLabels): LsResult[] {
-  const u = utf16Offsets(text);
+  const chars = cps(text);
   const out: LsResult[] = [];
   const span = (what: string, s: CpSpan, label: string) =>
-    out.push({ id: `${n}-${what}`, from_name: "span", to_name: "text", type: "labels", value: { start: u[s.start]!, end: u[s.end]!, text: text.slice(u[s.start]!, u[s.end]!), labels: [label] } });
+    out.push({ id: `${n}-${what}`, from_name: "span", to_name: "text", type: "labels", value: { start: s.start, end: s.end, text: chars.slice(s.start, s.end).join(""), labels: [label] } });
   const area = (name: string, v: string | null) => {
     if (v !== null) out.push({ id: `${n}-${name}`, from_name: name, to_name: "text", type: "textarea", value: { text: [v] } });
   };
@@ -151,15 +154,15 @@ export function labelStudioTasks(items: readonly SampleItem[], labelsOf: (it: Sa
 
 // ---- import ----------------------------------------------------------------------------------------------
 
-/** Code-point span of a region: its offsets as UTF-16 or as code points, whichever gives its text. */
+/** Code-point span of a region: its offsets as code points or as UTF-16 indices, whichever gives its text. */
 function regionSpan(text: string, v: { start: number; end: number; text: string }, where: string): CpSpan {
+  const c = cps(text);
+  if (v.end <= c.length && v.start <= v.end && c.slice(v.start, v.end).join("") === v.text) return { start: v.start, end: v.end };
   const u = utf16Offsets(text);
   const s = u.indexOf(v.start);
   const e = u.indexOf(v.end);
   if (s >= 0 && e >= s && text.slice(v.start, v.end) === v.text) return { start: s, end: e };
-  const c = cps(text);
-  if (v.end <= c.length && v.start <= v.end && c.slice(v.start, v.end).join("") === v.text) return { start: v.start, end: v.end };
-  throw new InputError(`${where}: span text mismatch at ${v.start}-${v.end}: region says ${JSON.stringify(v.text)}, the sentence has ${JSON.stringify(text.slice(v.start, v.end))}`);
+  throw new InputError(`${where}: span text mismatch at ${v.start}-${v.end}: region says ${JSON.stringify(v.text)}, the sentence has ${JSON.stringify(c.slice(v.start, v.end).join(""))}`);
 }
 
 const HEDGE_BY_LABEL = new Map<string, HedgeType>(HEDGE_TYPES.map((t) => [hedgeLabel(t), t]));
