@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bratFiles, bratName } from "../../src/annotate/export/brat.ts";
-import { LsImportTask, LsExport, labelStudioConfig, labelStudioTasks, resultToLabels, type LsResult } from "../../src/annotate/export/labelstudio.ts";
+import { LsImportTask, LsExport, labelStudioConfig, labelStudioTasks, resultToLabels, checkConfig, checkTasks, type LsResult } from "../../src/annotate/export/labelstudio.ts";
 import { goldFiles, readGoldDir } from "../../src/annotate/gold.ts";
 import { importBrat, importLabelStudio, type Annotations } from "../../src/annotate/import.ts";
 import { cps, labelsOfRecord, sortHedges, type ItemLabels, type SampleItem } from "../../src/annotate/item.ts";
@@ -94,6 +94,17 @@ test("Label Studio: the config and tasks follow the documented formats; an unedi
   for (const l of ["Actor", "Cue", "Content", "Target", "Hedge_speculative"]) t.true(config.includes(`<Label value="${l}"`), l);
   const tasks = labelStudioTasks(sample, labelsOf);
   for (const task of tasks) t.true(LsImportTask.safeParse(task).success);
+  // The config uses only documented tags and parameters; every prediction fits its control.
+  t.deepEqual(checkConfig(config).problems, []);
+  t.deepEqual(checkTasks(config, tasks), []);
+  t.deepEqual(checkConfig(config.replace('<Labels name="span" toName="text">', '<Labels name="span" toName="sentence" colour="red">')).problems, [
+    "<Labels> has no parameter colour",
+    '<Labels name="span"> labels sentence, which is no object tag',
+  ]);
+  const odd = structuredClone(tasks);
+  const first = odd[0]!.predictions![0]!.result[0]!;
+  if (first.type === "labels") first.value.labels = ["Speaker"];
+  t.deepEqual(checkTasks(config, odd), ['task 0: span: "Speaker" is not declared in the config']);
   const exported = lsExport([7]);
   t.true(LsExport.safeParse(exported).success);
   const got = await importLs(t, exported);

@@ -203,3 +203,93 @@ export function lsAnnotator(c: z.infer<typeof CompletedBy> | undefined): string 
   if (typeof c === "number") return `ls-${c}`;
   return c.email ? c.email.replace(/@.*$/, "") : `ls-${c.id ?? "unknown"}`;
 }
+
+// ---- checking a config and tasks against the documented tags -------------------------------------------
+
+/**
+ * The tags the config uses, with their documented parameters (https://labelstud.io/tags/view, /header,
+ * /text, /labels, /label, /choices, /choice, /textarea): required first, then optional. Object tags show
+ * data (`value="$field"` of the task's data), control tags label an object (`toName` = its name) and
+ * produce results of their own type (`labels`, `choices`, `textarea`).
+ */
+const TAGS: Record<string, { kind: "visual" | "object" | "control" | "option"; required: string[]; optional: string[]; parent?: string }> = {
+  View: { kind: "visual", required: [], optional: ["style", "className", "visibleWhen"] },
+  Header: { kind: "visual", required: ["value"], optional: ["size", "style", "underline"] },
+  Text: { kind: "object", required: ["name", "value"], optional: ["valueType", "saveTextResult", "encoding", "selectionEnabled", "highlightColor", "showLabels", "granularity"] },
+  Labels: { kind: "control", required: ["name", "toName"], optional: ["choice", "maxUsages", "showInline", "opacity", "fillColor", "strokeColor", "strokeWidth", "value"] },
+  Label: { kind: "option", parent: "Labels", required: ["value"], optional: ["selected", "maxUsages", "hint", "hotkey", "alias", "showAlias", "aliasStyle", "size", "background", "selectedColor", "granularity", "html", "category"] },
+  Choices: { kind: "control", required: ["name", "toName"], optional: ["choice", "showInline", "required", "requiredMessage", "visibleWhen", "whenTagName", "whenLabelValue", "whenChoiceValue", "perRegion", "perItem", "value", "allowNested", "layout"] },
+  Choice: { kind: "option", parent: "Choices", required: ["value"], optional: ["selected", "alias", "style", "hotkey", "html", "hint", "color"] },
+  TextArea: { kind: "control", required: ["name"], optional: ["toName", "value", "label", "placeholder", "maxSubmissions", "editable", "skipDuplicates", "transcription", "displayMode", "rows", "required", "requiredMessage", "showSubmitButton", "perRegion", "perItem"] },
+};
+
+interface ConfigTag {
+  tag: string;
+  attrs: Map<string, string>;
+  parent: ConfigTag | null;
+  children: ConfigTag[];
+}
+
+/** Every problem of a labelling config against the documented tags (empty: valid), and its tags. */
+export function checkConfig(xml: string): { problems: string[]; tags: ConfigTag[] } {
+  const problems: string[] = [];
+  const tags: ConfigTag[] = [];
+  const stack: ConfigTag[] = [];
+  const TAG = /<(\/?)([A-Za-z]+)((?:\s+[A-Za-z]+="[^"]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (const m of xml.matchAll(TAG)) {
+    if (xml.slice(last, m.index).trim() !== "") problems.push(`text outside a tag: ${JSON.stringify(xml.slice(last, m.index).trim().slice(0, 40))}`);
+    last = m.index + m[0].length;
+    const [, closing, name, attrText, selfClosing] = m as unknown as [string, string, string, string, string];
+    if (closing) {
+      if (stack.pop()?.tag !== name) problems.push(`</${name}> closes nothing open`);
+      continue;
+    }
+    const spec = TAGS[name];
+    const attrs = new Map([...attrText.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!] as [string, string]));
+    const tag: ConfigTag = { tag: name, attrs, parent: stack.at(-1) ?? null, children: [] };
+    tag.parent?.children.push(tag);
+    tags.push(tag);
+    if (!spec) problems.push(`unknown tag <${name}>`);
+    else {
+      for (const r of spec.required) if (!attrs.has(r)) problems.push(`<${name}> needs ${r}`);
+      for (const a of attrs.keys()) if (!spec.required.includes(a) && !spec.optional.includes(a)) problems.push(`<${name}> has no parameter ${a}`);
+      if (spec.parent && tag.parent?.tag !== spec.parent) problems.push(`<${name}> must sit inside <${spec.parent}>`);
+    }
+    if (tags.length === 1 && name !== "View") problems.push("the config must start with <View>");
+    if (!selfClosing) stack.push(tag);
+  }
+  if (xml.slice(last).trim() !== "") problems.push("text after the last tag");
+  if (stack.length > 0) problems.push(`<${stack.at(-1)!.tag}> is never closed`);
+  const objects = new Set(tags.filter((t) => TAGS[t.tag]?.kind === "object").map((t) => t.attrs.get("name")));
+  const names = tags.filter((t) => t.attrs.has("name")).map((t) => t.attrs.get("name")!);
+  for (const n of names) if (names.indexOf(n) !== names.lastIndexOf(n)) problems.push(`name ${n} used twice`);
+  for (const t of tags) if (TAGS[t.tag]?.kind === "control" && t.attrs.has("toName") && !objects.has(t.attrs.get("toName"))) problems.push(`<${t.tag} name="${t.attrs.get("name")}"> labels ${t.attrs.get("toName")}, which is no object tag`);
+  return { problems: [...new Set(problems)], tags };
+}
+
+/** Every problem of import tasks against a config: data fields it shows, and each prediction result against its control. */
+export function checkTasks(xml: string, tasks: readonly unknown[]): string[] {
+  const { tags } = checkConfig(xml);
+  const problems: string[] = [];
+  const controls = new Map(tags.filter((t) => TAGS[t.tag]?.kind === "control").map((t) => [t.attrs.get("name")!, t]));
+  const fields = tags.filter((t) => TAGS[t.tag]?.kind === "object").map((t) => t.attrs.get("value")!.replace(/^\$/, ""));
+  tasks.forEach((raw, i) => {
+    const p = LsImportTask.safeParse(raw);
+    if (!p.success) return problems.push(`task ${i}: ${p.error.issues[0]?.path.join(".")}: ${p.error.issues[0]?.message}`);
+    for (const f of fields) if (typeof p.data.data[f] !== "string") problems.push(`task ${i}: data.${f} missing (shown by the config)`);
+    for (const r of (p.data.predictions ?? []).flatMap((x) => x.result)) {
+      if (r.type === "relation") continue;
+      const c = controls.get(r.from_name);
+      if (!c) problems.push(`task ${i}: result from_name ${r.from_name} is no control of the config`);
+      else {
+        if (c.tag.toLowerCase() !== r.type) problems.push(`task ${i}: ${r.from_name} gives ${r.type} results, its tag <${c.tag}> gives ${c.tag.toLowerCase()}`);
+        if (r.to_name !== c.attrs.get("toName")) problems.push(`task ${i}: ${r.from_name} labels ${c.attrs.get("toName")}, not ${r.to_name}`);
+        const allowed = new Set(c.children.map((o) => o.attrs.get("value")));
+        const used = r.type === "labels" ? r.value.labels : r.type === "choices" ? r.value.choices : [];
+        for (const v of used) if (!allowed.has(v)) problems.push(`task ${i}: ${r.from_name}: ${JSON.stringify(v)} is not declared in the config`);
+      }
+    }
+  });
+  return [...new Set(problems)];
+}
