@@ -8,13 +8,17 @@
 // one field (the rules overlapped or conflicted), the attribution tagger
 // deciding (actor.model / content.model: the records carry no margin, the
 // tagger's involvement is the closest signal they keep), a rule that fired
-// rarely in this dataset. Never two records of one near-duplicate cluster
-// (dup_group) or with the same normalised text.
+// rarely in this dataset, a rule whose votes often conflicted with another
+// rule's (CONFLICT_RATE, from the build's labeller-report.json when present).
+// Never two records of one near-duplicate cluster (dup_group), with the same
+// normalised text or near-duplicates by the spec's measure (word 3-shingle
+// Jaccard >= 0.5, src/shingles.ts).
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { InputError } from "../errors.ts";
 import { describeIssue, readJsonl } from "../eval/io.ts";
 import { ClaimRecord, HEDGE_TYPES, STANCES } from "../schema.ts";
+import { jaccard, NEAR_DUP_THRESHOLD, shingles } from "../shingles.ts";
 import { attributedOf, type SampleItem } from "./item.ts";
 
 export interface SampleOptions {
@@ -23,6 +27,20 @@ export interface SampleOptions {
   /** Sentences of context before and after (same doc_id, by sentence_index). */
   context: number;
   informative: boolean;
+  /** Per rule, the share of its votes that conflicted with another rule (the build's labeller-report.json), if known. */
+  conflictRates?: ReadonlyMap<string, number>;
+}
+
+/** Rules whose votes conflicted this often count as an informative signal. */
+export const CONFLICT_RATE = 0.05;
+
+/** Conflict rate per rule from a labeller-report.json (conflicts and votes are Snorkel's LF summary: share of sentences, count). */
+export function conflictRatesOf(report: unknown): Map<string, number> {
+  const r = report as { corpus?: { sentences?: number }; rules?: { rule: string; votes: number; conflicts: number }[] };
+  const sentences = r.corpus?.sentences ?? 0;
+  const out = new Map<string, number>();
+  for (const rule of r.rules ?? []) if (rule.votes > 0) out.set(rule.rule, (rule.conflicts * sentences) / rule.votes);
+  return out;
 }
 
 type Field = "attributed" | "stance" | "hedge";
@@ -64,7 +82,7 @@ function rank(seed: number, id: string): number {
 }
 
 /** The informative signals of each record (see the file head). */
-export function signalsOf(records: readonly ClaimRecord[]): string[][] {
+export function signalsOf(records: readonly ClaimRecord[], conflictRates: ReadonlyMap<string, number> = new Map()): string[][] {
   const freq = new Map<string, number>();
   for (const r of records) for (const rule of new Set(r.rules)) freq.set(rule, (freq.get(rule) ?? 0) + 1);
   const rareAt = Math.max(3, Math.floor(records.length * 0.005));
@@ -76,6 +94,7 @@ export function signalsOf(records: readonly ClaimRecord[]): string[][] {
       byField.set(f, (byField.get(f) ?? 0) + 1);
     }
     for (const [f, k] of [...byField].sort()) if (k > 1) s.push(`overlap:${f}`);
+    for (const rule of [...new Set(r.rules)].sort()) if ((conflictRates.get(rule) ?? 0) >= CONFLICT_RATE) s.push(`conflicts:${rule}`);
     if (r.rules.includes("actor.model") || r.rules.includes("content.model")) s.push("tagger");
     for (const rule of [...new Set(r.rules)].sort()) if ((freq.get(rule) ?? 0) <= rareAt) s.push(`rare:${rule}`);
     return s;
@@ -86,7 +105,7 @@ export function signalsOf(records: readonly ClaimRecord[]): string[][] {
 export function drawSample(records: readonly ClaimRecord[], opts: SampleOptions): SampleItem[] {
   // Input order must not matter: work on the records sorted by id.
   const recs = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const signals = signalsOf(recs);
+  const signals = signalsOf(recs, opts.conflictRates);
   const ranks = recs.map((r) => rank(opts.seed, r.id));
   const order = recs.map((_, i) => i).sort((a, b) => (opts.informative ? signals[b]!.length - signals[a]!.length : 0) || ranks[a]! - ranks[b]! || a - b);
   const lists = new Map<string, number[]>();
@@ -103,7 +122,13 @@ export function drawSample(records: readonly ClaimRecord[], opts: SampleOptions)
   const usedGroups = new Set<string>();
   const usedTexts = new Set<string>();
   const picked: { i: number; stratum: string }[] = [];
-  const blocked = (i: number) => usedGroups.has(recs[i]!.dup_group) || usedTexts.has(textKey(recs[i]!.text));
+  const pickedShingles: Set<string>[] = [];
+  const shinglesOf = (i: number) => shingles(textKey(recs[i]!.text).split(" "));
+  const blocked = (i: number) => {
+    if (usedGroups.has(recs[i]!.dup_group) || usedTexts.has(textKey(recs[i]!.text))) return true;
+    const mine = shinglesOf(i);
+    return pickedShingles.some((p) => jaccard(p, mine) >= NEAR_DUP_THRESHOLD);
+  };
   const next = (key: string): number | null => {
     const list = lists.get(key) ?? [];
     let k = cursor.get(key) ?? 0;
@@ -129,6 +154,7 @@ export function drawSample(records: readonly ClaimRecord[], opts: SampleOptions)
     const r = recs[best.i]!;
     usedGroups.add(r.dup_group);
     usedTexts.add(textKey(r.text));
+    pickedShingles.push(shinglesOf(best.i));
     const cls = classesOf(r);
     for (const g of FIELDS) for (const c of cls[g]) counts.set(`${g}=${c}`, (counts.get(`${g}=${c}`) ?? 0) + 1);
     picked.push({ i: best.i, stratum: best.key });

@@ -2,6 +2,8 @@
 // draw a sample of a built dataset, export it with the labels pre-filled
 // (Label Studio, brat, gold JSONL), import the corrected files, measure the
 // annotators' agreement and the labeller against them.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../errors.ts";
@@ -14,7 +16,7 @@ import { goldFiles, readGoldDir } from "../annotate/gold.ts";
 import { importBrat, importLabelStudio, parseNamed, type Annotations } from "../annotate/import.ts";
 import { labelsOfRecord, readSample } from "../annotate/item.ts";
 import { buildReport } from "../annotate/report.ts";
-import { datasetFiles, drawSample, readRecords, sampleJsonl } from "../annotate/sample.ts";
+import { conflictRatesOf, datasetFiles, drawSample, readRecords, sampleJsonl } from "../annotate/sample.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 
 export const HELP = `Usage: claimstance annotate SUBCOMMAND [options]
@@ -28,8 +30,10 @@ quality report.
              draws --n records of DIR/train.jsonl + DIR/test.jsonl, stratified by
              attributed (named/unnamed/none), stance and hedge type, never two of
              one near-duplicate cluster, with --context sentences before and after;
-             --informative puts records with overlapping rules, the attribution
-             tagger's decisions and rare rules first within each class
+             --informative puts first within each class the records where two
+             rules of one field fired, the attribution tagger decided, a rule rare
+             in the dataset or one that often conflicts (DIR/labeller-report.json)
+             fired
   export     --sample FILE [--out annotation/]
              labelstudio/config.xml + labelstudio/tasks.json (labels as predictions),
              brat/ (annotation.conf, NNNN.txt, NNNN.ann), jsonl/labeller.jsonl
@@ -63,7 +67,9 @@ async function sample(argv: string[]): Promise<void> {
     context: numberFlag("context", f.context, 2, (v) => Number.isInteger(v) && v >= 0),
     informative: f.informative ?? false,
   };
-  const items = drawSample(await readRecords(datasetFiles(dataset)), opts);
+  const report = join(dataset, "labeller-report.json");
+  const conflictRates = existsSync(report) ? conflictRatesOf(JSON.parse(await readFile(report, "utf8"))) : new Map<string, number>();
+  const items = drawSample(await readRecords(datasetFiles(dataset)), { ...opts, conflictRates });
   const out = f.out ?? "sample.jsonl";
   await ensureDir(dirname(out));
   await writeAtomic([[out, sampleJsonl(items)]]);
