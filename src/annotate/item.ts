@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { readJsonl, describeIssue } from "../eval/io.ts";
-import { ACTOR_TYPES, ClaimRecord, HEDGE_TYPES, STANCES, type ActorType, type HedgeType, type Stance } from "../schema.ts";
+import { ACTOR_TYPES, ClaimRecord, type ActorType, type HedgeType, type Stance } from "../schema.ts";
 
 export interface CpSpan {
   start: number;
@@ -149,6 +149,3 @@ export function labelProblem(l: ItemLabels): string | null {
   if (l.actor_span !== null && l.actor === null) return "an Actor span needs an actor name";
   return null;
 }
-
-export const STANCE_VALUES: readonly string[] = STANCES;
-export const HEDGE_VALUES: readonly string[] = HEDGE_TYPES;
