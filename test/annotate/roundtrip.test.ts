@@ -250,6 +250,9 @@ test("brat: an edited folder imports as exactly the edits; bad lines name file:l
   const err = await t.throwsAsync(importBrat(dir, "carol", sample, new Map()));
   t.regex(err!.message, new RegExp(`${bratName(withStance.n)}\\.ann:\\d+: unknown label "Speaker"`));
   await edit(withStance, (a) => a.replace(/^T2\tSpeaker/m, "T2\tActor"));
+  await edit(withStance, (a) => a.replace(/^(T2\t\w+ \d+ \d+\t)(.*)$/m, "$1not the text"));
+  await t.throwsAsync(importBrat(dir, "erin", sample, new Map()), { message: new RegExp(`${bratName(withStance.n)}\\.ann:\\d+: span text mismatch: T2 says "not the text"`) });
+  await edit(withStance, (a) => a.replace(/^T2\t.*$/m, ""));
   await writeFile(join(dir, "9999.ann"), "");
   await t.throwsAsync(importBrat(dir, "dave", sample, new Map()), { message: /9999\.ann:1: not in the sample/ });
 });
