@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   benchmark: { summary: "score the labeller against annotated corpora", load: () => import("./benchmark.ts") },
   "train-attribution": { summary: "retrain the attribution tagger on PolNeAR train", load: () => import("./train-attribution.ts") },
   "suggest-targets": { summary: "draft a topics CSV (for --targets) from a corpus", load: () => import("./suggest-targets.ts") },
+  annotate: { summary: "check the labels on your corpus: sample, Label Studio/brat round trip, agreement, report", load: () => import("./annotate.ts") },
 };
 
 /** package.json's version: two folders up from src/cli/ (tsx) and dist/cli/ (compiled) alike. */

@@ -10,6 +10,13 @@ import { roundNumbers } from "./report-types.ts";
 
 const SPLIT_COLOURS: Record<string, string> = { train: "#4c72b0", test: "#dd8452", gold: "#55a868" };
 
+/** The rules every self-contained report page shares (eval's, annotate's). */
+export const REPORT_CSS = `body { font: 14px/1.45 system-ui, sans-serif; color: #111; margin: 0 auto; padding: 16px; max-width: 900px; }
+table { border-collapse: collapse; margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; }
+th { background: #f3f3f3; }
+svg { max-width: 100%; height: auto; }`;
+
 export function esc(s: string | number): string {
   return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -162,11 +169,7 @@ export function renderHtml(report: MetricsReport): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>claimstance evaluation report</title>
 <style>
-body { font: 14px/1.45 system-ui, sans-serif; color: #111; margin: 0 auto; padding: 16px; max-width: 900px; }
-table { border-collapse: collapse; margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; }
-th { background: #f3f3f3; }
-svg { max-width: 100%; height: auto; }
+${REPORT_CSS}
 .row { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 figure { margin: 0; } figcaption, .note { font-size: 12px; color: #555; }
 pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }

@@ -10,6 +10,7 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseFlags } from "../../cli/main.ts";
+import { InputError } from "../../errors.ts";
 import { goldKey, LabelStage, labelWith, wantedIndex } from "../../dataset/label-stage.ts";
 import { extractArticles, isSkipped, readInputs } from "../../extract/index.ts";
 import type { GoldItem } from "../../label/index.ts";
@@ -22,11 +23,13 @@ import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts"
 const DEFAULT_GOLD = "data/gold";
 const DEFAULT_INPUT = "seeds";
 const DEFAULT_CORPORA = "../shared/corpora";
-const HELP = `Usage: npm run benchmark -- gold [--gold DIR] [--input PATH] [--corpora DIR] [--lexicons DIR]
+const HELP = `Usage: npm run benchmark -- gold [--gold DIR | --dir DIR] [--input PATH] [--corpora DIR] [--lexicons DIR]
 
 Scores the labeller on every gold file of DIR (default ${DEFAULT_GOLD}). Items
 found in PATH's articles (default ${DEFAULT_INPUT}/) are labelled in their
-article. Two figures per gold file:
+article. --dir DIR is the same as --gold DIR, for a folder of gold files
+written by \`annotate import\` (one file per annotator: one row each). Two
+figures per gold file:
   in article    the other items' cited articles are read from the corpora
                 folder (--corpora, default ${DEFAULT_CORPORA} when it exists;
                 sources are paths relative to it, "file.csv:Body ID N" a row
@@ -109,11 +112,13 @@ export const gold: Benchmark = {
   summary: "the labeller on the in-repo gold set, per gold file, in the items' real articles and from context only (actor, target+stance, stance, hedge types)",
   defaultArgv: () => (existsSync(DEFAULT_GOLD) && existsSync(DEFAULT_INPUT) ? [] : null),
   async run({ argv, outDir }) {
-    const f = parseFlags(argv, { gold: { type: "string" }, input: { type: "string" }, corpora: { type: "string" }, lexicons: { type: "string" }, help: { type: "boolean", short: "h" } });
+    const f = parseFlags(argv, { gold: { type: "string" }, dir: { type: "string" }, input: { type: "string" }, corpora: { type: "string" }, lexicons: { type: "string" }, help: { type: "boolean", short: "h" } });
     if (f.help) {
       process.stdout.write(HELP);
       return { benchmark: "gold", split: "", command: "", figures: [], reports: [] };
     }
+    if (f.gold !== undefined && f.dir !== undefined) throw new InputError("--gold and --dir name the same folder: give one");
+    f.gold ??= f.dir;
     const goldDir = f.gold ?? DEFAULT_GOLD;
     const input = f.input ?? DEFAULT_INPUT;
     const corpora = resolveCorpora(f.corpora, DEFAULT_CORPORA);
