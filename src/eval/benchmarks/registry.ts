@@ -39,6 +39,16 @@ export interface BenchmarkResult {
   reports: string[];
   /** Metrics this run could not measure because their data is not present (e.g. gold "in article" without the corpora): the guard skips them. */
   notMeasured?: string[];
+  /** Figures left out because their set is degenerate (one class: eval's degenerate.ts), shown as "not scored" on the page; the guard skips them. */
+  notScored?: NotScored[];
+}
+
+/** A figure a benchmark does not give a number for, and why ("not scored: …"). */
+export interface NotScored {
+  metric: string;
+  split?: string;
+  records: number;
+  reason: string;
 }
 
 export interface Benchmark {
