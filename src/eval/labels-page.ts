@@ -27,6 +27,7 @@ export function labelsPage(results: readonly BenchmarkResult[], skipped: readonl
       out.push(`| ${cell(r.benchmark)} | ${cell(f.split ?? r.split)} | ${cell(f.metric)} | ${cell(f.reason)} | ${f.records} | \`${cell(r.command)}\` |`);
   }
   if (results.length === 0) out.push("| – | – | no benchmark ran | – | – | – |");
+  for (const r of results) if (r.section) out.push("", r.section.trimEnd());
   out.push("", "## Detailed reports", "");
   for (const r of results) out.push(`- ${r.benchmark}: ${r.reports.map((p) => `[${relative(dirname(page), p)}](${relative(dirname(page), p)})`).join(", ")}`);
   if (skipped.length > 0) out.push("", `Not run (data not present): ${skipped.join(", ")}.`);
