@@ -3,7 +3,7 @@
 // ../shared/corpora is present — a real article read by id from the gzipped
 // corpus and a small run of the benchmark itself.
 import test from "ava";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../../src/errors.ts";
@@ -55,6 +55,21 @@ const OUTPUT: Record<string, LabelledSentence> = {
   d: labelled({ stance: "oppose", target_text: "the bill", hedges: [["vague", 0, 14]] }),
 };
 const lookup = (g: GoldItem) => OUTPUT[g.gid]!;
+
+test.serial("npm run benchmark skips allsides when ../shared/corpora is not there (and runs it when it is)", (t) => {
+  const here = process.cwd();
+  const root = tempDir("claimstance-allsides-skip-");
+  const repo = join(root, "repo");
+  mkdirSync(join(repo, "data/gold/allsides"), { recursive: true });
+  writeFileSync(join(repo, "data/gold/allsides/allsides-heldout.jsonl"), "");
+  try {
+    process.chdir(repo); // no ../shared/corpora beside it
+    t.is(allsides.defaultArgv(), null);
+  } finally {
+    process.chdir(here);
+  }
+  t.deepEqual(allsides.defaultArgv(), existsSync("../shared/corpora/allsides/articles.jsonl.gz") ? [] : null);
+});
 
 test("the AllSides figures on four hand-computed items", (t) => {
   const s = scoreAllSides(items(), lookup);
