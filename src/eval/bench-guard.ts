@@ -12,15 +12,17 @@ export const figureKey = (f: Pick<BenchmarkFigure, "metric" | "split">) => (f.sp
 /**
  * One message per failure: a committed guarded figure that the fresh run
  * lacks or that dropped more than TOLERANCE. Figures that rose, unguarded
- * figures, new figures and metrics the fresh run lists as notMeasured (their
- * data is not present) never fail.
+ * figures, new figures, metrics the fresh run lists as notMeasured (their
+ * data is not present) and figures it lists as notScored (one class) never fail.
  */
-export function guardFailures(fresh: Pick<BenchmarkResult, "benchmark" | "figures" | "notMeasured">, committed: Pick<BenchmarkResult, "figures">): string[] {
+export function guardFailures(fresh: Pick<BenchmarkResult, "benchmark" | "figures" | "notMeasured" | "notScored">, committed: Pick<BenchmarkResult, "figures">): string[] {
   const now = new Map(fresh.figures.map((f) => [figureKey(f), f]));
   const skipped = new Set(fresh.notMeasured ?? []);
+  // A figure whose set has one class is not a number any more ("not scored"): nothing to compare.
+  const notScored = new Set((fresh.notScored ?? []).map(figureKey));
   const out: string[] = [];
   for (const c of committed.figures) {
-    if (!c.guarded || skipped.has(c.metric)) continue;
+    if (!c.guarded || skipped.has(c.metric) || notScored.has(figureKey(c))) continue;
     const key = figureKey(c);
     const f = now.get(key);
     if (!f) out.push(`${fresh.benchmark}: guarded figure "${key}" is missing from the fresh run (committed ${c.value.toFixed(4)})`);

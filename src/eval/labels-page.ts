@@ -19,10 +19,15 @@ export function labelsPage(results: readonly BenchmarkResult[], skipped: readonl
     "| benchmark | split | metric | figure | records | command |",
     "| --- | --- | --- | ---: | ---: | --- |",
   ];
-  for (const r of results)
+  for (const r of results) {
     for (const f of r.figures)
       out.push(`| ${cell(r.benchmark)} | ${cell(f.split ?? r.split)} | ${cell(f.metric)}${f.guarded ? " *" : ""} | ${f.value.toFixed(4)} | ${f.records} | \`${cell(r.command)}\` |`);
+    // A figure over a set with one class says nothing (eval's degenerate.ts): its reason, never a number.
+    for (const f of r.notScored ?? [])
+      out.push(`| ${cell(r.benchmark)} | ${cell(f.split ?? r.split)} | ${cell(f.metric)} | ${cell(f.reason)} | ${f.records} | \`${cell(r.command)}\` |`);
+  }
   if (results.length === 0) out.push("| – | – | no benchmark ran | – | – | – |");
+  for (const r of results) if (r.section) out.push("", r.section.trimEnd());
   out.push("", "## Detailed reports", "");
   for (const r of results) out.push(`- ${r.benchmark}: ${r.reports.map((p) => `[${relative(dirname(page), p)}](${relative(dirname(page), p)})`).join(", ")}`);
   if (skipped.length > 0) out.push("", `Not run (data not present): ${skipped.join(", ")}.`);

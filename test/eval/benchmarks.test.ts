@@ -5,7 +5,8 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { guardFailures, TOLERANCE } from "../../src/eval/bench-guard.ts";
-import { gold } from "../../src/eval/benchmarks/gold.ts";
+import { gold, stanceNotScored } from "../../src/eval/benchmarks/gold.ts";
+import { loadGold } from "../../src/label/index.ts";
 import type { BenchmarkResult } from "../../src/eval/benchmarks/registry.ts";
 import { labelsPage } from "../../src/eval/labels-page.ts";
 import { parseLeading } from "../../src/cli/benchmark.ts";
@@ -32,6 +33,12 @@ test("gold benchmark: per-file context-only figures are the labeller report's by
   t.deepEqual(json.summary, JSON.parse(JSON.stringify(r)));
   t.is(r.command, "npm run benchmark -- gold");
   t.regex(readFileSync(join(out, "gold.md"), "utf8"), /\| heldout\.jsonl \| 70 \|/);
+  // heldout.jsonl is all neutral: its stance macro-F1 is listed as not scored, not as a figure.
+  t.false(r.figures.some((f) => f.split === "heldout.jsonl" && f.metric.startsWith("stance macro-F1")));
+  // (in article too when ../shared/corpora is present)
+  t.true(r.notScored!.every((f) => f.split === "heldout.jsonl" && f.metric.startsWith("stance macro-F1") && f.reason.startsWith("not scored: ")));
+  t.true(r.notScored!.some((f) => f.metric === "stance macro-F1 (context only)"));
+  t.regex(readFileSync(join(out, "gold.md"), "utf8"), /\| heldout\.jsonl \| 70 \| \d\.\d{4} \| \d\.\d{4} \| not scored \(one class\) \|/);
 
   const page = labelsPage([r], ["polnear"], join(out, "..", "labels.md"));
   t.regex(page, /\| benchmark \| split \| metric \| figure \| records \| command \|/);
@@ -52,6 +59,25 @@ test("the guard fails a guarded figure more than 0.01 below the committed one, o
   t.deepEqual(guardFailures({ benchmark: "x", figures: [fig("F1", 0.95), fig("acc", 0.7, true, "dev"), fig("gone", 0.3)] }, committed), []);
   // A metric the fresh run could not measure (its data is not present: gold "in article" without the corpora) is skipped, any split.
   t.deepEqual(guardFailures({ benchmark: "x", figures: [fig("F1", 0.95), fig("gone", 0.3)], notMeasured: ["acc"] }, committed), []);
+});
+
+test("a stance macro-F1 over a gold file with one class is shown as not scored, never as a number, and the guard skips it", async (t) => {
+  const why = stanceNotScored(await loadGold("data/gold"));
+  // heldout.jsonl is all neutral (70 items); every other file has at least two stance classes.
+  t.deepEqual([...why.entries()], [["heldout.jsonl", "not scored: the heldout.jsonl set has one class (heldout.jsonl: support 0, oppose 0, neutral 70)"]]);
+  const fig = (value: number, split: string) => ({ metric: "stance macro-F1", value, records: 70, guarded: true, split });
+  const fresh: BenchmarkResult = {
+    benchmark: "gold", split: "heldout.jsonl, seeds.jsonl", command: "npm run benchmark -- gold", reports: [],
+    figures: [fig(0.9052, "seeds.jsonl")],
+    notScored: [{ metric: "stance macro-F1", split: "heldout.jsonl", records: 70, reason: why.get("heldout.jsonl")! }],
+  };
+  const page = labelsPage([fresh], [], "bench/labels.md");
+  t.regex(page, /\| gold \| heldout\.jsonl \| stance macro-F1 \| not scored: the heldout\.jsonl set has one class \(heldout\.jsonl: support 0, oppose 0, neutral 70\) \| 70 \|/);
+  t.regex(page, /\| gold \| seeds\.jsonl \| stance macro-F1 \* \| 0\.9052 \|/);
+  // The committed report of before (1.0000 for heldout.jsonl) does not fail a run that no longer scores it; a run that merely lacks it does.
+  const committed = { figures: [fig(1, "heldout.jsonl"), fig(0.9052, "seeds.jsonl")] };
+  t.deepEqual(guardFailures(fresh, committed), []);
+  t.deepEqual(guardFailures({ ...fresh, notScored: [] }, committed), ['gold: guarded figure "stance macro-F1 (heldout.jsonl)" is missing from the fresh run (committed 1.0000)']);
 });
 
 test("--out-dir is read before the benchmark name; an unknown name is a one-line error, exit 2", async (t) => {

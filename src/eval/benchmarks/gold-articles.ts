@@ -33,7 +33,7 @@ export interface LabelledDoc {
 }
 
 /** Extracts and labels one document as the build does (extract → segment → label). */
-function labelDoc(doc: InputDocument, lex: Lexicons): LabelledDoc {
+export function labelDoc(doc: InputDocument, lex: Lexicons): LabelledDoc {
   const out: LabelledDoc = { texts: [], results: [] };
   for (const article of extractArticles(doc).articles) {
     if (article.sentences.length === 0) continue;

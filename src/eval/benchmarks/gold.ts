@@ -18,7 +18,9 @@ import { ensureDir, writeAtomic } from "../io.ts";
 import { CSV_TEXT_COLUMN, inArticleLookup, labelCitedArticles, resolveCorpora, type InArticleLookup } from "./gold-articles.ts";
 import { roundNumbers } from "../report-types.ts";
 import { fmt } from "../report-rows.ts";
-import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
+import { countLabels } from "../data.ts";
+import { setDegenerate } from "../degenerate.ts";
+import type { Benchmark, BenchmarkFigure, BenchmarkResult, NotScored } from "./registry.ts";
 
 const DEFAULT_GOLD = "data/gold";
 const DEFAULT_INPUT = "seeds";
@@ -71,17 +73,39 @@ const CONTEXT_ONLY = " (context only)";
 type ByFile = Record<string, FileRow>;
 const byFileOf = (json: unknown): ByFile => (json as { gold: { by_file: ByFile } | null }).gold?.by_file ?? {};
 
-function figuresOf(byFile: ByFile, suffix: string): BenchmarkFigure[] {
+/** Gold file → why its stance macro-F1 is not scored: the stances it annotates are one class (eval's degenerate.ts), so the mean F1 is over one class and reads 1 or 0.5 whatever the labeller does. */
+export function stanceNotScored(items: readonly GoldItem[]): Map<string, string> {
+  const stances = new Map<string, string[]>();
+  for (const g of items) {
+    if (g.annotated && !g.annotated.has("stance")) continue;
+    const file = basename(g.at.replace(/:\d+$/, ""));
+    stances.set(file, [...(stances.get(file) ?? []), g.stance]);
+  }
+  const out = new Map<string, string>();
+  for (const [file, s] of [...stances].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const why = setDegenerate("stance", file, countLabels("stance", s), s.length);
+    if (why) out.set(file, why);
+  }
+  return out;
+}
+
+const MACRO: keyof FileRow = "stance_macro_f1";
+
+function figuresOf(byFile: ByFile, suffix: string, notScored: ReadonlyMap<string, string>): BenchmarkFigure[] {
   const figures: BenchmarkFigure[] = [];
   for (const file of Object.keys(byFile).sort())
     for (const [key, label, guarded] of FIGURES) {
       const value = byFile[file]![key] as number | null;
       // A file that does not annotate a field (stance-news*.jsonl: no hedges) has no figure for it.
       if (value === null || value === undefined) continue;
+      if (key === MACRO && notScored.has(file)) continue;
       figures.push({ metric: label + suffix, value, records: byFile[file]!.items, guarded, split: file });
     }
   return figures;
 }
+
+const notScoredOf = (byFile: ByFile, suffix: string, notScored: ReadonlyMap<string, string>): NotScored[] =>
+  Object.keys(byFile).sort().flatMap((file) => (notScored.has(file) ? [{ metric: "stance macro-F1" + suffix, split: file, records: byFile[file]!.items, reason: notScored.get(file)! }] : []));
 
 /** The three gold files issues quote together as "all-gold" (the stance-news files came later and annotate no hedges). */
 const ORIGINAL_FILES = ["corpora.jsonl", "heldout.jsonl", "seeds.jsonl"];
@@ -104,7 +128,8 @@ const pooledLine = (byFile: ByFile) => {
   return p ? [`${ORIGINAL_FILES.join(" + ")} pooled ("all-gold" in issues 1–9): actor accuracy ${p.value.toFixed(4)} over ${p.items} items (not guarded: its files are).`, ""] : [];
 };
 
-const rowCells = (r: FileRow) => [r.actor_accuracy, r.target_stance_accuracy, r.stance_macro_f1, r.hedge_type_f1, r.hedged_sentence_f1].map(fmt).join(" | ");
+const rowCells = (r: FileRow, oneClass: boolean) =>
+  [fmt(r.actor_accuracy), fmt(r.target_stance_accuracy), oneClass ? "not scored (one class)" : fmt(r.stance_macro_f1), fmt(r.hedge_type_f1), fmt(r.hedged_sentence_f1)].join(" | ");
 const COLUMNS = "actor accuracy | target+stance accuracy | stance macro-F1 | hedge type F1 | hedged-sentence F1";
 
 export const gold: Benchmark = {
@@ -156,16 +181,18 @@ export const gold: Benchmark = {
       inArticle = { byFile: rows, fallback };
     }
 
+    const oneClass = stanceNotScored(stage.goldItems);
     const figures = [
-      ...(inArticle ? [...figuresOf(inArticle.byFile, ""), ...pooledFigure(inArticle.byFile, "")] : []),
-      ...figuresOf(byFile, CONTEXT_ONLY),
+      ...(inArticle ? [...figuresOf(inArticle.byFile, "", oneClass), ...pooledFigure(inArticle.byFile, "")] : []),
+      ...figuresOf(byFile, CONTEXT_ONLY, oneClass),
       ...pooledFigure(byFile, CONTEXT_ONLY),
     ];
+    const notScored = [...(inArticle ? notScoredOf(inArticle.byFile, "", oneClass) : []), ...notScoredOf(byFile, CONTEXT_ONLY, oneClass)];
     const command = ["npm run benchmark -- gold", ...(f.gold ? ["--gold", f.gold] : []), ...(f.input ? ["--input", f.input] : []), ...(f.corpora ? ["--corpora", f.corpora] : []), ...(f.lexicons ? ["--lexicons", f.lexicons] : [])].join(" ");
     const md = join(outDir, "gold.md");
     const js = join(outDir, "gold.json");
     const notMeasured = inArticle ? {} : { notMeasured: FIGURES.map(([, label]) => label) };
-    const summary: BenchmarkResult = roundNumbers({ benchmark: "gold", split: files.join(", "), command, figures, reports: [md, js], ...notMeasured });
+    const summary: BenchmarkResult = roundNumbers({ benchmark: "gold", split: files.join(", "), command, figures, reports: [md, js], ...notMeasured, ...(notScored.length > 0 ? { notScored } : {}) });
     const articleTable = inArticle
       ? [
           `## In article (corpus articles read from ${corpora}/)`,
@@ -177,7 +204,7 @@ export const gold: Benchmark = {
           ...files.map((file) => {
             const r = inArticle!.byFile[file]!;
             const fb = inArticle!.fallback[file]!;
-            return `| ${file} | ${r.items} | ${fb.missing + fb.not_found} (${fb.missing} / ${fb.not_found}) | ${rowCells(r)} |`;
+            return `| ${file} | ${r.items} | ${fb.missing + fb.not_found} (${fb.missing} / ${fb.not_found}) | ${rowCells(r, oneClass.has(file))} |`;
           }),
           "",
           ...pooledLine(inArticle.byFile),
@@ -195,9 +222,11 @@ export const gold: Benchmark = {
       "",
       `| gold file | items | ${COLUMNS} |`,
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-      ...files.map((file) => `| ${file} | ${byFile[file]!.items} | ${rowCells(byFile[file]!)} |`),
+      ...files.map((file) => `| ${file} | ${byFile[file]!.items} | ${rowCells(byFile[file]!, oneClass.has(file))} |`),
       "",
       ...pooledLine(byFile),
+      ...[...oneClass].map(([file, why]) => `${file}: stance macro-F1 ${why}.`),
+      ...(oneClass.size > 0 ? [""] : []),
       "Guarded (CI fails on a drop of more than 0.01): every figure but hedged-sentence F1, in article and context only. The labeller report over all gold files (context only) follows.",
       "",
     ];

@@ -3,6 +3,7 @@
 // a committed report under bench/labels/. A benchmark is one module here; add
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
+import { allsides } from "./allsides/index.ts";
 import { cleaning } from "./cleaning.ts";
 import { conll2010 } from "./conll2010.ts";
 import { gold } from "./gold.ts";
@@ -39,6 +40,18 @@ export interface BenchmarkResult {
   reports: string[];
   /** Metrics this run could not measure because their data is not present (e.g. gold "in article" without the corpora): the guard skips them. */
   notMeasured?: string[];
+  /** Figures left out because their set is degenerate (one class: eval's degenerate.ts), shown as "not scored" on the page; the guard skips them. */
+  notScored?: NotScored[];
+  /** Markdown the label-quality page shows under its table (a benchmark's own summary, e.g. before/now per split). */
+  section?: string;
+}
+
+/** A figure a benchmark does not give a number for, and why ("not scored: …"). */
+export interface NotScored {
+  metric: string;
+  split?: string;
+  records: number;
+  reason: string;
 }
 
 export interface Benchmark {
@@ -49,4 +62,4 @@ export interface Benchmark {
   run(flags: BenchmarkFlags): Promise<BenchmarkResult>;
 }
 
-export const BENCHMARKS: Benchmark[] = [gold, polnear, cleaning, conll2010, stance];
+export const BENCHMARKS: Benchmark[] = [gold, polnear, cleaning, conll2010, stance, allsides];
