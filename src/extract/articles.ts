@@ -18,7 +18,10 @@
 // doc_id: the document path without ".txt" (relative to the folder input, so
 // same-named files in different subfolders stay apart), with "#k" (0-based)
 // when the file holds several articles; a CSV/JSONL row's doc_id is its docId.
-// Metadata: `published` comes from the article's own dateline only. `outlet`
+// Metadata: the input's own (InputDocument.source: --outlet-field, --date-field,
+// --title-field, --url-field, their CSV columns, --outlet-from parent) first;
+// a date field, when given, is the only source of `published`. Otherwise
+// `published` comes from the article's own dateline only. `outlet`
 // comes from the article's own chrome ("Follow RT on", "(ILKHA)", a footer
 // alias), else from the first outlet named anywhere in the document: the
 // items after an ILKHA footer are that page's own news list, so they are ILKHA's.
@@ -147,18 +150,24 @@ function assemble(
       sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words });
     }
     const headings = headingKinds(doc.text, kept, doc.kind === "txt");
-    for (let i = 0; i < sentences.length; i++) if (headings[i]) sentences[i]!.kind = "headline";
+    // The title the input's metadata gives (read.ts titleChars) is a heading whatever its shape.
+    const titleChars = doc.titleChars ?? 0;
+    for (let i = 0; i < sentences.length; i++) if (headings[i] || kept[i]!.end <= titleChars) sentences[i]!.kind = "headline";
+    const meta = doc.source;
     articles.push({
       source: {
         path: doc.path,
-        outlet: seg.outlet ?? carried.outlet ?? pageOutlet,
-        published: seg.published ?? carried.published,
+        outlet: meta?.outlet ?? seg.outlet ?? carried.outlet ?? pageOutlet,
+        // A date field/column given is the date: one it lacks or cannot read is null, not the text's dateline.
+        published: meta && meta.date !== null ? meta.published : (seg.published ?? carried.published),
+        title: meta?.title ?? null,
+        url: meta?.url ?? null,
       },
       sentences,
     });
     carried = { published: null, outlet: null };
   }
-  const base = doc.kind === "txt" ? doc.path.replace(/\.txt$/i, "") : (doc.docId ?? doc.path);
+  const base = doc.kind === "txt" ? doc.path.replace(/\.txt(\.gz)?$/i, "") : (doc.docId ?? doc.path);
   return {
     articles: articles.map((a, i) => ({ doc_id: articles.length === 1 ? base : `${base}#${i}`, ...a })),
     chrome,
