@@ -166,6 +166,11 @@ withAllSides("CSV (.csv.gz) with metadata columns; a missing metadata column is 
   const docs = await firstDocs(file, 100, opts);
   t.is(docs.length, 12);
   docs.forEach((d, i) => t.like(d.source, { outlet: rows[i]!.outlet, url: rows[i]!.url }));
+  const packed = gzipSync(Buffer.from(csv));
+  const cut = join(dir, "cut.csv.gz");
+  await writeFile(cut, packed.subarray(0, Math.floor(packed.length * 0.6)));
+  const truncated = await t.throwsAsync(firstDocs(cut, 100, opts), { instanceOf: InputError });
+  t.regex(truncated!.message, /cut\.csv\.gz:row (\d+): corrupt or truncated gzip stream \(unexpected end of file\)$/);
   const missing = await t.throwsAsync(firstDocs(file, 1, { ...opts, dateColumn: "date" }), { instanceOf: InputError });
   t.regex(missing!.message, /a\.csv\.gz: no column "date" \(columns: id, source, when, headline, link, body\)/);
   const jsonl = join(dir, "b.jsonl");
