@@ -72,14 +72,23 @@ export function extractArticles(doc: InputDocument, spec?: CleaningSpec): Extrac
   const dropped: DroppedChrome[] = [];
   const spans: SentenceSpan[] = [];
   const offsets = new CodePointOffsets(text);
+  // A title from the input's metadata ends a sentence: a body line glued to it ("… 51st state He released …") or
+  // a lower-case line after it ("congress Republicans …") is not part of the headline record.
+  const titleEnd = doc.titleChars ?? 0;
+  const segment = (a: number, b: number): void => {
+    if (titleEnd > a && titleEnd < b) {
+      segmentRegion(text, a, titleEnd, spans);
+      segmentRegion(text, titleEnd, b, spans);
+    } else segmentRegion(text, a, b, spans);
+  };
   let pos = 0;
   for (const c of marks.chrome) {
     chrome[c.category] = (chrome[c.category] ?? 0) + 1;
     dropped.push({ text: auditText(text.slice(c.start, c.end)), category: c.category, start: offsets.toCodePoint(c.start), end: offsets.toCodePoint(c.end) });
-    if (c.start > pos) segmentRegion(text, pos, c.start, spans);
+    if (c.start > pos) segment(pos, c.start);
     pos = Math.max(pos, c.end);
   }
-  if (pos < text.length) segmentRegion(text, pos, text.length, spans);
+  if (pos < text.length) segment(pos, text.length);
 
   const segments: Segment[] = [{ pos: -1, published: null, outlet: null, spans: [] }];
   if (doc.kind === "txt") {

@@ -86,6 +86,14 @@ test("a title the text does not begin with is put first; one it begins with is f
   t.deepEqual(withTitle("\nA  title\n\nBody text.", "A Title"), { text: "\nA  title\n\nBody text.", titleChars: 9 });
   const glued = withTitle("A Title Body text goes on.", "A Title");
   t.is(glued.text.slice(0, glued.titleChars), "A Title");
+  // The title ends a sentence: a lower-case line after it or body text glued to it is a record of its own (AllSides shapes).
+  const title = "Republicans try end-run around spending caps";
+  for (const body of ["congress Republicans try end run around caps. More text.", `${title} He released his plan on Monday.`]) {
+    const doc = { path: "a.jsonl:1", kind: "jsonl" as const, docId: "a", location: "a.jsonl:line 1", ...withTitle(body, title) };
+    const sentences = extractArticles(doc).articles[0]!.sentences;
+    t.deepEqual([sentences[0]!.kind, sentences[0]!.text], ["headline", title]);
+    t.true(sentences.slice(1).every((s) => s.kind === "body" && !s.text.includes("spending caps")));
+  }
 });
 
 withAllSides("AllSides .jsonl.gz with the metadata flags: outlet, date, title and url on the document; the title is the first line", async (t) => {
