@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { createGunzip, gzipSync } from "node:zlib";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { ROOT, runCli, records, tempDir, tempLeftovers } from "../hostile/helpers.ts";
+import { ROOT, SEEDS, runCli, records, tempDir, tempLeftovers } from "../hostile/helpers.ts";
+import { isSkipped, readInputs } from "../../src/extract/index.ts";
+import { anchorMatcher, TopicFit, TOPIC_FIT_SHARE } from "../../src/dataset/topic-fit.ts";
 
 const ALLSIDES = join(ROOT, "../shared/corpora/allsides/articles.jsonl.gz");
 const withAllSides = existsSync(ALLSIDES) ? test : test.skip;
@@ -107,4 +109,18 @@ withAllSides("an AllSides .jsonl.gz with the metadata flags: sources, headline t
   const bad = await runCli(["--input", input, ...FLAGS, "--network-period", "decade", "--out", join(dir, "bad")]);
   t.is(bad.code, 2);
   t.is(bad.stderr.trim().split("\n").at(-1), 'build-dataset: --network-period: unknown value "decade" (use day, week, month, year, none)');
+});
+
+withAllSides("the default topic list fits the seeds (every file names the Ukraine war) and not US political news; on/off override the test", async (t) => {
+  const anchors = await anchorMatcher(undefined);
+  const seeds = new TopicFit(anchors);
+  for await (const doc of readInputs([SEEDS])) if (!isSkipped(doc)) seeds.add(doc.text);
+  t.is(seeds.share, 1);
+  t.true(seeds.decide("auto"));
+  const news = new TopicFit(anchors);
+  for (const row of await sample(200)) news.add(row.text!);
+  t.true(news.naming > 0 && news.share < TOPIC_FIT_SHARE, `${news.naming} of ${news.documents}`);
+  t.false(news.decide("auto"));
+  t.true(news.decide("on"));
+  t.false(seeds.decide("off"));
 });
