@@ -46,11 +46,14 @@ export const Actor = z
 export const Source = z
   .object({
     path: z.string().describe("input path relative to the input root, or the CSV/JSONL file and row"),
-    outlet: z.string().nullable(),
+    outlet: z.string().nullable().describe("the outlet: the input's outlet field/column or parent folder, else named by the article's own chrome"),
     published: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable(),
+      .nullable()
+      .describe("publication date YYYY-MM-DD: the input's date field/column when given (null when it does not parse), else the article's dateline"),
+    title: z.string().min(1).nullable().describe("the article's title from the input's title field/column, whitespace collapsed; null without one"),
+    url: z.string().min(1).nullable().describe("the article's URL from the input's url field/column; null without one"),
   })
   .strict();
 
@@ -143,10 +146,13 @@ export interface Sentence {
   words: string[];
 }
 
+/** An article's `source` as the stages hand it on: title and url may be left out (null in the record). */
+export type ArticleSource = Omit<Source, "title" | "url"> & Partial<Pick<Source, "title" | "url">>;
+
 /** One article as the extract stage hands it on (several may come from one input document). */
 export interface Article {
   doc_id: string;
-  source: Source;
+  source: ArticleSource;
   /** Sentences in order, chrome removed, exact in-article duplicates already removed. */
   sentences: Sentence[];
 }

@@ -1,6 +1,9 @@
 // claimstance build-dataset [flags] (npm run build-dataset -- [flags]): raw
 // news articles → train/test claim-record JSONL.
-import { pathToFileURL } from "node:url";
+import { realpath } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { NETWORK_PERIODS } from "../extract/dates.ts";
 import { buildDataset } from "../dataset/build.ts";
 import { autoWorkers } from "../dataset/input-size.ts";
 import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
@@ -19,7 +22,9 @@ atomically to --out.
 
 Input
   --input PATH        folder (recursive, .txt files in sorted path order), .txt,
-                      .csv or .jsonl file; repeatable (default: seeds/)
+                      .csv or .jsonl file, each also gzipped (.txt.gz,
+                      .csv.gz, .jsonl.gz: read as a stream); repeatable
+                      (default: seeds/)
   --text-column NAME  CSV column holding the article text (default: text)
   --id-column NAME    CSV column holding the document id (default:
                       <file name>:<row>; two inputs with the same file
@@ -27,6 +32,21 @@ Input
   --text-field NAME   JSONL field holding the article text (default: text)
   --id-field NAME     JSONL field holding the document id (default:
                       <file name>:<line>)
+Metadata (into every record's source; none by default)
+  --outlet-field, --date-field, --title-field, --url-field PATH
+                      JSONL fields (a dotted path reads nested objects:
+                      meta.outlet.name) holding the outlet, publication
+                      date, title and URL
+  --outlet-column, --date-column, --title-column, --url-column NAME
+                      the same for CSV columns
+  --outlet-from parent
+                      folder of .txt: the outlet is the file's parent
+                      folder name
+                      Dates become YYYY-MM-DD (ISO 8601, RFC 2822, "May 4,
+                      2020", "4 May 2020", "5/4/2020"); anything else, or a
+                      year outside 1900-2039, is null and counted in the
+                      card. A title the text does not begin with is put
+                      first (title, blank line, text) as a headline record.
   --encoding NAME     utf-8 (default), windows-1252, latin1 (read as
                       windows-1252), or auto: per file, strict UTF-8 when
                       the bytes are valid UTF-8, else windows-1252
@@ -45,12 +65,24 @@ Labelling
                       patterns ";"-separated, the lexicon phrase syntax)
                       replacing the lexicon's topic list (targets.csv)
   --targets-add FILE  topics CSV added to the topic list; repeatable
-  --gold DIR          hand-annotated gold set for the labeller report
-                      (default: data/gold/; "none" to skip)
+  --default-topics auto|on|off
+                      the lexicon's default topic list (the Ukraine war)
+                      counts only in a corpus about it: auto (default) = when
+                      at least 25% of the documents name it
+  --suggest-topics N  also write topics.draft.csv: N topics suggested for
+                      this corpus (as suggest-targets); edit it, then
+                      rebuild with --targets OUT/topics.draft.csv
+  --gold DIR          score a hand-annotated gold set in the labeller report
+                      (default: only when the input is the seeds, with the
+                      project's data/gold/; "none" to skip). Without it the
+                      report gives the rule statistics over your records
 Splits and output
   --seed N            seed of the split order (default: 13)
   --test-ratio R      share of records in test, 0..1 (default: 0.2)
   --out DIR           output folder (default: data/)
+  --network-period day|week|month|year|none
+                      the period column of network.csv (default: month;
+                      records without a date: "undated"; none: "all")
 Speed
   --workers N         worker processes for extract + label (default: auto =
                       cores - 1, up to 4, with 3+ cores and 8 MB of input,
@@ -70,6 +102,18 @@ const OPTIONS = {
   "id-column": { type: "string" },
   "text-field": { type: "string" },
   "id-field": { type: "string" },
+  "outlet-field": { type: "string" },
+  "date-field": { type: "string" },
+  "title-field": { type: "string" },
+  "url-field": { type: "string" },
+  "outlet-column": { type: "string" },
+  "date-column": { type: "string" },
+  "title-column": { type: "string" },
+  "url-column": { type: "string" },
+  "outlet-from": { type: "string" },
+  "network-period": { type: "string" },
+  "default-topics": { type: "string" },
+  "suggest-topics": { type: "string" },
   encoding: { type: "string" },
   lexicons: { type: "string" },
   targets: { type: "string" },
@@ -95,13 +139,21 @@ export async function main(argv: string[]): Promise<void> {
   const seed = numberFlag("seed", f.seed, 13, (v) => Number.isSafeInteger(v) && v >= 0);
   const testRatio = numberFlag("test-ratio", f["test-ratio"], 0.2, (v) => v >= 0 && v <= 1);
   const lexicons = f.lexicons;
-  const gold = f.gold === "none" ? null : f.gold;
+  // The project's gold set means something only for the corpus it was drawn from: scored by default on the seeds alone.
+  const seedsInput = await isSeedsInput(inputs);
+  const gold = f.gold === "none" ? null : (f.gold ?? (seedsInput ? undefined : null));
+  const networkPeriod = choice("network-period", f["network-period"], NETWORK_PERIODS, "month");
+  const defaultTopics = choice("default-topics", f["default-topics"], ["auto", "on", "off"] as const, "auto");
+  const suggestTopics = f["suggest-topics"] === undefined ? 0 : numberFlag("suggest-topics", f["suggest-topics"], 0, (v) => Number.isSafeInteger(v) && v >= 1);
   // The card records the flags that shape the content (not --out), in a fixed order.
   const shown: string[] = [];
   for (const i of inputs) shown.push("--input", JSON.stringify(i));
   const keepChrome = chromeCategories(f["keep-chrome"]);
   const boilerplateMinDocs = numberFlag("boilerplate-min-docs", f["boilerplate-min-docs"], BOILERPLATE_MIN_DOCS, (v) => Number.isSafeInteger(v) && v >= 0);
-  for (const k of ["text-column", "id-column", "text-field", "id-field", "encoding", "lexicons", "gold", "keep-chrome", "boilerplate-min-docs"] as const)
+  for (const k of [
+    "text-column", "id-column", "text-field", "id-field", ...META_FLAGS, "encoding", "lexicons", "gold", "keep-chrome", "boilerplate-min-docs",
+    "default-topics", "network-period",
+  ] as const)
     if (f[k] !== undefined) shown.push(`--${k}`, JSON.stringify(f[k]));
   if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
   for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
@@ -128,7 +180,19 @@ export async function main(argv: string[]): Promise<void> {
       textField: f["text-field"],
       idField: f["id-field"],
       encoding: f.encoding,
+      outletField: f["outlet-field"],
+      dateField: f["date-field"],
+      titleField: f["title-field"],
+      urlField: f["url-field"],
+      outletColumn: f["outlet-column"],
+      dateColumn: f["date-column"],
+      titleColumn: f["title-column"],
+      urlColumn: f["url-column"],
+      outletFrom: f["outlet-from"],
     },
+    networkPeriod,
+    defaultTopics,
+    suggestTopics,
     command: `npm run build-dataset -- ${shown.join(" ")}`,
     workers,
     cleaning: { keepChrome, boilerplateMinDocs },
@@ -148,10 +212,41 @@ export async function main(argv: string[]): Promise<void> {
       ...summary.skippedFirst.map((s) => `  skipped ${s.location}: ${s.reason}`),
       ...(summary.skipped > summary.skippedFirst.length ? [`  … and ${summary.skipped - summary.skippedFirst.length} more in skipped.jsonl`] : []),
       ...summary.labellerHeadline,
+      summary.goldScored
+        ? `labeller report: rule statistics and scores against the gold set ${f.gold === undefined ? "data/gold/ (the project's, drawn from the seeds)" : f.gold}`
+        : `labeller report: rule statistics over these records (coverage, overlaps, conflicts), no gold scores${seedsInput ? "" : " (the project's gold set is drawn from its seeds; score your own with --gold DIR)"}`,
+      `topics: ${summary.topicList.replace(/`/g, "")}`,
+      ...(summary.suggestedTopics === null
+        ? []
+        : [`suggested topics: ${summary.suggestedTopics} in ${join(f.out ?? "data/", "topics.draft.csv")}; edit it, then rebuild with --targets ${join(f.out ?? "data/", "topics.draft.csv")}`]),
       `wrote ${f.out ?? "data/"} in ${seconds.toFixed(2)} s`,
     ].join("\n"),
   );
 }
+
+const META_FLAGS = [
+  "outlet-field", "date-field", "title-field", "url-field", "outlet-column", "date-column", "title-column", "url-column", "outlet-from",
+] as const;
+
+/** One of a flag's values, or an InputError naming them. */
+function choice<T extends string>(name: string, raw: string | undefined, values: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new InputError(`--${name}: unknown value ${JSON.stringify(raw)} (use ${values.join(", ")})`);
+  return raw as T;
+}
+
+/** Is every input the project's seeds/ folder or a file in it? */
+async function isSeedsInput(inputs: readonly string[]): Promise<boolean> {
+  const seeds = await realpath(SEEDS_DIR).catch(() => null);
+  if (seeds === null) return false;
+  for (const i of inputs) {
+    const real = await realpath(i).catch(() => null);
+    if (real === null || (real !== seeds && !real.startsWith(seeds + sep))) return false;
+  }
+  return inputs.length > 0;
+}
+
+const SEEDS_DIR = fileURLToPath(new URL("../../seeds/", import.meta.url));
 
 function chromeCategories(raw: string | undefined): ChromeCategory[] {
   if (raw === undefined) return [];

@@ -4,8 +4,8 @@
 // gets no carriage returns); --quiet: neither. The pipeline only calls
 // `update` with counts (build.ts BuildProgress); time is read here, so the
 // outputs cannot depend on it.
-import { lstat, readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { lstat, open, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { BuildProgress } from "../dataset/build.ts";
 
 /** Refresh interval under a TTY. */
@@ -18,8 +18,9 @@ export function progressMode(quiet: boolean, stream: { isTTY?: boolean } = proce
 }
 
 /**
- * Bytes of input a build reads: files as given, and the .txt files below
- * folders (the only ones the reader takes; symlinks not followed). An
+ * Bytes of input a build reads: files as given, and the .txt (.txt.gz) files
+ * below folders (the only ones the reader takes; symlinks not followed); a
+ * .gz file counts its unpacked size. An
  * estimate's denominator only: unreadable entries count 0.
  */
 export async function inputTotalBytes(inputs: readonly string[]): Promise<number> {
@@ -30,10 +31,28 @@ export async function inputTotalBytes(inputs: readonly string[]): Promise<number
     if (info.isDirectory()) {
       const entries = await readdir(path).catch(() => [] as string[]);
       for (const e of entries) await visit(join(path, e), false);
-    } else if (info.isFile() && (top || extname(path).toLowerCase() === ".txt")) total += info.size;
+    } else if (info.isFile() && (top || /\.txt(\.gz)?$/i.test(path))) total += /\.gz$/i.test(path) ? await unpackedSize(path, info.size) : info.size;
   };
   for (const input of inputs) await visit(input, true);
   return total;
+}
+
+/**
+ * A .gz file's unpacked size, as its gzip trailer gives it (ISIZE: the size
+ * modulo 2^32, so at least the packed size is taken), for the progress
+ * denominator: the build counts the bytes of the text it decodes.
+ */
+async function unpackedSize(path: string, packed: number): Promise<number> {
+  if (packed < 18) return packed;
+  const handle = await open(path, "r").catch(() => null);
+  if (!handle) return packed;
+  try {
+    const tail = Buffer.alloc(4);
+    await handle.read(tail, 0, 4, packed - 4);
+    return Math.max(packed, tail.readUInt32LE(0));
+  } finally {
+    await handle.close();
+  }
 }
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);

@@ -33,13 +33,17 @@ function documentUnits(text: string): Map<number, [number, number]> {
 }
 
 /** The boilerplate line units of a corpus (the rule: src/extract/cleaning.ts), as sorted hashes. */
-export async function findBoilerplate(inputs: string[], read: ReadOptions, minDocs: number): Promise<number[]> {
-  if (minDocs <= 0) return [];
+export async function findBoilerplate(inputs: string[], read: ReadOptions, minDocs: number, visit?: (text: string) => void): Promise<number[]> {
+  if (minDocs <= 0) {
+    if (visit) for await (const doc of readInputs(inputs, read)) if (!("reason" in doc)) visit(doc.text);
+    return [];
+  }
   const counts = new KeyIntMap();
   const docHashes: Float64Array[] = [];
   const claimLike = new Set<number>();
   for await (const doc of readInputs(inputs, read)) {
     if ("reason" in doc) continue;
+    visit?.(doc.text);
     const units = documentUnits(doc.text);
     const hashes = new Float64Array(units.size);
     let i = 0;
@@ -67,10 +71,10 @@ export async function findBoilerplate(inputs: string[], read: ReadOptions, minDo
   return out.sort((a, b) => a - b);
 }
 
-/** The cleaning spec of a run: the boilerplate pre-pass over the inputs, then plain data for every worker. */
-export async function prepareCleaning(inputs: string[], read: ReadOptions, opts: CleaningOptions = {}): Promise<CleaningSpec> {
+/** The cleaning spec of a run: the boilerplate pre-pass over the inputs (`visit` sees each document's text too), then plain data for every worker. */
+export async function prepareCleaning(inputs: string[], read: ReadOptions, opts: CleaningOptions = {}, visit?: (text: string) => void): Promise<CleaningSpec> {
   const spec: CleaningSpec = {
-    boilerplate: await findBoilerplate(inputs, read, opts.boilerplateMinDocs ?? BOILERPLATE_MIN_DOCS),
+    boilerplate: await findBoilerplate(inputs, read, opts.boilerplateMinDocs ?? BOILERPLATE_MIN_DOCS, visit),
     keep: [...(opts.keepChrome ?? [])].sort(),
   };
   if (opts.lexicons !== undefined) spec.lexicons = opts.lexicons;

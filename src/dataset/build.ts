@@ -23,6 +23,9 @@ import { SPLIT_NAMES, assignSplits } from "./split.ts";
 import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 import { writeSplits } from "./write-splits.ts";
+import { anchorMatcher, TopicFit, TOPIC_FIT_SHARE, type DefaultTopics } from "./topic-fit.ts";
+import type { NetworkPeriod } from "../extract/dates.ts";
+import { TargetMiner, topicsCsv } from "../label/suggest.ts";
 
 export interface BuildOptions extends LabelStageOptions {
   inputs: string[];
@@ -36,6 +39,12 @@ export interface BuildOptions extends LabelStageOptions {
   workers?: number;
   /** Boilerplate threshold and kept chrome categories (the chrome lexicon comes from `lexicons`). */
   cleaning?: Omit<CleaningOptions, "lexicons">;
+  /** Period of network.csv rows (default month). */
+  networkPeriod?: NetworkPeriod;
+  /** Whether the lexicon's default topic list counts: auto (default) = when the corpus is about its story (topic-fit.ts). */
+  defaultTopics?: DefaultTopics;
+  /** Write topics.draft.csv with this many topics suggested for the corpus (suggest.ts); 0/undefined = none. */
+  suggestTopics?: number;
   /** Called after each batch is taken and once when reading ends (for src/cli/progress.ts); never changes the outputs. */
   onProgress?: (p: BuildProgress) => void;
 }
@@ -62,12 +71,18 @@ export interface BuildSummary {
   skippedFirst: { location: string; reason: string }[];
   records: Record<string, number>;
   labellerHeadline: string[];
+  /** Was a gold set scored in the labeller report? */
+  goldScored: boolean;
+  /** The topic list used, as the card names it. */
+  topicList: string;
+  /** topics.draft.csv: the topics written, or null when not asked for. */
+  suggestedTopics: number | null;
 }
 
 const MAX_LISTED_SOURCES = 200;
 /** Every file a build writes in --out (under a temporary name first). */
 const OUTPUT_NAMES = [
-  "train.jsonl", "test.jsonl", "network.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
+  "train.jsonl", "test.jsonl", "network.csv", "network-outlets.csv", "topics.draft.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
   "dataset-card.md", "chrome.jsonl", "records.spool",
 ];
 const MAX_LISTED_SKIPS = 20;
@@ -91,12 +106,18 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd }) : null;
   const spool = out.scratch("records.spool");
   try {
-    const labeller = await LabelStage.create(opts);
-    // The boilerplate pre-pass reads every input once before the per-document work (cleaning.ts).
-    const cleaning = await prepareCleaning(opts.inputs, opts.read, { ...opts.cleaning, lexicons: opts.lexicons });
-    pool?.configure([...labeller.wanted], cleaning);
+    // The boilerplate pre-pass reads every input once before the per-document work (cleaning.ts); it also
+    // measures whether the default topic list fits the corpus (topic-fit.ts), unless a --targets file replaces it.
+    const topicMode = opts.defaultTopics ?? "auto";
+    const fit = opts.targets === undefined && topicMode === "auto" ? new TopicFit(await anchorMatcher(opts.lexicons)) : null;
+    const cleaning = await prepareCleaning(opts.inputs, opts.read, { ...opts.cleaning, lexicons: opts.lexicons }, fit ? (text) => fit.add(text) : undefined);
+    const defaultTopics = opts.targets === undefined && (fit ? fit.decide("auto") : topicMode === "on");
+    const topicList = describeTopics(opts, topicMode, fit, defaultTopics);
+    const labeller = await LabelStage.create(opts, defaultTopics);
+    pool?.configure([...labeller.wanted], cleaning, defaultTopics);
     const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
-    const c = new Collector(labeller, spool);
+    const miner = opts.suggestTopics ? new TargetMiner() : null;
+    const c = new Collector(labeller, spool, opts.networkPeriod ?? "month", miner);
     // Batches in input order, done by the workers (or here, in-process); the
     // results are taken in the same order, at most maxInFlight ahead.
     const inFlight: Job[] = [];
@@ -166,6 +187,9 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
     await out.writeWhole("chrome.jsonl", c.chromeAudit.jsonl());
     await out.writeWhole("network.csv", c.network.toCsv());
+    await out.writeWhole("network-outlets.csv", c.network.outletsCsv());
+    const suggested = miner ? miner.draft(opts.suggestTopics!) : null;
+    if (suggested) await out.writeWhole("topics.draft.csv", topicsCsv(suggested));
     await out.writeWhole("skipped.jsonl", c.skipped.map((s) => JSON.stringify(s) + "\n").join(""));
     const sourceRows = [...c.sources.entries()].map(([path, v]) => ({ path, ...v }));
     const report = labeller.report();
@@ -187,6 +211,12 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
         components: split.components,
         splits: stats,
         networkEdges: c.network.size,
+        networkPeriod: opts.networkPeriod ?? "month",
+        outletEdges: c.network.outletRows,
+        corpus: c.corpus,
+        topicList,
+        goldScored: labeller.goldItems.length > 0,
+        suggestedTopics: suggested?.length ?? null,
       }),
     );
     await unlink(spool.tempPath);
@@ -203,10 +233,25 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       skippedFirst: c.skipped.slice(0, MAX_LISTED_SKIPS),
       records: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s]?.records ?? 0])),
       labellerHeadline: report.headline,
+      goldScored: labeller.goldItems.length > 0,
+      topicList,
+      suggestedTopics: suggested?.length ?? null,
     };
   } catch (e) {
     pool?.kill();
     await out.abort();
     throw e;
   }
+}
+
+/** The topic list of a run, as the card and the summary name it. */
+function describeTopics(opts: BuildOptions, mode: DefaultTopics, fit: TopicFit | null, defaults: boolean): string {
+  const added = (opts.targetsAdd ?? []).map((f) => `\`${f}\``);
+  const plus = added.length ? ` plus ${added.join(", ")} (--targets-add)` : "";
+  if (opts.targets !== undefined) return `\`${opts.targets}\` (--targets)${plus}`;
+  const list = "the lexicon's default list (`targets.csv`: the Ukraine war)";
+  const measured = fit ? `${fit.naming} of ${fit.documents} documents name its story (${(100 * fit.share).toFixed(1)}%; it counts from ${100 * TOPIC_FIT_SHARE}%)` : "";
+  if (defaults) return `${list}${mode === "on" ? " (--default-topics on)" : `: ${measured}`}${plus}`;
+  const why = mode === "off" ? "--default-topics off" : `it does not fit this corpus: ${measured}`;
+  return `${added.length ? added.join(", ") + " (--targets-add)" : "none"}; ${list} left out (${why})`;
 }

@@ -2,6 +2,8 @@
 // `datasets` reads (configs/data_files, features with class labels, split
 // sizes), then the provenance a reader needs to trust the numbers.
 import { HEDGE_TYPES, STANCES, ACTOR_TYPES, SPLITS, KINDS } from "../schema.ts";
+import type { CorpusStats } from "./corpus-stats.ts";
+import { MAX_YEAR, MIN_YEAR } from "../extract/dates.ts";
 
 export interface SplitStats {
   records: number;
@@ -27,7 +29,22 @@ export interface CardInput {
   splits: Record<string, SplitStats>;
   /** Rows of network.csv (actor–target edges); undefined = not written. */
   networkEdges?: number;
+  /** network.csv's period (--network-period). */
+  networkPeriod?: string;
+  /** Rows of network-outlets.csv. */
+  outletEdges?: number;
+  /** Dates, outlets, months, headline records (corpus-stats.ts). */
+  corpus?: CorpusStats;
+  /** The topic list used (build.ts describeTopics). */
+  topicList?: string;
+  /** Was the labeller report scored against a gold set? */
+  goldScored?: boolean;
+  /** Topics in topics.draft.csv (--suggest-topics), or null. */
+  suggestedTopics?: number | null;
 }
+
+/** Outlets the card lists by name (the most records first); the rest are summed. */
+const MAX_LISTED_OUTLETS = 60;
 
 const s = (name: string) => `  - name: ${name}\n    dtype: string`;
 const classLabel = (name: string, names: readonly string[], indent = "  ") =>
@@ -40,7 +57,7 @@ function featuresYaml(): string {
   return [
     s("id"),
     s("doc_id"),
-    "  - name: source\n    struct:\n    - name: path\n      dtype: string\n    - name: outlet\n      dtype: string\n    - name: published\n      dtype: string",
+    "  - name: source\n    struct:\n    - name: path\n      dtype: string\n    - name: outlet\n      dtype: string\n    - name: published\n      dtype: string\n    - name: title\n      dtype: string\n    - name: url\n      dtype: string",
     "  - name: sentence_index\n    dtype: int64",
     "  - name: start\n    dtype: int64",
     "  - name: end\n    dtype: int64",
@@ -105,7 +122,7 @@ export function renderCard(c: CardInput): string {
   const body = [
     "# claimstance claim records",
     "",
-    "One record per sentence of article prose: who makes the claim (actor — a named person, organisation or country, or an `unnamed` source such as \"officials\" — and cue), what is claimed (content, a span of the text), what it takes a position on (target_text, the phrase a stance predicate governs; target_entity, its canonical person, organisation or country; target, its topic id or null) with which stance, and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller and its attribution tagger (`actor.model` in `rules`); see `labeller-report.md` for their accuracy on the hand-annotated gold set.",
+    "One record per sentence of article prose: who makes the claim (actor — a named person, organisation or country, or an `unnamed` source such as \"officials\" — and cue), what is claimed (content, a span of the text), what it takes a position on (target_text, the phrase a stance predicate governs; target_entity, its canonical person, organisation or country; target, its topic id or null) with which stance, and how it is hedged. Field definitions: `claim-record.schema.json` and the labelling guide (`docs/claim-records.md` in the claimstance repository). Labels are silver labels from the rule labeller and its attribution tagger (`actor.model` in `rules`); " + (c.goldScored === false ? "`labeller-report.md` gives the rules' statistics over these records (coverage, overlaps, conflicts); no gold set was scored for this build, so it gives no accuracy figure (rebuild with `--gold DIR` to score a hand-annotated gold set of this corpus)." : "see `labeller-report.md` for their accuracy on the hand-annotated gold set."),
     "",
     "## How it was built",
     "",
@@ -135,9 +152,18 @@ export function renderCard(c: CardInput): string {
       : [
           "## Actor–target network",
           "",
-          `\`network.csv\`: ${c.networkEdges} edges, one row per (actor, target) — the target is the record's \`target_entity\` when it names a person, organisation or country (\`target_kind\` entity), else its topic id (topic) — with support, oppose and neutral counts and up to 3 example record ids, over both splits. Records without an actor or without either target are not edges. An edge list for discourse-network analysis (DNA, Gephi, networkx).`,
+          `\`network.csv\`: ${c.networkEdges} edges, one row per (${c.networkPeriod && c.networkPeriod !== "none" ? `period — the ${c.networkPeriod} of the record's \`source.published\`, \`undated\` without one — ` : ""}actor, target) — the target is the record's \`target_entity\` when it names a person, organisation or country (\`target_kind\` entity), else its topic id (topic) — with support, oppose and neutral counts and up to 3 example record ids, over both splits. Records without an actor or without either target are not edges. An edge list for discourse-network analysis (DNA, Gephi, networkx).${c.outletEdges === undefined ? "" : ` \`network-outlets.csv\`: ${c.outletEdges} rows, the same edges per outlet (\`source.outlet\`, empty when unknown) with support, oppose and neutral counts.`}`,
           "",
         ]),
+    ...(c.topicList === undefined
+      ? []
+      : [
+          "## Topics",
+          "",
+          `Topic list (the \`target\` ids): ${c.topicList}.${c.suggestedTopics === null || c.suggestedTopics === undefined ? "" : ` \`topics.draft.csv\`: ${c.suggestedTopics} topics suggested for this corpus (--suggest-topics): edit it, then rebuild with \`--targets topics.draft.csv\`.`}`,
+          "",
+        ]),
+    ...(c.corpus ? metadataSection(c.corpus) : []),
     "## Label distributions",
     "",
     table(
@@ -159,4 +185,34 @@ export function renderCard(c: CardInput): string {
     "",
   ].join("\n");
   return `${yaml}\n${body}`;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? "0.0" : ((100 * n) / d).toFixed(1));
+
+/** Dates, records per outlet and per month, headline records. */
+function metadataSection(m: CorpusStats): string[] {
+  const out = ["## Outlets and dates", ""];
+  out.push(`Records with an outlet: ${m.recordsWithOutlet} of ${m.records} (${pct(m.recordsWithOutlet, m.records)}%); with a publication date: ${m.recordsWithDate} (${pct(m.recordsWithDate, m.records)}%). Articles with a headline record: ${m.articlesWithHeadline} of ${m.articles} (${pct(m.articlesWithHeadline, m.articles)}%).`, "");
+  const d = m.dates;
+  if (d.dated + d.empty + d.malformed > 0) {
+    const examples = m.malformedExamples.map((x) => `\`${x.replace(/`/g, "'")}\``).join(", ");
+    out.push(
+      `Input dates (date field/column), by document: ${d.dated} dated, ${d.empty} undated (missing or empty), ${d.malformed} malformed${examples ? ` (${examples}${d.malformed > m.malformedExamples.length ? ", …" : ""})` : ""}. An undated or malformed date is null in \`source.published\`, never guessed: a date is ISO 8601, RFC 2822, "Month D, YYYY", "D Month YYYY" or "M/D/YYYY" with a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}.`,
+      "",
+    );
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  if (m.recordsByOutlet.size > 0) {
+    const outlets = [...m.recordsByOutlet.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+    const rows: [string, number][] = outlets.slice(0, MAX_LISTED_OUTLETS).map(([o, n]) => [o.replace(/\|/g, "\\|"), n]);
+    const rest = outlets.slice(MAX_LISTED_OUTLETS);
+    if (rest.length) rows.push([`(${rest.length} more outlets)`, rest.reduce((a, [, n]) => a + n, 0)]);
+    if (m.records > m.recordsWithOutlet) rows.push(["(no outlet)", m.records - m.recordsWithOutlet]);
+    out.push(`### Records per outlet (${m.recordsByOutlet.size} outlets)`, "", table(rows, ["outlet", "records"]), "");
+  }
+  if (m.recordsByMonth.size > 1 || !m.recordsByMonth.has("undated")) {
+    const months = [...m.recordsByMonth.entries()].sort((a, b) => cmp(a[0], b[0]));
+    out.push("### Records per month", "", table(months, ["month", "records"]), "");
+  }
+  return out;
 }

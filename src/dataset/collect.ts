@@ -12,6 +12,9 @@ import type { TempFile } from "./output.ts";
 import type { BatchResult } from "./work.ts";
 import type { BatchHashes } from "./sentence-hashes.ts";
 import { NetworkTally } from "./network.ts";
+import { CorpusStats } from "./corpus-stats.ts";
+import type { NetworkPeriod } from "../extract/dates.ts";
+import type { TargetMiner } from "../label/suggest.ts";
 import { RecordStats } from "./write-splits.ts";
 
 export interface SourceCounts {
@@ -32,7 +35,8 @@ export class Collector {
   readonly recordStance = new GrowableInt32();
   readonly recordStat = new GrowableInt32();
   readonly stats = new RecordStats();
-  readonly network = new NetworkTally();
+  readonly network: NetworkTally;
+  readonly corpus = new CorpusStats();
   readonly articleDocIds: string[] = [];
   readonly skipped: SkippedInput[] = [];
   readonly chrome: Record<string, number> = {};
@@ -47,7 +51,12 @@ export class Collector {
   constructor(
     private readonly labels: LabelStage,
     private readonly spool: TempFile,
-  ) {}
+    networkPeriod: NetworkPeriod = "month",
+    /** Fed every record for --suggest-topics (suggest.ts), else null. */
+    private readonly miner: TargetMiner | null = null,
+  ) {
+    this.network = new NetworkTally(networkPeriod);
+  }
 
   /** One batch: `items` as read (skips included), `result` the work on its documents, in the same order. */
   async take(items: readonly (InputDocument | SkippedInput)[], result: BatchResult): Promise<void> {
@@ -62,6 +71,7 @@ export class Collector {
       }
       const doc = result.docs[d++]!;
       this.documents++;
+      this.corpus.addDocument(item.source);
       for (const [k, v] of Object.entries(doc.chrome)) this.chrome[k] = (this.chrome[k] ?? 0) + v;
       this.chromeAudit.add(item.location, doc.dropped);
       this.duplicateSentences += doc.duplicateSentences;
@@ -79,15 +89,19 @@ export class Collector {
         this.docIds.add(article.docId);
         const articleIdx = this.articleDocIds.push(article.docId) - 1;
         src.articles++;
+        this.corpus.addArticle(article.outlet, article.published, article.sentences, article.headlines);
         src.sentences += article.sentences;
         const results = article.labelled.results;
+        // The miner needs a sentence's text only where it takes a position (its examples): those lines alone are parsed.
+        const recordLines = this.miner ? article.lines.split("\n") : null;
         for (let i = 0; i < article.sentences; i++, s++) {
           const labels = results[i]!.labels;
           this.recordArticle.push(articleIdx);
           this.recordDistinct.push(this.distinctOf(h, s));
           this.recordStance.push(STANCE_INDEX[labels.stance]);
           this.recordStat.push(this.stats.idOf(labels));
-          if (labels.actor) this.network.add(`${article.docId}#${i}`, labels);
+          if (this.miner) this.miner.add(labels.stance !== "neutral" && labels.target_text !== null ? (JSON.parse(recordLines![i]!) as { text: string }).text : "", labels);
+          if (labels.actor) this.network.add(`${article.docId}#${i}`, article.outlet, article.published, labels);
         }
         this.labels.accept(article.sourcePath, article.labelled, article.goldTexts);
         lines.push(article.lines);

@@ -24,6 +24,8 @@ import {
   type Lexicons,
 } from "../label/index.ts";
 import type { Article } from "../schema.ts";
+import { TRIE_FLAGS } from "../label/lexicons.ts";
+import { PhraseTrie } from "../label/phrases.ts";
 
 export interface LabelStageOptions {
   /** Lexicon folder; undefined = the project's data/lexicons/. */
@@ -34,6 +36,24 @@ export interface LabelStageOptions {
   targetsAdd?: readonly string[];
   /** Gold folder or file; null = no gold scoring; undefined = the project's data/gold/ if present. */
   gold?: string | null;
+}
+
+/** The topic files of a run (--targets, --targets-add) and whether the lexicon's default topic list counts (topic-fit.ts). */
+export interface RunTopics {
+  replace?: string | undefined;
+  add?: readonly string[] | undefined;
+  /** false: the default list is left out (the corpus is not about its story); undefined = true. */
+  defaults?: boolean | undefined;
+}
+
+/** The lexicons of a run: without the default topic list when it does not fit the corpus (--targets-add files still count). */
+export async function loadRunLexicons(dir: string | undefined, topics: RunTopics): Promise<Lexicons> {
+  if (topics.defaults !== false || topics.replace) return loadLexicons(dir, { replace: topics.replace, add: topics.add });
+  // A replacing file drops the default list, anchors included: the first added file takes that place.
+  const [first, ...rest] = topics.add ?? [];
+  if (first !== undefined) return loadLexicons(dir, { replace: first, add: rest });
+  const lex = await loadLexicons(dir);
+  return { ...lex, targets: new PhraseTrie(TRIE_FLAGS.targets), topicAnchors: new PhraseTrie(TRIE_FLAGS.topicAnchors), targetNames: [] };
 }
 
 export const DEFAULT_GOLD_DIR = new URL("../../data/gold/", import.meta.url).pathname;
@@ -99,8 +119,8 @@ export class LabelStage {
     this.wanted = new Set((gold ?? []).map((g) => goldKey(g.source, g.text)));
   }
 
-  static async create(opts: LabelStageOptions): Promise<LabelStage> {
-    const lex = await loadLexicons(opts.lexicons, { replace: opts.targets, add: opts.targetsAdd });
+  static async create(opts: LabelStageOptions, defaultTopics = true): Promise<LabelStage> {
+    const lex = await loadRunLexicons(opts.lexicons, { replace: opts.targets, add: opts.targetsAdd, defaults: defaultTopics });
     let gold: GoldItem[] | null = null;
     if (opts.gold !== null) {
       const dir = opts.gold ?? DEFAULT_GOLD_DIR;

@@ -62,8 +62,8 @@ export class WorkerPool {
   }
 
   /** Tells every worker which gold keys to capture and how to clean (before any batch is sent). */
-  configure(wanted: string[], cleaning: CleaningSpec): void {
-    for (const s of this.slots) this.post(s, { kind: "wanted", wanted, cleaning });
+  configure(wanted: string[], cleaning: CleaningSpec, defaultTopics = true): void {
+    for (const s of this.slots) this.post(s, { kind: "wanted", wanted, cleaning, defaultTopics });
   }
 
   /** Runs one batch on a worker; results may resolve in any order. */

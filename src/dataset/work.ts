@@ -30,6 +30,11 @@ export interface ArticleResult {
   docId: string;
   /** `source.path` of the article (gold capture). */
   sourcePath: string;
+  /** `source.outlet` and `source.published` of the article (card counts, network periods and outlets). */
+  outlet: string | null;
+  published: string | null;
+  /** Its `headline` records. */
+  headlines: number;
   sentences: number;
   labelled: LabelledArticle;
   /** Texts of the sentences in labelled.goldHits, in that order. */
@@ -57,7 +62,8 @@ export function toSpooled(article: Article, i: number, labels: SentenceLabels): 
   return {
     id: `${article.doc_id}#${i}`,
     doc_id: article.doc_id,
-    source: article.source,
+    // Built key by key: the record's key order is fixed whatever the article object holds.
+    source: { path: article.source.path, outlet: article.source.outlet, published: article.source.published, title: article.source.title ?? null, url: article.source.url ?? null },
     sentence_index: i,
     start: s.start,
     end: s.end,
@@ -141,6 +147,9 @@ export function processBatch(ctx: WorkContext, docs: readonly InputDocument[]): 
       const result: ArticleResult = {
         docId: article.doc_id,
         sourcePath: article.source.path,
+        outlet: article.source.outlet,
+        published: article.source.published,
+        headlines: article.sentences.reduce((n, x) => n + Number(x.kind === "headline"), 0),
         sentences: article.sentences.length,
         labelled,
         goldTexts: labelled.goldHits.map((i) => article.sentences[i]!.text),

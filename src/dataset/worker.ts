@@ -3,7 +3,7 @@
 // when its parent goes away (the IPC channel closes), even after a SIGKILL.
 import type { InputDocument } from "../extract/index.ts";
 import type { CleaningSpec } from "../extract/cleaning.ts";
-import { loadLexicons, wantedIndex } from "./label-stage.ts";
+import { loadRunLexicons, wantedIndex } from "./label-stage.ts";
 import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 
@@ -15,7 +15,7 @@ export interface WorkerSetup {
 
 export type WorkerMessage =
   | { kind: "setup"; setup: WorkerSetup }
-  | { kind: "wanted"; wanted: string[]; cleaning: CleaningSpec }
+  | { kind: "wanted"; wanted: string[]; cleaning: CleaningSpec; defaultTopics: boolean }
   | { kind: "batch"; seq: number; docs: InputDocument[] }
   | { kind: "stop" };
 
@@ -29,6 +29,7 @@ function send(reply: WorkerReply): void {
 }
 
 let ready: Promise<WorkContext> | null = null;
+let setup: WorkerSetup | null = null;
 let wanted = new Map<string, Set<string>>();
 let cleaning: CleaningSpec = { boilerplate: [], keep: [] };
 // Batches are handled one at a time, in arrival order.
@@ -37,11 +38,18 @@ let queue: Promise<void> = Promise.resolve();
 process.on("disconnect", () => process.exit(0));
 process.on("message", (msg: WorkerMessage) => {
   if (msg.kind === "setup") {
-    ready = loadLexicons(msg.setup.lexicons, { replace: msg.setup.targets, add: msg.setup.targetsAdd }).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap(), cleaning }));
+    setup = msg.setup;
+    ready = loadRunLexicons(msg.setup.lexicons, { replace: msg.setup.targets, add: msg.setup.targetsAdd }).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap(), cleaning }));
     ready.catch(() => undefined);
   } else if (msg.kind === "wanted") {
     wanted = wantedIndex(msg.wanted);
     cleaning = msg.cleaning;
+    // The default topic list is loaded at setup (overlapping the pre-pass); left out, the lexicons are loaded again without it.
+    if (!msg.defaultTopics && setup && ready) {
+      const s = setup;
+      ready = ready.then(async (ctx) => ({ ...ctx, lex: await loadRunLexicons(s.lexicons, { replace: s.targets, add: s.targetsAdd, defaults: false }) }));
+      ready.catch(() => undefined);
+    }
   } else if (msg.kind === "stop") {
     queue = queue.then(() => {
       send({ kind: "stopped", maxRssKb: process.resourceUsage().maxRSS });

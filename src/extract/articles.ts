@@ -18,7 +18,10 @@
 // doc_id: the document path without ".txt" (relative to the folder input, so
 // same-named files in different subfolders stay apart), with "#k" (0-based)
 // when the file holds several articles; a CSV/JSONL row's doc_id is its docId.
-// Metadata: `published` comes from the article's own dateline only. `outlet`
+// Metadata: the input's own (InputDocument.source: --outlet-field, --date-field,
+// --title-field, --url-field, their CSV columns, --outlet-from parent) first;
+// a date field, when given, is the only source of `published`. Otherwise
+// `published` comes from the article's own dateline only. `outlet`
 // comes from the article's own chrome ("Follow RT on", "(ILKHA)", a footer
 // alias), else from the first outlet named anywhere in the document: the
 // items after an ILKHA footer are that page's own news list, so they are ILKHA's.
@@ -69,14 +72,23 @@ export function extractArticles(doc: InputDocument, spec?: CleaningSpec): Extrac
   const dropped: DroppedChrome[] = [];
   const spans: SentenceSpan[] = [];
   const offsets = new CodePointOffsets(text);
+  // A title from the input's metadata ends a sentence: a body line glued to it ("… 51st state He released …") or
+  // a lower-case line after it ("congress Republicans …") is not part of the headline record.
+  const titleEnd = doc.titleChars ?? 0;
+  const segment = (a: number, b: number): void => {
+    if (titleEnd > a && titleEnd < b) {
+      segmentRegion(text, a, titleEnd, spans);
+      segmentRegion(text, titleEnd, b, spans);
+    } else segmentRegion(text, a, b, spans);
+  };
   let pos = 0;
   for (const c of marks.chrome) {
     chrome[c.category] = (chrome[c.category] ?? 0) + 1;
     dropped.push({ text: auditText(text.slice(c.start, c.end)), category: c.category, start: offsets.toCodePoint(c.start), end: offsets.toCodePoint(c.end) });
-    if (c.start > pos) segmentRegion(text, pos, c.start, spans);
+    if (c.start > pos) segment(pos, c.start);
     pos = Math.max(pos, c.end);
   }
-  if (pos < text.length) segmentRegion(text, pos, text.length, spans);
+  if (pos < text.length) segment(pos, text.length);
 
   const segments: Segment[] = [{ pos: -1, published: null, outlet: null, spans: [] }];
   if (doc.kind === "txt") {
@@ -147,18 +159,24 @@ function assemble(
       sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words });
     }
     const headings = headingKinds(doc.text, kept, doc.kind === "txt");
-    for (let i = 0; i < sentences.length; i++) if (headings[i]) sentences[i]!.kind = "headline";
+    // The title the input's metadata gives (read.ts titleChars) is a heading whatever its shape.
+    const titleChars = doc.titleChars ?? 0;
+    for (let i = 0; i < sentences.length; i++) if (headings[i] || kept[i]!.end <= titleChars) sentences[i]!.kind = "headline";
+    const meta = doc.source;
     articles.push({
       source: {
         path: doc.path,
-        outlet: seg.outlet ?? carried.outlet ?? pageOutlet,
-        published: seg.published ?? carried.published,
+        outlet: meta?.outlet ?? seg.outlet ?? carried.outlet ?? pageOutlet,
+        // A date field/column given is the date: one it lacks or cannot read is null, not the text's dateline.
+        published: meta && meta.date !== null ? meta.published : (seg.published ?? carried.published),
+        title: meta?.title ?? null,
+        url: meta?.url ?? null,
       },
       sentences,
     });
     carried = { published: null, outlet: null };
   }
-  const base = doc.kind === "txt" ? doc.path.replace(/\.txt$/i, "") : (doc.docId ?? doc.path);
+  const base = doc.kind === "txt" ? doc.path.replace(/\.txt(\.gz)?$/i, "") : (doc.docId ?? doc.path);
   return {
     articles: articles.map((a, i) => ({ doc_id: articles.length === 1 ? base : `${base}#${i}`, ...a })),
     chrome,

@@ -9,6 +9,7 @@
 // Legacy text is almost never valid UTF-8 by accident: its accented letters
 // and curly quotes are single high bytes, which UTF-8 never allows alone.
 import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
 import { InputError } from "../errors.ts";
 
 export type TextEncoding = "utf-8" | "windows-1252" | "auto";
@@ -97,21 +98,81 @@ export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
   }
 }
 
+/** A path read through gunzip: its name ends in ".gz" (any input type: .txt.gz, .csv.gz, .jsonl.gz). */
+export const isGzip = (path: string): boolean => path.toLowerCase().endsWith(".gz");
+
+/** A file name without its ".gz": the name that says what the content is ("a.jsonl.gz" → "a.jsonl"). */
+export const withoutGz = (path: string): string => (isGzip(path) ? path.slice(0, -3) : path);
+
+/** A gzip stream that is corrupt or ends early; the reader adds where (file:line N). */
+export class CompressedStreamError extends Error {
+  constructor(readonly reason: string) {
+    super(`corrupt or truncated gzip stream (${reason})`);
+  }
+}
+
+/**
+ * A file's bytes in blocks, gunzipped (streamed, node:zlib) when its name ends
+ * in ".gz". A corrupt or truncated stream throws CompressedStreamError.
+ */
+export async function* fileBlocks(path: string, highWaterMark: number): AsyncGenerator<Buffer> {
+  if (!isGzip(path)) {
+    yield* createReadStream(path, { highWaterMark }) as AsyncIterable<Buffer>;
+    return;
+  }
+  const raw = createReadStream(path, { highWaterMark });
+  const gunzip = createGunzip({ chunkSize: highWaterMark });
+  // A read error of the file itself (EACCES, EISDIR) ends the gunzip stream with it.
+  raw.on("error", (e) => gunzip.destroy(e));
+  raw.pipe(gunzip);
+  try {
+    for await (const block of gunzip as AsyncIterable<Buffer>) yield block;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    if (code.startsWith("Z_") || code === "ERR_ZLIB_BINDING_CLOSED") throw new CompressedStreamError((e as Error).message);
+    throw e;
+  } finally {
+    raw.destroy();
+    gunzip.destroy();
+  }
+}
+
+/** A whole file's bytes (gunzipped when ".gz"), read in blocks. */
+export async function readFileBytes(path: string): Promise<Buffer> {
+  const blocks: Buffer[] = [];
+  for await (const b of fileBlocks(path, 1 << 20)) blocks.push(b);
+  return Buffer.concat(blocks);
+}
+
+/** The first `n` bytes of a file (gunzipped when ".gz"), and whether that is the whole file. */
+export async function fileHead(path: string, n: number): Promise<{ head: Uint8Array; whole: boolean }> {
+  const blocks: Buffer[] = [];
+  let got = 0;
+  for await (const b of fileBlocks(path, Math.max(n, 1 << 14))) {
+    blocks.push(b);
+    got += b.length;
+    if (got > n) return { head: Buffer.concat(blocks).subarray(0, n), whole: false };
+  }
+  return { head: Buffer.concat(blocks), whole: true };
+}
+
 /** "auto" resolved for one file: "utf-8" when every byte of it is valid UTF-8 (one streamed pass), else "windows-1252". */
 export async function fileEncoding(path: string, encoding: TextEncoding): Promise<"utf-8" | "windows-1252"> {
   if (encoding !== "auto") return encoding;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
+    for await (const chunk of fileBlocks(path, 1 << 20)) decoder.decode(chunk, { stream: true });
     decoder.decode();
     return "utf-8";
-  } catch {
+  } catch (e) {
+    if (e instanceof CompressedStreamError) throw e;
     return "windows-1252";
   }
 }
 
 /**
- * A file's text as decoded string chunks, read in 64 KiB blocks. A character
+ * A file's text as decoded string chunks, read in 64 KiB blocks (gunzipped
+ * when its name ends in ".gz": the byte offsets are then into the unpacked bytes). A character
  * split across blocks is decoded whole (streaming decoder), and an invalid
  * UTF-8 sequence throws UndecodableError with its absolute byte offset.
  */
@@ -122,7 +183,7 @@ export async function* decodeFile(path: string, requested: TextEncoding): AsyncG
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let consumed = 0; // bytes of earlier chunks
   let tail: Uint8Array = new Uint8Array(0); // incomplete sequence the decoder holds from the previous chunk
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileBlocks(path, 1 << 16)) {
     if (encoding === "windows-1252") {
       yield decodeWindows1252(first && dropBom && hasUtf8Bom(chunk) ? chunk.subarray(3) : chunk);
       first = false;

@@ -24,16 +24,29 @@
 //   - inside a CSV/JSONL: a row whose text is empty or whitespace, whose
 //     explicit id is empty or repeats an id seen earlier in the run
 //     ("duplicate doc_id"), or (CSV) whose field count does not match the header.
+// Compressed inputs: a name ending in ".gz" (folder files *.txt.gz, x.txt.gz,
+// x.csv.gz, x.jsonl.gz) is gunzipped as it is read (streamed, decode.ts); a
+// corrupt or truncated stream is FATAL for a file named directly ("x.jsonl.gz:line
+// N: corrupt or truncated gzip stream (…)", N the line being read) and a SKIP
+// inside a folder, like any undecodable file.
+// Metadata (source.ts): outlet, date, title and url from JSONL fields, CSV
+// columns or (folder of .txt) the parent folder's name, on InputDocument.source.
 // With --encoding auto, each file is strict UTF-8 when its bytes are valid
 // UTF-8, else windows-1252 (decode.ts), so nothing is undecodable.
 // Text is decoded with the chosen encoding, BOM removed, otherwise verbatim
 // (CRLF kept). The files of a folder are read one at a time; CSV/JSONL are
 // streamed (see rows.ts).
 import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { InputError } from "../errors.ts";
-import { decodeBytes, resolveEncoding, sniff, UndecodableError, undecodableMessage, type TextEncoding } from "./decode.ts";
+import {
+  CompressedStreamError, decodeBytes, fileHead, readFileBytes, resolveEncoding, sniff, UndecodableError, undecodableMessage, withoutGz,
+  type TextEncoding,
+} from "./decode.ts";
 import { csvDocuments, jsonlDocuments } from "./rows.ts";
+import { metadataFields, type DocumentSource, type MetadataOptions } from "./source.ts";
+
+export type { DocumentSource } from "./source.ts";
 
 export interface InputDocument {
   /** Folder input: path relative to the folder ("/"-separated); file input: its basename; CSV/JSONL: `${basename}:${row or line}`. */
@@ -45,6 +58,19 @@ export interface InputDocument {
   docId?: string;
   /** Where the document is, for messages: "file", "file:row N" or "file:line N". */
   location: string;
+  /**
+   * The document's metadata from the input (--outlet-field, --date-column,
+   * --outlet-from parent …; source.ts); undefined when no metadata flag is
+   * given. The extract stage copies it into every record's `source`; the
+   * chrome stage may read `source.outlet` (the outlet's own chrome).
+   */
+  source?: DocumentSource;
+  /**
+   * Code units at the start of `text` that are the document's title (from
+   * --title-field/--title-column: either the text began with it, or the
+   * reader put it there as title + "\n\n" + body); its sentences are `headline`.
+   */
+  titleChars?: number;
 }
 
 export interface SkippedInput {
@@ -52,7 +78,7 @@ export interface SkippedInput {
   reason: string;
 }
 
-export interface ReadOptions {
+export interface TextOptions {
   /** "utf-8" (default), "windows-1252", "latin1" / "iso-8859-1" (read as windows-1252), "auto" (per file: UTF-8 if valid, else windows-1252). */
   encoding?: string;
   /** CSV column holding the article text (default "text"). */
@@ -64,6 +90,8 @@ export interface ReadOptions {
   /** JSONL field holding the document id (default: "<file name>:<line>", lines numbered from 1). */
   idField?: string;
 }
+
+export type ReadOptions = TextOptions & MetadataOptions;
 
 export function isSkipped(item: InputDocument | SkippedInput): item is SkippedInput {
   return "reason" in item;
@@ -80,24 +108,27 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
     textField: opts.textField ?? "text",
     idField: opts.idField,
     seenIds: new Set<string>(),
+    meta: metadataFields(opts),
   };
+  const outletFromParent = opts.outletFrom === "parent";
   for (const input of inputs) {
     const info = await stat(input).catch((err: NodeJS.ErrnoException) => {
       throw new InputError(err.code === "ENOENT" ? `${input}: no such file or folder` : `${input}: cannot read (${err.code})`);
     });
     if (info.isDirectory()) {
-      yield* folderDocuments(input, encoding);
+      yield* folderDocuments(input, encoding, outletFromParent);
       continue;
     }
-    const ext = extname(input).toLowerCase();
+    const ext = extname(withoutGz(input)).toLowerCase();
     if (!info.isFile() || ![".txt", ".csv", ".jsonl"].includes(ext)) {
-      throw new InputError(`${input}: unsupported input "${ext || basename(input)}" (expected a folder, .txt, .csv or .jsonl)`);
+      throw new InputError(`${input}: unsupported input "${extname(input) || basename(input)}" (expected a folder, .txt, .csv or .jsonl, each optionally .gz)`);
     }
     const problem = await sniffFile(input, info.size);
     if (problem) throw new InputError(`${input}: ${problem} file`);
     if (ext === ".txt") {
       const doc = await txtDocument(input, basename(input), encoding);
       if ("reason" in doc) throw new InputError(doc.byte === undefined ? `${input}: ${doc.reason}` : undecodableMessage(input, doc.byte));
+      if (outletFromParent) doc.source = parentSource(basename(dirname(resolve(input))));
       yield doc;
     } else if (ext === ".csv") yield* csvDocuments(input, rowOpts);
     else yield* jsonlDocuments(input, rowOpts);
@@ -106,6 +137,14 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
 
 async function sniffFile(file: string, size: number): Promise<"empty" | "binary" | null> {
   if (size === 0) return "empty";
+  if (withoutGz(file) !== file) {
+    // A stream corrupt in its first block is left to the read, which names the line or row it is in.
+    const got = await fileHead(file, SNIFF_BYTES).catch((e: unknown) => {
+      if (e instanceof CompressedStreamError) return null;
+      throw e;
+    });
+    return got === null ? null : sniff(got.head, got.whole);
+  }
   const handle = await open(file, "r");
   try {
     const head = new Uint8Array(Math.min(size, SNIFF_BYTES));
@@ -120,7 +159,13 @@ async function sniffFile(file: string, size: number): Promise<"empty" | "binary"
 async function txtDocument(
   file: string, path: string, encoding: TextEncoding,
 ): Promise<InputDocument | (SkippedInput & { byte?: number })> {
-  const bytes = await readFile(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = withoutGz(file) === file ? await readFile(file) : await readFileBytes(file);
+  } catch (err) {
+    if (err instanceof CompressedStreamError) return { location: file, reason: err.message };
+    throw err;
+  }
   const problem = sniff(bytes.subarray(0, SNIFF_BYTES), bytes.length <= SNIFF_BYTES);
   if (problem) return { location: file, reason: `${problem} file` };
   let text: string;
@@ -134,7 +179,12 @@ async function txtDocument(
   return { path, text, kind: "txt", location: file };
 }
 
-async function* folderDocuments(root: string, encoding: TextEncoding): AsyncGenerator<InputDocument | SkippedInput> {
+/** The metadata of a .txt file under --outlet-from parent: its parent folder's name, nothing else. */
+function parentSource(folder: string): DocumentSource {
+  return { outlet: folder || null, published: null, title: null, url: null, date: null };
+}
+
+async function* folderDocuments(root: string, encoding: TextEncoding, outletFromParent: boolean): AsyncGenerator<InputDocument | SkippedInput> {
   const skipped: SkippedInput[] = [];
   const files = await listTxtFiles(root, skipped);
   yield* skipped;
@@ -144,11 +194,16 @@ async function* folderDocuments(root: string, encoding: TextEncoding): AsyncGene
     const doc = await txtDocument(file, rel, encoding).catch(
       (err: NodeJS.ErrnoException): SkippedInput => ({ location: file, reason: `cannot read (${err.code ?? err.message})` }),
     );
-    yield "reason" in doc ? { location: doc.location, reason: doc.reason } : doc;
+    if ("reason" in doc) yield { location: doc.location, reason: doc.reason };
+    else {
+      // A file at the top of the folder: the folder named on the command line is its parent.
+      if (outletFromParent) doc.source = parentSource(rel.includes("/") ? basename(dirname(rel)) : basename(resolve(root)));
+      yield doc;
+    }
   }
 }
 
-/** Relative "/"-separated paths of the .txt files below root, sorted by code units. */
+/** Relative "/"-separated paths of the .txt (and .txt.gz) files below root, sorted by code units. */
 async function listTxtFiles(root: string, skipped: SkippedInput[]): Promise<string[]> {
   const visited = new Set<string>([await realpath(root)]);
   const out: string[] = [];
@@ -181,7 +236,7 @@ async function listTxtFiles(root: string, skipped: SkippedInput[]): Promise<stri
         if (visited.has(real)) continue;
         visited.add(real);
         await walk(full, relPath);
-      } else if (isFile && entry.name.toLowerCase().endsWith(".txt")) out.push(relPath);
+      } else if (isFile && /\.txt(\.gz)?$/i.test(entry.name)) out.push(relPath);
     }
   };
   await walk(root, "");

@@ -4,8 +4,9 @@ import { basename } from "node:path";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { InputError } from "../errors.ts";
-import { decodeFile, UndecodableError, undecodableMessage, type TextEncoding } from "./decode.ts";
+import { CompressedStreamError, decodeFile, UndecodableError, undecodableMessage, type TextEncoding } from "./decode.ts";
 import type { InputDocument, SkippedInput } from "./read.ts";
+import { fieldAt, sourceOf, withTitle, type DocumentSource, type MetadataFields } from "./source.ts";
 
 export interface RowOptions {
   encoding: TextEncoding;
@@ -15,22 +16,25 @@ export interface RowOptions {
   idField: string | undefined;
   /** Explicit doc ids seen so far in the run (a repeat is skipped as "duplicate doc_id"). */
   seenIds: Set<string>;
+  /** The metadata fields/columns asked for (source.ts). */
+  meta: MetadataFields;
 }
 
 type Row = Record<string, string | undefined>;
 /** Where papaparse puts the fields of a row beyond the header's. */
 const EXTRA_FIELDS = "__parsed_extra";
 
-/** Rethrows a decoding failure as the one-line InputError of the policy. */
-function asInputError(file: string, err: unknown): unknown {
+/** Rethrows a decoding failure as the one-line InputError of the policy (`where`: the row/line being read). */
+function asInputError(file: string, err: unknown, where: string): unknown {
   if (err instanceof UndecodableError) return new InputError(undecodableMessage(file, err.byte));
+  if (err instanceof CompressedStreamError) return new InputError(`${file}:${where}: ${err.message}`);
   if (err instanceof InputError) return err;
   return new InputError(`${file}: cannot read (${err instanceof Error ? err.message : String(err)})`);
 }
 
 function rowDocument(
   file: string, unit: "row" | "line", n: number, text: string, id: string | undefined, kind: "csv" | "jsonl",
-  opts: RowOptions,
+  opts: RowOptions, source: DocumentSource | undefined,
 ): InputDocument | SkippedInput {
   const location = `${file}:${unit} ${n}`;
   if (text.trim() === "") return { location, reason: "empty text" };
@@ -43,7 +47,26 @@ function rowDocument(
   // same as source.path, so rows of two files no longer collide on a bare number
   // (two inputs with the same file name still do: their repeats are skipped and listed).
   const path = `${basename(file)}:${n}`;
-  return { path, text, kind, docId: id ?? path, location };
+  const doc: InputDocument = { path, text, kind, docId: id ?? path, location };
+  if (source) {
+    doc.source = source;
+    if (source.title !== null) {
+      const titled = withTitle(text, source.title);
+      doc.text = titled.text;
+      doc.titleChars = titled.titleChars;
+    }
+  }
+  return doc;
+}
+
+/** A JSONL input read with CSV metadata flags only (or the other way round) is a mistake worth one line. */
+function checkMetaKind(file: string, opts: RowOptions, kind: "csv" | "jsonl"): void {
+  const own = kind === "csv" ? opts.meta.csv : opts.meta.jsonl;
+  const other = kind === "csv" ? opts.meta.jsonl : opts.meta.csv;
+  if (Object.keys(own).length === 0 && Object.keys(other).length > 0) {
+    const key = Object.keys(other)[0]!;
+    throw new InputError(`${file}: --${key}-${kind === "csv" ? "field" : "column"} is for ${kind === "csv" ? "JSONL" : "CSV"} input; use --${key}-${kind === "csv" ? "column" : "field"}`);
+  }
 }
 
 /**
@@ -53,6 +76,9 @@ function rowDocument(
  * arrives; the source is paused while parsed rows wait to be consumed.
  */
 export async function* csvDocuments(file: string, opts: RowOptions): AsyncGenerator<InputDocument | SkippedInput> {
+  checkMetaKind(file, opts, "csv");
+  const metaCsv = opts.meta.csv;
+  const withMeta = Object.keys(metaCsv).length > 0;
   const source = Readable.from(decodeFile(file, opts.encoding));
   const queue: Papa.ParseResult<Row>[] = [];
   let done = false;
@@ -86,7 +112,7 @@ export async function* csvDocuments(file: string, opts: RowOptions): AsyncGenera
     for (;;) {
       const results = queue.shift();
       if (!results) {
-        if (failure) throw asInputError(file, failure);
+        if (failure) throw asInputError(file, failure, `row ${rowsBefore + 1}`);
         if (done) break;
         const woken = new Promise<void>((resolve) => (wake = resolve));
         source.resume();
@@ -111,7 +137,8 @@ export async function* csvDocuments(file: string, opts: RowOptions): AsyncGenera
           continue;
         }
         const id = opts.idColumn === undefined ? undefined : (row[opts.idColumn] ?? "");
-        yield rowDocument(file, "row", n, row[opts.textColumn] ?? "", id, "csv", opts);
+        const meta = withMeta ? sourceOf(metaCsv, (name) => row[name]) : undefined;
+        yield rowDocument(file, "row", n, row[opts.textColumn] ?? "", id, "csv", opts, meta);
       }
       rowsBefore += results.data.length;
     }
@@ -124,7 +151,7 @@ export async function* csvDocuments(file: string, opts: RowOptions): AsyncGenera
 
 function checkHeader(file: string, fields: string[], opts: RowOptions): void {
   if (fields.length === 0) throw new InputError(`${file}: empty file`);
-  for (const col of [opts.textColumn, opts.idColumn]) {
+  for (const col of [opts.textColumn, opts.idColumn, ...Object.values(opts.meta.csv)]) {
     if (col !== undefined && !fields.includes(col)) {
       throw new InputError(`${file}: no column "${col}" (columns: ${fields.join(", ")})`);
     }
@@ -154,6 +181,9 @@ async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
  * object (a truncated last line included), or lacks the text/id field, is fatal.
  */
 export async function* jsonlDocuments(file: string, opts: RowOptions): AsyncGenerator<InputDocument | SkippedInput> {
+  checkMetaKind(file, opts, "jsonl");
+  const metaJsonl = opts.meta.jsonl;
+  const withMeta = Object.keys(metaJsonl).length > 0;
   let n = 0;
   let any = false;
   try {
@@ -180,10 +210,11 @@ export async function* jsonlDocuments(file: string, opts: RowOptions): AsyncGene
         if (raw === undefined || raw === null) throw new InputError(`${file}:line ${n}: no field "${opts.idField}"`);
         id = typeof raw === "string" ? raw : JSON.stringify(raw);
       }
-      yield rowDocument(file, "line", n, text, id, "jsonl", opts);
+      const meta = withMeta ? sourceOf(metaJsonl, (name) => fieldAt(record, name)) : undefined;
+      yield rowDocument(file, "line", n, text, id, "jsonl", opts, meta);
     }
   } catch (err) {
-    throw asInputError(file, err);
+    throw asInputError(file, err, `line ${n + 1}`);
   }
   if (!any) throw new InputError(`${file}: empty file`);
 }

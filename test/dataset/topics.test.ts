@@ -82,17 +82,21 @@ withCorpus("build-dataset --targets writes network.csv: sorted edges with stance
   const csv = await readFile(join(outs[0]!, "network.csv"), "utf8");
   t.is(csv, await readFile(join(outs[1]!, "network.csv"), "utf8"));
   const [header, ...rows] = csv.trimEnd().split("\n");
-  t.is(header, "actor,actor_type,target,target_kind,support,oppose,neutral,total,example_ids");
+  t.is(header, "period,actor,actor_type,target,target_kind,support,oppose,neutral,total,example_ids");
   t.true(rows.length > 0);
   const parsed = rows.map((r) => r.split(","));
-  const totals = parsed.map((c) => Number(c.at(-2)));
-  t.deepEqual(totals, [...totals].sort((a, b) => b - a), "most frequent first");
+  const periods = parsed.map((c) => c[0]!);
+  t.deepEqual(periods, [...periods].sort(), "by period");
+  for (const p of new Set(periods)) {
+    const totals = parsed.filter((c) => c[0] === p).map((c) => Number(c.at(-2)));
+    t.deepEqual(totals, [...totals].sort((a, b) => b - a), "most frequent first within a period");
+  }
   for (const c of parsed) {
     t.is(Number(c.at(-2)), Number(c.at(-5)) + Number(c.at(-4)) + Number(c.at(-3)));
     t.true(c.at(-1)!.split(" ").length <= 3);
-    t.not(c[0], c[2], "no self-loops");
+    t.not(c[1], c[3], "no self-loops");
   }
-  t.true(parsed.some((c) => c[2] === "Donald Trump" || c[2] === "donald_trump"));
+  t.true(parsed.some((c) => c[3] === "Donald Trump" || c[3] === "donald_trump"));
   const card = await readFile(join(outs[0]!, "dataset-card.md"), "utf8");
   t.regex(card, /--targets /);
   t.regex(card, /`network\.csv`: \d+ edges/);

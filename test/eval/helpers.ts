@@ -23,7 +23,7 @@ export function record(spec: Spec, split: "train" | "test", doc: string, index: 
   return ClaimRecord.parse({
     id,
     doc_id: doc,
-    source: { path: `${doc}.txt`, outlet: null, published: null },
+    source: { path: `${doc}.txt`, outlet: null, published: null, title: null, url: null },
     sentence_index: index,
     start: index * 1000,
     end: index * 1000 + len,

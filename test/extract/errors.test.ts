@@ -88,7 +88,7 @@ test("a malformed JSONL line, a truncated last line, a line without the text fie
 test("an unsupported extension, a folder without .txt files, an unknown encoding", async (t) => {
   const dir = await tempDir(t);
   await writeFile(join(dir, "data.xml"), "<a/>");
-  await fails(t, join(dir, "data.xml"), `${join(dir, "data.xml")}: unsupported input ".xml" (expected a folder, .txt, .csv or .jsonl)`);
+  await fails(t, join(dir, "data.xml"), `${join(dir, "data.xml")}: unsupported input ".xml" (expected a folder, .txt, .csv or .jsonl, each optionally .gz)`);
   const empty = join(dir, "nothing");
   await mkdir(empty);
   await writeFile(join(empty, "readme.md"), "no text files here");

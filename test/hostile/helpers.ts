@@ -88,6 +88,7 @@ export const OUTPUT_FILES = [
   "dataset-card.md",
   "labeller-report.json",
   "labeller-report.md",
+  "network-outlets.csv",
   "network.csv",
   "skipped.jsonl",
   "test.jsonl",
