@@ -141,6 +141,8 @@ export interface Sentence {
   kind: Kind;
   /** Lower-cased word and number tokens of the sentence (wink-tokenizer), reused downstream so text is tokenized once. */
   words: string[];
+  /** The text of an embedded tweet: its signature line (dropped as chrome) names who wrote it (src/extract/cleaning/tweets.ts). */
+  credit?: { actor: string; handle: string; cue: "tweeted" };
 }
 
 /** One article as the extract stage hands it on (several may come from one input document). */

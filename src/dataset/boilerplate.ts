@@ -5,11 +5,12 @@
 // one hash per unit of each document, so 100k articles fit easily. It reads
 // the inputs in input order in the main process, so the set is the same for
 // any --workers.
-import { readInputs, type ReadOptions } from "../extract/index.ts";
+import { readInputs, type InputDocument, type ReadOptions, type SkippedInput } from "../extract/index.ts";
 import {
   BOILERPLATE_MIN_DOCS, lineUnits, resolveCleaning, unitHash, type CleaningOptions, type CleaningSpec,
 } from "../extract/cleaning.ts";
 import { KeyIntMap } from "./u32-map.ts";
+import { OUTLET_MIN_DOCS, OutletTemplateCounter } from "../extract/cleaning/templates.ts";
 
 /** Other repeated lines a document must share for a unit in it to count as part of a copied story. */
 const COPY_SHARED = 4;
@@ -32,14 +33,26 @@ function documentUnits(text: string): Map<number, [number, number]> {
   return units;
 }
 
+/** What the pre-pass also collects for issue 20's cleaning: per-outlet templates, units in two or more documents. */
+export interface PrepassExtras {
+  templates?: OutletTemplateCounter;
+  repeated?: number[];
+}
+
 /** The boilerplate line units of a corpus (the rule: src/extract/cleaning.ts), as sorted hashes. */
-export async function findBoilerplate(inputs: string[], read: ReadOptions, minDocs: number): Promise<number[]> {
-  if (minDocs <= 0) return [];
+export async function findBoilerplate(inputs: string[], read: ReadOptions, minDocs: number, extras: PrepassExtras = {}): Promise<number[]> {
+  if (minDocs <= 0 && !extras.templates && !extras.repeated) return [];
+  return countBoilerplate(readInputs(inputs, read), minDocs, extras);
+}
+
+/** findBoilerplate over documents already read (the benchmarks' AllSides documents, which carry their outlet). */
+export async function countBoilerplate(docs: AsyncIterable<InputDocument | SkippedInput> | Iterable<InputDocument>, minDocs: number, extras: PrepassExtras = {}): Promise<number[]> {
   const counts = new KeyIntMap();
   const docHashes: Float64Array[] = [];
   const claimLike = new Set<number>();
-  for await (const doc of readInputs(inputs, read)) {
+  for await (const doc of docs) {
     if ("reason" in doc) continue;
+    extras.templates?.add((doc as { outlet?: string | null }).outlet, doc.text);
     const units = documentUnits(doc.text);
     const hashes = new Float64Array(units.size);
     let i = 0;
@@ -52,6 +65,12 @@ export async function findBoilerplate(inputs: string[], read: ReadOptions, minDo
     }
     docHashes.push(hashes);
   }
+  if (extras.repeated) {
+    const seen = new Set<number>();
+    for (const hashes of docHashes) for (const h of hashes) if (counts.get(h) >= 2 && !seen.has(h)) seen.add(h);
+    for (const h of [...seen].sort((a, b) => a - b)) extras.repeated.push(h);
+  }
+  if (minDocs <= 0) return [];
   const copyLike = new Map<number, number>();
   for (const hashes of docHashes) {
     let shared = 0;
@@ -69,10 +88,25 @@ export async function findBoilerplate(inputs: string[], read: ReadOptions, minDo
 
 /** The cleaning spec of a run: the boilerplate pre-pass over the inputs, then plain data for every worker. */
 export async function prepareCleaning(inputs: string[], read: ReadOptions, opts: CleaningOptions = {}): Promise<CleaningSpec> {
+  return cleaningSpec((minDocs, extras) => findBoilerplate(inputs, read, minDocs, extras), opts);
+}
+
+/** prepareCleaning over documents already read. */
+export async function prepareCleaningFromDocs(docs: Iterable<InputDocument>, opts: CleaningOptions = {}): Promise<CleaningSpec> {
+  return cleaningSpec((minDocs, extras) => countBoilerplate(docs, minDocs, extras), opts);
+}
+
+async function cleaningSpec(count: (minDocs: number, extras: PrepassExtras) => Promise<number[]>, opts: CleaningOptions): Promise<CleaningSpec> {
+  const learned = opts.learned ?? true;
+  const outletMinDocs = opts.outletMinDocs ?? OUTLET_MIN_DOCS;
+  const extras: PrepassExtras = learned ? { repeated: [], ...(outletMinDocs > 0 ? { templates: new OutletTemplateCounter() } : {}) } : {};
   const spec: CleaningSpec = {
-    boilerplate: await findBoilerplate(inputs, read, opts.boilerplateMinDocs ?? BOILERPLATE_MIN_DOCS),
+    boilerplate: await count(opts.boilerplateMinDocs ?? BOILERPLATE_MIN_DOCS, extras),
     keep: [...(opts.keepChrome ?? [])].sort(),
   };
+  if (!learned) spec.learned = false;
+  if (extras.templates) spec.templates = extras.templates.templates(outletMinDocs);
+  if (extras.repeated) spec.repeated = extras.repeated;
   if (opts.lexicons !== undefined) spec.lexicons = opts.lexicons;
   resolveCleaning(spec); // a bad chrome.csv fails here, before any work
   return spec;

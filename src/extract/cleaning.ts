@@ -29,6 +29,10 @@ export interface CleaningOptions {
   boilerplateMinDocs?: number;
   /** Chrome categories not removed. */
   keepChrome?: readonly ChromeCategory[];
+  /** Documents of one outlet a line, prefix or suffix must occur in to be a template (cleaning/templates.ts); 0 = off. */
+  outletMinDocs?: number;
+  /** false: none of the learned cleaning (templates, inline rules, segment model, tweet credits): the rules before issue 20. */
+  learned?: boolean;
 }
 
 /** Plain data (sent to worker processes as is). */
@@ -37,12 +41,21 @@ export interface CleaningSpec {
   /** Hashes (unitHash) of the boilerplate line units, sorted. */
   boilerplate: number[];
   keep: ChromeCategory[];
+  /** Per-outlet template keys (cleaning/templates.ts templateKey), sorted. */
+  templates?: number[];
+  /** Line units in at least two documents (unitHash), sorted: the segment model's corpus-repetition feature. */
+  repeated?: number[];
+  /** false = the cleaning of before issue 20 (benchmark "before" figures). */
+  learned?: boolean;
 }
 
 export interface Cleaning {
   lexicon: ChromeLexicon;
   boilerplate: ReadonlySet<number>;
   keep: ReadonlySet<ChromeCategory>;
+  templates: ReadonlySet<number>;
+  repeated: ReadonlySet<number>;
+  learned: boolean;
 }
 
 const resolved = new WeakMap<CleaningSpec, Cleaning>();
@@ -50,7 +63,11 @@ const resolved = new WeakMap<CleaningSpec, Cleaning>();
 export function resolveCleaning(spec: CleaningSpec | undefined): Cleaning {
   const s = spec ?? DEFAULT_SPEC;
   let c = resolved.get(s);
-  if (!c) resolved.set(s, (c = { lexicon: loadChromeLexicon(s.lexicons), boilerplate: new Set(s.boilerplate), keep: new Set(s.keep) }));
+  if (!c)
+    resolved.set(s, (c = {
+      lexicon: loadChromeLexicon(s.lexicons), boilerplate: new Set(s.boilerplate), keep: new Set(s.keep),
+      templates: new Set(s.templates ?? []), repeated: new Set(s.repeated ?? []), learned: s.learned ?? true,
+    }));
   return c;
 }
 
