@@ -66,8 +66,13 @@ export async function countBoilerplate(docs: AsyncIterable<InputDocument | Skipp
     docHashes.push(hashes);
   }
   if (extras.repeated) {
+    // Repeated furniture, not copied stories: units of documents that share fewer than COPY_SHARED other repeated lines.
     const seen = new Set<number>();
-    for (const hashes of docHashes) for (const h of hashes) if (counts.get(h) >= 2 && !seen.has(h)) seen.add(h);
+    for (const hashes of docHashes) {
+      let shared = 0;
+      for (const h of hashes) if (counts.get(h) >= 2) shared++;
+      if (shared - 1 < COPY_SHARED) for (const h of hashes) if (counts.get(h) >= 2) seen.add(h);
+    }
     for (const h of [...seen].sort((a, b) => a - b)) extras.repeated.push(h);
   }
   if (minDocs <= 0) return [];

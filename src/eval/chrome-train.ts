@@ -100,10 +100,11 @@ export function scoreAt(model: { intercept: number; weights: Float64Array }, exa
  * Thresholds tried; the lowest whose precision on the validation outlets
  * reaches MIN_PRECISION is kept. Against weak labels precision is understated:
  * most "false positives" are furniture no rule lists ("Follow Colvin on
- * Twitter at …", "© Copyright 2017 by Creators Syndicate Inc."), so 0.8 here.
+ * Twitter at …", "© Copyright 2017 by Creators Syndicate Inc."); 0.9 keeps the
+ * model's drops on FNC-1 and BBC to furniture and headings.
  */
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
-const MIN_PRECISION = 0.8;
+const MIN_PRECISION = 0.9;
 
 export function fitChromeModel(
   train: readonly Example[], validation: readonly Example[], l2: number, trained: Record<string, unknown>,

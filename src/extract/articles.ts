@@ -33,6 +33,7 @@ import { isWs, segmentRegion, type SentenceSpan } from "./segment.ts";
 import { featuresAt, modelAsked, pageContext, type PageContext } from "./cleaning/features.ts";
 import { chromeScore, loadChromeModel, type ChromeModel } from "./cleaning/model.ts";
 import { tweetCredits, type TweetCredit } from "./cleaning/tweets.ts";
+import { sentenceNote } from "./cleaning/inline.ts";
 import type { Line } from "./chrome-lines.ts";
 
 const STANDFIRST_WORDS = 8;
@@ -149,7 +150,7 @@ function assemble(
     const kept: SentenceSpan[] = [];
     for (const [index, s] of seg.spans.entries()) {
       const sentenceText = doc.text.slice(s.start, s.end);
-      const category = textUnits.get(s.start) === s.end ? null : matchChrome(cleaning.lexicon, sentenceText);
+      const category = textUnits.get(s.start) === s.end ? null : (matchChrome(cleaning.lexicon, sentenceText) ?? (cleaning.learned ? sentenceNote(sentenceText) : null));
       if (category !== null && !cleaning.keep.has(category)) {
         chrome[category] = (chrome[category] ?? 0) + 1;
         sentenceDrops.push({ text: auditText(sentenceText), category, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end) });

@@ -66,7 +66,7 @@ export function sentenceFeatures(text: string, ctx: SentenceContext): { cols: nu
     if (STOPWORDS.has(l)) stop++;
     if (/^\p{Lu}/u.test(w)) caps++;
     if (w.length > 1 && /^[\p{Lu}\p{N}'’-]+$/u.test(w) && /\p{Lu}/u.test(w)) allCaps++;
-    if (VERBS.has(l) || (l.length > 4 && /(?:ed|ing)$/.test(l))) verb = true;
+    if (isVerb(l)) verb = true;
   }
   let digits = 0;
   for (let k = 0; k < text.length; k++) {
@@ -151,15 +151,32 @@ export function featuresAt(
 }
 
 /** Longest sentence (words) the model may drop: longer ones are prose even when they look odd. */
-export const MODEL_MAX_WORDS = 40;
+export const MODEL_MAX_WORDS = 25;
 
 /**
  * Whether the clean step asks the model about a sentence: not when it quotes
  * or attributes (a claim is never dropped on a guess), not on the title line
- * (a heading, kept as kind headline), not when longer than MODEL_MAX_WORDS.
+ * (a heading, kept as kind headline), not when longer than MODEL_MAX_WORDS;
+ * then only when it holds a furniture token (link, handle, e-mail, ©, |) or
+ * is short (SHORT_WORDS) and does not read as prose (PROSE_WORDS).
  */
 export function modelAsked(sentence: string, start: number, page: PageContext): boolean {
   if (QUOTE_OR_REPORT.test(sentence)) return false;
   if (page.title !== null && start >= page.title.start && start < page.title.end) return false;
-  return (sentence.match(WORD)?.length ?? 0) <= MODEL_MAX_WORDS;
+  const n = (sentence.match(WORD) ?? []).length;
+  if (n > MODEL_MAX_WORDS) return false;
+  if (FURNITURE_TOKEN.test(sentence)) return true;
+  return n <= SHORT_WORDS && !(n >= PROSE_WORDS && FINAL.test(sentence));
 }
+
+/** Without a link, handle, e-mail, © or |, only lines of at most this many words are asked (longer ones are standfirsts, captions, list items: the caption rules' business). */
+export const SHORT_WORDS = 12;
+
+/** A sentence of at least this many words with final punctuation and no link, handle, e-mail, © or | reads as prose: never asked (on FNC-1 and BBC the model's guesses among such sentences were as often prose as furniture). */
+export const PROSE_WORDS = 6;
+const FURNITURE_TOKEN = /https?:\/\/|www\.|\S@\S|(?:^|\s)@\w|[©|]/;
+
+function isVerb(l: string): boolean {
+  return VERBS.has(l) || (l.length > 4 && /(?:ed|ing)$/.test(l));
+}
+

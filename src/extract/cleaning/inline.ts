@@ -19,6 +19,12 @@
 //               after "|" ("… in Des Moines, Iowa. | Scott Olson/Getty Images
 //               Iowa poll: …"); NPR's "Enlarge this image toggle caption …"
 //               lines.
+//   promo       closing notes on any line: "This story first appeared on …",
+//               "Sign up to receive …", "You can follow him on Twitter …", a
+//               whole line in brackets that sends the reader elsewhere
+//               ("(See here for details …)", "(For more, visit …)");
+//   byline      an author's bio among the last lines ("Michael Graham is a
+//               regular contributor to the Boston Herald.").
 // Every regex starts with a literal or a bounded class, so scans stay linear.
 import type { AddSpan, Line } from "../chrome-lines.ts";
 import { isWs } from "../ws.ts";
@@ -39,6 +45,26 @@ const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}.'’-]*(?:[ ,]{1,2}\p{Lu}[\p{Lu}\p{Ll}.
 const NPR_CAPTION = /^Enlarge this image toggle caption\b/;
 const GLUED_CAPTION = /^[^|\n]{20,400}? \| [^|\n]{2,60}?(?:\/(?:Getty Images|AP|AFP|Reuters|POLITICO|Bloomberg|Pool|EPA|The New York Times|The Washington Post)|AP Photo|Getty Images|POLITICO)\b(?: Photo| Images| via [\p{L} ]{2,30})?/u;
 
+const CLOSING_NOTE = /^(?:This (?:article|story|piece|post|report|column|interview|essay) (?:first |originally )?(?:appeared|was (?:first |originally )?(?:published|produced|posted|written|adapted)|has been (?:updated|corrected))\b|(?:Sign up|Subscribe)(?: (?:to|for) (?:our|the|receive|get|future|daily|weekly)| here| today| now)\b|You can follow (?:him|her|them|me|us)\b|Follow (?:him|her|them|me|us) on\b)/;
+const BRACKETED_POINTER = /^[(\[]\s*(?:(?:For (?:more|an?|the)\b[^()[\]]{0,200}?\b)?(?:see|visit|read|click|watch|listen)|See|Visit|Read|Click|Watch|Listen)\b[^()[\]]{0,250}[)\]]\.?$/;
+/** "<Name> is a regular contributor to …": two to four capitalised name words, then "is a/an/the" and, within six words, a role. */
+const BIO_HEAD = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3},? (?:is|was|has been) (?:a |an |the )?((?:[\p{L}-]+ ){0,6})/u;
+const BIO_ROLE = /^(?:[\p{L}-]+ ){0,5}?(?:contributor|writer|columnist|editor|correspondent|reporter|fellow|author|host|co-host|commentator)\b[^.]{0,80}\b(?:at|for|of|with|to) (?:the )?\p{Lu}/u;
+/** A sentence end inside the line: a bio is one sentence. */
+const INNER_END = /[.!?]\s+\p{Lu}/u;
+/** Lines from the end of the text a bio may be on. */
+const BIO_LINES = 4;
+
+function isBio(line: string): boolean {
+  const m = BIO_HEAD.exec(line);
+  return m !== null && !INNER_END.test(line) && BIO_ROLE.test(line.slice(m[0].length - m[1]!.length));
+}
+
+/** A sentence that is a closing note or a bracketed pointer as a whole (tried on sentences too: such a note often ends a paragraph). */
+export function sentenceNote(sentence: string): "promo" | null {
+  return sentence.length <= 250 && (CLOSING_NOTE.test(sentence) || BRACKETED_POINTER.test(sentence)) ? "promo" : null;
+}
+
 /** The start of a dateline lead on a line, or -1: the lead words are an upper-case place name (at least two capitals in a row) or a bracketed agency. */
 function datelineEnd(line: string): number {
   const m = DATELINE_LEAD.exec(line.slice(0, 90));
@@ -51,6 +77,13 @@ function datelineEnd(line: string): number {
 
 export function inlineRules(text: string, lines: readonly Line[], add: AddSpan): void {
   let inHighlights = false;
+  let fromEnd = 0;
+  for (let i = lines.length - 1; i >= 0 && fromEnd < BIO_LINES; i--) {
+    const { start, end } = lines[i]!;
+    if (end === start) continue;
+    fromEnd++;
+    if (end - start <= 300 && isBio(text.slice(start, end))) add(start, end, "byline");
+  }
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i]!;
     if (end === start) continue;
@@ -68,7 +101,7 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan):
       inHighlights = true;
       continue;
     }
-    if (line.length <= 250 && PROMO_LINE.test(line)) {
+    if (line.length <= 250 && (PROMO_LINE.test(line) || CLOSING_NOTE.test(line) || BRACKETED_POINTER.test(line))) {
       add(start, end, "promo");
       continue;
     }
