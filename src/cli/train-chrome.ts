@@ -5,7 +5,7 @@
 // (data/models/chrome-classifier.json). Same corpus and flags give
 // byte-identical weights.
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_CHROME_MODEL, type ChromeModelFile } from "../extract/cleaning/model.ts";
 import { prepareCleaningFor } from "../eval/benchmarks/cleaning-allsides.ts";
 import { ALLSIDES_FILE, readAllSides, readChromeGold, type OutletDocument } from "../eval/allsides.ts";
@@ -15,8 +15,8 @@ import { InputError } from "../errors.ts";
 import { existsSync } from "node:fs";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 
-export const DEFAULT_TRAIN_GOLD = "data/gold/chrome/chrome-allsides-train.jsonl";
-export const DEFAULT_EVAL_GOLD = "data/gold/chrome/chrome-allsides-eval.jsonl";
+export const DEFAULT_TRAIN_GOLD = fileURLToPath(new URL("../../data/gold/chrome/chrome-allsides-train.jsonl", import.meta.url));
+export const DEFAULT_EVAL_GOLD = fileURLToPath(new URL("../../data/gold/chrome/chrome-allsides-eval.jsonl", import.meta.url));
 
 export const HELP = `Usage: npm run train-chrome -- [options]
 

@@ -102,3 +102,42 @@ export function measureAllSides(gold: readonly ChromeGold[], docs: ReadonlyMap<s
   f.outlets = outlets.size;
   return f;
 }
+
+/**
+ * The segment model against the hand marks: among the records the rules
+ * keep (the model off), the junk ones (marked chrome) and the ones the model
+ * drops. Precision = dropped junk / dropped; recall = dropped junk / junk.
+ */
+export function modelAgainstGold(gold: readonly ChromeGold[], docs: ReadonlyMap<string, OutletDocument>, spec: CleaningSpec): { dropped: number; droppedJunk: number; junk: number; precision: number; recall: number } {
+  let dropped = 0;
+  let droppedJunk = 0;
+  let junk = 0;
+  const noModel: CleaningSpec = { ...spec, keep: [...new Set([...spec.keep, "model" as const])].sort() };
+  for (const g of gold) {
+    const doc = docs.get(g.id);
+    if (!doc) continue;
+    const mask = goldMask(doc.text, g);
+    const cps = [...doc.text];
+    const isJunk = (a: number, b: number) => {
+      let chars = 0;
+      let chrome = 0;
+      for (let k = a; k < b; k++) {
+        if (/\s/.test(cps[k]!)) continue;
+        chars++;
+        if (mask[k]) chrome++;
+      }
+      return chars > 0 && chrome * 2 >= chars;
+    };
+    const modelDrops = new Set(extractArticles(doc, spec).dropped.filter((d) => d.category === "model").map((d) => `${d.start}:${d.end}`));
+    for (const a of extractArticles(doc, noModel).articles)
+      for (const s of a.sentences) {
+        const j = isJunk(s.start, s.end);
+        const d = modelDrops.has(`${s.start}:${s.end}`);
+        if (j) junk++;
+        if (d) dropped++;
+        if (d && j) droppedJunk++;
+      }
+  }
+  const r4 = (x: number) => Math.round(x * 10000) / 10000;
+  return { dropped, droppedJunk, junk, precision: r4(dropped ? droppedJunk / dropped : 1), recall: r4(junk ? droppedJunk / junk : 1) };
+}

@@ -15,6 +15,7 @@
 //               after it that have no final punctuation);
 //   dateline    "WASHINGTON —", "BEIJING (AP) —", "(CNN) -" at a line start:
 //               cut, the lead sentence kept;
+//   widget      video widgets: "JUST WATCHED … Replay More Videos …", "CLOSE <teaser>";
 //   caption     a photo caption glued to the first line, ending in a credit
 //               after "|" ("… in Des Moines, Iowa. | Scott Olson/Getty Images
 //               Iowa poll: …"); NPR's "Enlarge this image toggle caption …"
@@ -23,7 +24,7 @@
 //               "Sign up to receive …", "You can follow him on Twitter …", a
 //               whole line in brackets that sends the reader elsewhere
 //               ("(See here for details …)", "(For more, visit …)");
-//   byline      an author's bio among the last lines ("Michael Graham is a
+//   byline      "Contributing: …" lines; an author's bio among the last lines ("Michael Graham is a
 //               regular contributor to the Boston Herald.").
 // Every regex starts with a literal or a bounded class, so scans stay linear.
 import type { AddSpan, Line } from "../chrome-lines.ts";
@@ -43,6 +44,9 @@ const TRAILING_READ_MORE = /(?:\s|^)(?:Read more|Read More|READ MORE)[ \t]*[»�
 const HIGHLIGHTS = /^Story highlights\b/;
 const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}.'’-]*(?:[ ,]{1,2}\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,4}(?:\s{1,2}\((?:AP|Reuters|AFP|CNN|CNSNews\.com|UPI|Bloomberg|Xinhua|The Borowitz Report|\p{Lu}{2,12})\))?|\((?:CNN|AP|Reuters|AFP|CNN Business|CNNMoney|UPI|\p{Lu}{2,10})\))\s{0,2}(?:—|–|--|-)\s{0,2}(?=[\p{Lu}\p{N}“"‘'])/u;
 const NPR_CAPTION = /^Enlarge this image toggle caption\b/;
+/** Video widgets: CNN's "JUST WATCHED … Replay More Videos … MUST WATCH", USA TODAY's "CLOSE <teaser>". */
+const VIDEO_WIDGET = /^(?:JUST WATCHED\b|CLOSE (?=\p{Lu})|.{0,300}\bReplay More Videos\b)/u;
+const CONTRIBUTING = /^Contributing:\s/;
 const GLUED_CAPTION = /^[^|\n]{20,400}? \| [^|\n]{2,60}?(?:\/(?:Getty Images|AP|AFP|Reuters|POLITICO|Bloomberg|Pool|EPA|The New York Times|The Washington Post)|AP Photo|Getty Images|POLITICO)\b(?: Photo| Images| via [\p{L} ]{2,30})?/u;
 
 const CLOSING_NOTE = /^(?:This (?:article|story|piece|post|report|column|interview|essay) (?:first |originally )?(?:appeared|was (?:first |originally )?(?:published|produced|posted|written|adapted)|has been (?:updated|corrected))\b|(?:Sign up|Subscribe)(?: (?:to|for) (?:our|the|receive|get|future|daily|weekly)| here| today| now)\b|You can follow (?:him|her|them|me|us)\b|Follow (?:him|her|them|me|us) on\b)/;
@@ -103,6 +107,14 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan):
     }
     if (line.length <= 250 && (PROMO_LINE.test(line) || CLOSING_NOTE.test(line) || BRACKETED_POINTER.test(line))) {
       add(start, end, "promo");
+      continue;
+    }
+    if (line.length <= 600 && VIDEO_WIDGET.test(line)) {
+      add(start, end, "widget");
+      continue;
+    }
+    if (line.length <= 200 && CONTRIBUTING.test(line)) {
+      add(start, end, "byline");
       continue;
     }
     if (NPR_CAPTION.test(line) && line.length <= 300) {
