@@ -55,7 +55,7 @@ export function documentExamples(doc: OutletDocument, spec: CleaningSpec, gold: 
   for (const a of all.articles) {
     a.sentences.forEach((s, i) => {
       // The clean step never asks the model about these (modelAsked).
-      if (!modelAsked(s.text, utf16[s.start]!, page)) return;
+      if (!modelAsked(s.text, utf16[s.start]!, page.title)) return;
       let chars = 0;
       let inChrome = 0;
       const cps = [...s.text];

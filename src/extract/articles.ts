@@ -109,11 +109,21 @@ export function extractArticles(doc: InputDocument, spec?: CleaningSpec): Extrac
   return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, cleaning, marks, chrome, dropped);
 }
 
+interface ModelContext {
+  model: ChromeModel;
+  /** The page's first line (the title): never asked about. */
+  title: Line | null;
+  /** The page context of the features, built on first use: most pages have no sentence to score. */
+  page(): PageContext;
+}
+
 /** The segment model and the page context its features need, or null when the model is off (--keep-chrome model, no model file). */
-function modelContext(text: string, cleaning: Cleaning, lines: readonly Line[]): { model: ChromeModel; page: PageContext } | null {
+function modelContext(text: string, cleaning: Cleaning, lines: readonly Line[]): ModelContext | null {
   if (!cleaning.learned || cleaning.keep.has("model")) return null;
   const model = loadChromeModel();
-  return model ? { model, page: pageContext(text, lines) } : null;
+  if (!model) return null;
+  let page: PageContext | null = null;
+  return { model, title: lines.find((l) => l.end > l.start) ?? null, page: () => (page ??= pageContext(text, lines)) };
 }
 
 function auditText(s: string): string {
@@ -156,8 +166,8 @@ function assemble(
         sentenceDrops.push({ text: auditText(sentenceText), category, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end) });
         continue;
       }
-      if (modelCtx && modelAsked(sentenceText, s.start, modelCtx.page)) {
-        const score = chromeScore(modelCtx.model, featuresAt(doc.text, s, index, seg.spans.length, modelCtx.page, cleaning.repeated));
+      if (modelCtx && modelAsked(sentenceText, s.start, modelCtx.title)) {
+        const score = chromeScore(modelCtx.model, featuresAt(doc.text, s, index, seg.spans.length, modelCtx.page(), cleaning.repeated));
         if (score >= modelCtx.model.threshold) {
           chrome.model = (chrome.model ?? 0) + 1;
           sentenceDrops.push({ text: auditText(sentenceText), category: "model", start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), score: Math.round(score * 1000) / 1000 });

@@ -106,6 +106,32 @@ export function unitHash(text: string, start: number, end: number): number {
   while (start < end && isWs(text.charCodeAt(start))) start++;
   while (end > start && isWs(text.charCodeAt(end - 1))) end--;
   if (end - start > MAX_UNIT || end === start) return -1;
+  // ASCII units (most of them) are hashed in one pass without building the normalised string; the
+  // result is the same as the general path's (lower case, whitespace runs as one space).
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  let alnum = false;
+  let space = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return unitHashGeneral(text, start, end);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) alnum = true;
+    }
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  }
+  if (!alnum) return -1;
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function unitHashGeneral(text: string, start: number, end: number): number {
   const s = text.slice(start, end).toLowerCase().replace(/\s+/g, " ");
   if (!/[\p{L}\p{N}]/u.test(s)) return -1;
   let h1 = 0x811c9dc5;
@@ -117,4 +143,3 @@ export function unitHash(text: string, start: number, end: number): number {
   }
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
-

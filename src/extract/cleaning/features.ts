@@ -160,13 +160,42 @@ export const MODEL_MAX_WORDS = 25;
  * then only when it holds a furniture token (link, handle, e-mail, ©, |) or
  * is short (SHORT_WORDS) and does not read as prose (PROSE_WORDS).
  */
-export function modelAsked(sentence: string, start: number, page: PageContext): boolean {
-  if (QUOTE_OR_REPORT.test(sentence)) return false;
-  if (page.title !== null && start >= page.title.start && start < page.title.end) return false;
-  const n = (sentence.match(WORD) ?? []).length;
-  if (n > MODEL_MAX_WORDS) return false;
-  if (FURNITURE_TOKEN.test(sentence)) return true;
-  return n <= SHORT_WORDS && !(n >= PROSE_WORDS && FINAL.test(sentence));
+export function modelAsked(sentence: string, start: number, title: Line | null): boolean {
+  // Cheapest tests first: this runs on every sentence of a build.
+  if (sentence.length > MODEL_MAX_CHARS) return false;
+  if (title !== null && start >= title.start && start < title.end) return false;
+  const furniture = FURNITURE_TOKEN.test(sentence);
+  if (!furniture) {
+    const n = wordCount(sentence);
+    if (n > SHORT_WORDS || (n >= PROSE_WORDS && FINAL.test(sentence))) return false;
+  } else if (wordCount(sentence) > MODEL_MAX_WORDS) return false;
+  return !QUOTE_OR_REPORT.test(sentence);
+}
+
+/** A sentence longer than this many UTF-16 units has more than MODEL_MAX_WORDS words in any text the model was trained on. */
+const MODEL_MAX_CHARS = 400;
+
+/** Whitespace-separated runs that hold a letter or digit (the WORD count, without building the words). */
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 160) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127)) {
+      n++;
+      counted = true;
+    }
+  }
+  return n;
 }
 
 /** Without a link, handle, e-mail, © or |, only lines of at most this many words are asked (longer ones are standfirsts, captions, list items: the caption rules' business). */

@@ -41,11 +41,13 @@ const MAX_CARD = 700;
 const PAREN_PROMO = /[(\[]\s{0,3}(?:(?:ALSO|MORE|PHOTOS?|VIDEOS?|SLIDESHOW|POLL|MAP|RELATED|READ|WATCH|LISTEN|SEE|INFOGRAPHIC|Also on \p{Lu}+|More on \p{Lu}+)[\p{L} ]{0,30}|(?<=\( )\p{Lu}[\p{L} ]{1,30}):\s[^()[\]\n]{2,200}[)\]]/gu;
 const PROMO_LINE = /^(?:SEE ALSO|ALSO SEE|RELATED|RELATED STOR(?:Y|IES)|RELATED COVERAGE|READ ALSO|ALSO READ|MORE|MORE FROM [\p{Lu} ]{1,30}|DON'T MISS|DON’T MISS|WATCH|PHOTOS|VIDEO|LISTEN|TRENDING|RECOMMENDED|MUST READ|MUST WATCH|JUST WATCHED)\s*:/u;
 const TRAILING_READ_MORE = /(?:\s|^)(?:Read more|Read More|READ MORE)[ \t]*[»›>]?$/u;
+/** The last characters of a line that may end in "Read more" (the test runs on them only: the regex is not anchored at the start). */
+const READ_MORE_TAIL = 14;
 const HIGHLIGHTS = /^Story highlights\b/;
 const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}.'’-]*(?:[ ,]{1,2}\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,4}(?:\s{1,2}\((?:AP|Reuters|AFP|CNN|CNSNews\.com|UPI|Bloomberg|Xinhua|The Borowitz Report|\p{Lu}{2,12})\))?|\((?:CNN|AP|Reuters|AFP|CNN Business|CNNMoney|UPI|\p{Lu}{2,10})\))\s{0,2}(?:—|–|--|-)\s{0,2}(?=[\p{Lu}\p{N}“"‘'])/u;
 const NPR_CAPTION = /^Enlarge this image toggle caption\b/;
 /** Video widgets: CNN's "JUST WATCHED … Replay More Videos … MUST WATCH", USA TODAY's "CLOSE <teaser>". */
-const VIDEO_WIDGET = /^(?:JUST WATCHED\b|CLOSE (?=\p{Lu})|.{0,300}\bReplay More Videos\b)/u;
+const VIDEO_WIDGET = /^(?:JUST WATCHED\b|CLOSE (?=\p{Lu}))/u;
 const CONTRIBUTING = /^Contributing:\s/;
 const GLUED_CAPTION = /^[^|\n]{20,400}? \| [^|\n]{2,60}?(?:\/(?:Getty Images|AP|AFP|Reuters|POLITICO|Bloomberg|Pool|EPA|The New York Times|The Washington Post)|AP Photo|Getty Images|POLITICO)\b(?: Photo| Images| via [\p{L} ]{2,30})?/u;
 
@@ -109,7 +111,7 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan):
       add(start, end, "promo");
       continue;
     }
-    if (line.length <= 600 && VIDEO_WIDGET.test(line)) {
+    if (line.length <= 600 && (VIDEO_WIDGET.test(line) || line.includes("Replay More Videos"))) {
       add(start, end, "widget");
       continue;
     }
@@ -121,7 +123,7 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan):
       add(start, end, "caption");
       continue;
     }
-    if (line.length <= 250 && TRAILING_READ_MORE.test(line)) {
+    if (line.length <= 250 && /[Rr][Ee][Aa][Dd] [Mm][Oo][Rr][Ee][ \t»›>]*$/.test(line.slice(-READ_MORE_TAIL)) && TRAILING_READ_MORE.test(line)) {
       const cut = line.search(TRAILING_READ_MORE);
       // After a sentence end only the "Read more" is chrome; after a headline (no final punctuation) the line is a teaser.
       const before = line.slice(0, cut).trimEnd();
@@ -136,7 +138,9 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan):
         if (d > 0 && d < line.length - 20) add(start, start + d, "dateline");
       }
     }
-    for (const m of line.matchAll(PAREN_PROMO)) add(start + m.index, start + m.index + m[0].length, "promo");
+    // The teaser regex starts with a bracket class: tried only on lines that hold a bracket and a colon.
+    if ((line.includes("(") || line.includes("[")) && line.includes(":"))
+      for (const m of line.matchAll(PAREN_PROMO)) add(start + m.index, start + m.index + m[0].length, "promo");
     if (line.includes("MORE")) hoverCards(text, start, start + line.length, add);
   }
 }
