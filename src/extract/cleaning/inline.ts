@@ -44,7 +44,7 @@ const TRAILING_READ_MORE = /(?:\s|^)(?:Read more|Read More|READ MORE)[ \t]*[»�
 /** The last characters of a line that may end in "Read more" (the test runs on them only: the regex is not anchored at the start). */
 const READ_MORE_TAIL = 14;
 const HIGHLIGHTS = /^Story highlights\b/;
-const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}.'’-]*(?:[ ,]{1,2}\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,4}(?:\s{1,2}\((?:AP|Reuters|AFP|CNN|CNSNews\.com|UPI|Bloomberg|Xinhua|The Borowitz Report|\p{Lu}{2,12})\))?|\((?:CNN|AP|Reuters|AFP|CNN Business|CNNMoney|UPI|\p{Lu}{2,10})\))\s{0,2}(?:—|–|--|-)\s{0,2}(?=[\p{Lu}\p{N}“"‘'])/u;
+const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}.'’-]*(?:[ ,]{1,2}\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,4}(?:\s{1,2}\((?:AP|Reuters|AFP|CNN|CNSNews\.com|UPI|Bloomberg|Xinhua|The Borowitz Report|\p{Lu}{2,12})\))?|\((?:CNN|AP|Reuters|AFP|CNN Business|CNNMoney|UPI|\p{Lu}{2,10})\))(?:\s{0,2}(?:—|–|--)|\s{1,2}-|(?<=\))-)\s{0,2}(?=[\p{Lu}\p{N}“"‘'])/u;
 const NPR_CAPTION = /^Enlarge this image toggle caption\b/;
 /** Video widgets: CNN's "JUST WATCHED … Replay More Videos … MUST WATCH", USA TODAY's "CLOSE <teaser>". */
 const VIDEO_WIDGET = /^(?:JUST WATCHED\b|CLOSE (?=\p{Lu}))/u;
