@@ -19,6 +19,7 @@
 // templates"): 3 documents and 1% of the outlet's documents.
 import { lineUnits, unitHash } from "../cleaning.ts";
 import { isWs } from "../ws.ts";
+import { trimmedLines } from "../chrome-lines.ts";
 
 export const OUTLET_MIN_DOCS = 3;
 export const OUTLET_MIN_SHARE = 0.01;
@@ -86,15 +87,8 @@ export class OutletTemplateCounter {
     if (!outlet) return;
     this.docs.set(outlet, (this.docs.get(outlet) ?? 0) + 1);
     const keys = new Set<number>();
-    let pos = 0;
-    while (pos <= text.length) {
-      let nl = text.indexOf("\n", pos);
-      if (nl < 0) nl = text.length;
-      let a = pos;
-      let b = nl;
-      while (a < b && isWs(text.charCodeAt(a))) a++;
-      while (b > a && isWs(text.charCodeAt(b - 1))) b--;
-      for (const p of linePieces(text, a, b)) {
+    for (const { start, end } of trimmedLines(text)) {
+      for (const p of linePieces(text, start, end)) {
         const s = pieceText(text, p);
         if (s.length === 0 || s.length > 1000 || !/[\p{L}\p{N}]/u.test(s)) continue;
         const k = templateKey(outlet, p.kind, s);
@@ -104,7 +98,6 @@ export class OutletTemplateCounter {
         if (!c) this.counts.set(k, (c = { outlet, docs: 0, copied: 0, quote: QUOTE_OR_REPORT.test(s) }));
         c.docs++;
       }
-      pos = nl + 1;
     }
     this.perDoc.push({ outlet, keys: [...keys] });
   }
