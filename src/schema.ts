@@ -144,6 +144,8 @@ export interface Sentence {
   kind: Kind;
   /** Lower-cased word and number tokens of the sentence (wink-tokenizer), reused downstream so text is tokenized once. */
   words: string[];
+  /** The text of an embedded tweet: its signature line (dropped as chrome) names who wrote it (src/extract/cleaning/tweets.ts). */
+  credit?: { actor: string; handle: string; cue: "tweeted" };
 }
 
 /** An article's `source` as the stages hand it on: title and url may be left out (null in the record). */

@@ -52,8 +52,8 @@ Metadata (into every record's source; none by default)
                       the bytes are valid UTF-8, else windows-1252
 Cleaning
   --keep-chrome CATS  comma-separated chrome categories NOT to remove (e.g.
-                      byline,boilerplate); chrome.jsonl lists what each
-                      category removed
+                      byline,boilerplate; model turns the segment model
+                      off); chrome.jsonl lists what each category removed
   --boilerplate-min-docs N
                       a line repeated verbatim in at least N documents is
                       boilerplate (quotes, attributed lines and copied

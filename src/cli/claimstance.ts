@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   eval: { summary: "train and score the baseline classifier", load: () => import("./eval.ts") },
   benchmark: { summary: "score the labeller against annotated corpora", load: () => import("./benchmark.ts") },
   "train-attribution": { summary: "retrain the attribution tagger on PolNeAR train", load: () => import("./train-attribution.ts") },
+  "train-chrome": { summary: "retrain the clean step's segment model on AllSides sentences", load: () => import("./train-chrome.ts") },
   "suggest-targets": { summary: "draft a topics CSV (for --targets) from a corpus", load: () => import("./suggest-targets.ts") },
   annotate: { summary: "check the labels on your corpus: sample, Label Studio/brat round trip, agreement, report", load: () => import("./annotate.ts") },
 };

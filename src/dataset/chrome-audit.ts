@@ -3,7 +3,8 @@
 // --keep-chrome). One line per (category, text): the text (whitespace
 // collapsed, at most 300 characters), its category, how often it was dropped,
 // and up to MAX_EXAMPLES places (input location, code point offsets in the
-// document), in input order. Lines are sorted by category, then by count
+// document), in input order; a segment-model drop (category `model`) also has
+// its score. Lines are sorted by category, then by count
 // (most first), then by text, so the file is the same for any --workers.
 import type { DroppedChrome } from "../extract/index.ts";
 
@@ -13,6 +14,8 @@ interface Entry {
   text: string;
   category: string;
   count: number;
+  /** The segment model's score (category `model`): the highest of its drops of this text. */
+  score?: number;
   examples: { location: string; start: number; end: number }[];
 }
 
@@ -25,6 +28,7 @@ export class ChromeAudit {
       let e = this.entries.get(key);
       if (!e) this.entries.set(key, (e = { text: d.text, category: d.category, count: 0, examples: [] }));
       e.count++;
+      if (d.score !== undefined && !(e.score! >= d.score)) e.score = d.score;
       if (e.examples.length < MAX_EXAMPLES) e.examples.push({ location, start: d.start, end: d.end });
     }
   }

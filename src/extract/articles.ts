@@ -33,6 +33,11 @@ import { CodePointOffsets } from "./offsets.ts";
 import type { InputDocument } from "./read.ts";
 import { FINAL_PUNCT, headingKinds } from "./headings.ts";
 import { isWs, segmentRegion, type SentenceSpan } from "./segment.ts";
+import { featuresAt, modelAsked, pageContext, type PageContext } from "./cleaning/features.ts";
+import { chromeScore, loadChromeModel, type ChromeModel } from "./cleaning/model.ts";
+import { tweetCredits, type TweetCredit } from "./cleaning/tweets.ts";
+import { sentenceNote } from "./cleaning/inline.ts";
+import type { Line } from "./chrome-lines.ts";
 
 const STANDFIRST_WORDS = 8;
 const LEAD_WORDS = 12;
@@ -43,6 +48,8 @@ export interface DroppedChrome {
   category: ChromeCategory;
   start: number;
   end: number;
+  /** The segment model's score (category `model` only). */
+  score?: number;
 }
 
 const MAX_DROPPED_TEXT = 300;
@@ -67,7 +74,8 @@ interface Segment {
 export function extractArticles(doc: InputDocument, spec?: CleaningSpec): ExtractResult {
   const text = doc.text;
   const cleaning = resolveCleaning(spec);
-  const marks = findPageMarks(text, cleaning);
+  // The outlet the input names (metadata field or column): its templates apply (cleaning/templates.ts).
+  const marks = findPageMarks(text, cleaning, doc.source?.outlet ?? null);
   const chrome: Record<string, number> = {};
   const dropped: DroppedChrome[] = [];
   const spans: SentenceSpan[] = [];
@@ -110,7 +118,24 @@ export function extractArticles(doc: InputDocument, spec?: CleaningSpec): Extrac
     while (k + 1 < segments.length && o.pos >= segments[k + 1]!.pos) k++;
     segments[k]!.outlet ??= o.outlet;
   }
-  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, cleaning, marks.textUnits, chrome, dropped);
+  return assemble(doc, segments, marks.outlets[0]?.outlet ?? null, cleaning, marks, chrome, dropped);
+}
+
+interface ModelContext {
+  model: ChromeModel;
+  /** The page's first line (the title): never asked about. */
+  title: Line | null;
+  /** The page context of the features, built on first use: most pages have no sentence to score. */
+  page(): PageContext;
+}
+
+/** The segment model and the page context its features need, or null when the model is off (--keep-chrome model, no model file). */
+function modelContext(text: string, cleaning: Cleaning, lines: readonly Line[]): ModelContext | null {
+  if (!cleaning.learned || cleaning.keep.has("model")) return null;
+  const model = loadChromeModel();
+  if (!model) return null;
+  let page: PageContext | null = null;
+  return { model, title: lines.find((l) => l.end > l.start) ?? null, page: () => (page ??= pageContext(text, lines)) };
 }
 
 function auditText(s: string): string {
@@ -126,10 +151,13 @@ function auditText(s: string): string {
  * `headline` (headings.ts).
  */
 function assemble(
-  doc: InputDocument, segments: Segment[], pageOutlet: string | null, cleaning: Cleaning, textUnits: ReadonlyMap<number, number>,
+  doc: InputDocument, segments: Segment[], pageOutlet: string | null, cleaning: Cleaning, marks: PageMarks,
   chrome: Record<string, number>, dropped: DroppedChrome[],
 ): ExtractResult {
+  const textUnits = marks.textUnits;
   const offsets = new CodePointOffsets(doc.text);
+  const modelCtx = modelContext(doc.text, cleaning, marks.lines);
+  const credits = cleaning.learned ? tweetCredits(doc.text, marks.lines, marks.chrome) : [];
   const sentenceDrops: DroppedChrome[] = [];
   const articles: Array<Omit<Article, "doc_id">> = [];
   let duplicateSentences = 0;
@@ -142,13 +170,21 @@ function assemble(
     const seen = new Set<string>();
     const sentences: Sentence[] = [];
     const kept: SentenceSpan[] = [];
-    for (const s of seg.spans) {
+    for (const [index, s] of seg.spans.entries()) {
       const sentenceText = doc.text.slice(s.start, s.end);
-      const category = textUnits.get(s.start) === s.end ? null : matchChrome(cleaning.lexicon, sentenceText);
+      const category = textUnits.get(s.start) === s.end ? null : (matchChrome(cleaning.lexicon, sentenceText) ?? (cleaning.learned ? sentenceNote(sentenceText) : null));
       if (category !== null && !cleaning.keep.has(category)) {
         chrome[category] = (chrome[category] ?? 0) + 1;
         sentenceDrops.push({ text: auditText(sentenceText), category, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end) });
         continue;
+      }
+      if (modelCtx && modelAsked(sentenceText, s.start, modelCtx.title)) {
+        const score = chromeScore(modelCtx.model, featuresAt(doc.text, s, index, seg.spans.length, modelCtx.page(), cleaning.repeated));
+        if (score >= modelCtx.model.threshold) {
+          chrome.model = (chrome.model ?? 0) + 1;
+          sentenceDrops.push({ text: auditText(sentenceText), category: "model", start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), score: Math.round(score * 1000) / 1000 });
+          continue;
+        }
       }
       if (seen.has(sentenceText)) {
         duplicateSentences++;
@@ -156,7 +192,10 @@ function assemble(
       }
       seen.add(sentenceText);
       kept.push(s);
-      sentences.push({ text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words });
+      const sentence: Sentence = { text: sentenceText, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), kind: "body", words: s.words };
+      const credit = credits.length ? creditOf(credits, s) : null;
+      if (credit) sentence.credit = { actor: credit.actor, handle: credit.handle, cue: credit.cue };
+      sentences.push(sentence);
     }
     const headings = headingKinds(doc.text, kept, doc.kind === "txt");
     // The title the input's metadata gives (read.ts titleChars) is a heading whatever its shape.
@@ -183,6 +222,11 @@ function assemble(
     dropped: sentenceDrops.length === 0 ? dropped : [...dropped, ...sentenceDrops].sort((a, b) => a.start - b.start),
     duplicateSentences,
   };
+}
+
+function creditOf(credits: readonly TweetCredit[], s: { start: number; end: number }): TweetCredit | null {
+  for (const c of credits) if (s.start >= c.start && s.end <= c.end) return c;
+  return null;
 }
 
 interface Start {

@@ -32,6 +32,8 @@ const WORDS_PER_LIST_COMMA = 4;
 export const LINE_FINAL = /[.!?…:;][”’"')\]»“]*$|[”"]$/;
 /** A caption label, after an optional photo-agency credit set off by a run of spaces ("CEN   Tragic: …"). */
 const LABEL = /^(?:[\p{L}.]{2,20}\s{3,})?\p{Lu}[\p{L}\p{N}'’&.-]*(?: [\p{L}\p{N}'’&.-]+){0,3}: (?![“"‘'])(?=\S)/u;
+/** An embedded tweet's text: a signature "(@handle) Month d, yyyy" at its end, or a t.co / pic.twitter link (issue 20: it is a tweet, credited to its author, not a caption). */
+const TWEET = /\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\s*$|\b(?:pic\.twitter\.com|t\.co)\/\w/;
 const LIST_MARKER = /^(?:[-–—•*·▪►]|\d{1,2}[.)]\s)/;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
@@ -43,7 +45,7 @@ const INNER_TERMINATOR = /(?<!(?:^|[\s.])\p{L}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|
  * non-overlapping; a line they cover is not prose, and a dateline starts a
  * new article (whose standfirst is not a caption).
  */
-export function captionRules(text: string, lines: readonly Line[], add: AddSpan, chrome: readonly ChromeSpan[]): void {
+export function captionRules(text: string, lines: readonly Line[], add: AddSpan, chrome: readonly ChromeSpan[], tweetsAreText = false): void {
   let prose = false; // has a line with final punctuation come before, in this article?
   let c = 0;
   const content: number[] = []; // the first two lines that are not chrome
@@ -65,6 +67,7 @@ export function captionRules(text: string, lines: readonly Line[], add: AddSpan,
     }
     // A caption is its own paragraph: a blank line (or the text's edge) on both sides; a hard-wrapped line is not one.
     if (!prose || !blankAt(lines, i - 1) || !blankAt(lines, i + 1)) continue;
+    if (tweetsAreText && TWEET.test(line)) continue;
     const words = line.split(/\s+/).length;
     const next = neighbour(text, lines, i, 1);
     if (next !== null && LOWER_START.test(next)) continue; // the text runs on: not a caption

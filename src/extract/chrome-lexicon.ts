@@ -27,6 +27,7 @@ import { chromeGate, gateOpen, startsWithClass, type ChromeGate } from "./chrome
 export const CHROME_CATEGORIES = [
   "dateline", "breadcrumb", "header", "credit", "read_more", "caption", "share_follow", "widget", "comment_policy",
   "legal", "agency_tag", "byline", "advert", "newsletter", "section_label", "markup", "boilerplate", "social",
+  "hover_card", "promo", "model",
 ] as const;
 export type ChromeCategory = (typeof CHROME_CATEGORIES)[number];
 
@@ -61,11 +62,42 @@ const COLUMNS = ["category", "match", "pattern"] as const;
 
 /** Lower case, whitespace collapsed, typographic apostrophes as ', leading/trailing punctuation and symbols dropped. */
 export function normalizeChrome(s: string): string {
+  const fast = normalizeAscii(s);
+  if (fast !== null) return fast;
   return s
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/\s+/g, " ")
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "");
+}
+
+/**
+ * normalizeChrome of a printable-ASCII string in one pass, or null for any other string (the general path):
+ * every ASCII character that is not a letter, digit or space is punctuation or a symbol (\p{P} or \p{S}).
+ */
+function normalizeAscii(s: string): string | null {
+  let a = 0;
+  let b = s.length;
+  for (let i = 0; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || (c < 32 && (c < 9 || c > 13))) return null;
+  }
+  const edge = (c: number) => !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+  while (a < b && edge(s.charCodeAt(a))) a++;
+  while (b > a && edge(s.charCodeAt(b - 1))) b--;
+  let out = "";
+  let space = false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (!space) out += " ";
+      space = true;
+    } else {
+      out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+      space = false;
+    }
+  }
+  return out;
 }
 
 export function parseChromeLexicon(file: string, text: string): ChromeLexicon {

@@ -26,6 +26,8 @@ import type { ChromeCategory } from "./chrome-lexicon.ts";
 import { resolveCleaning, type Cleaning } from "./cleaning.ts";
 import { LEGAL_LINE, lineRules, READ_MORE_LINE, trimmedLines, type Line } from "./chrome-lines.ts";
 import { isWs } from "./segment.ts";
+import { inlineRules } from "./cleaning/inline.ts";
+import { templateSpans } from "./cleaning/templates.ts";
 
 export type { ChromeCategory } from "./chrome-lexicon.ts";
 
@@ -73,7 +75,7 @@ const OUTLET_ALIASES: ReadonlyArray<[RegExp, string]> = [
   [/İlke Haber Ajansı|\bilkha\.com\b/i, "ILKHA"],
 ];
 
-export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning(undefined)): PageMarks {
+export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning(undefined), outlet: string | null = null): PageMarks {
   const spans: ChromeSpan[] = [];
   const outlets: OutletMark[] = [];
   const footers: number[] = [];
@@ -127,8 +129,14 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   }
   const lines = trimmedLines(text);
   lineRules(text, lines, add, footers);
+  if (cleaning.learned) {
+    // Issue 20: inline chrome and the outlet's templates (src/extract/cleaning/).
+    inlineRules(text, lines, add);
+    if (outlet && cleaning.templates.size > 0)
+      for (const l of lines) for (const p of templateSpans(text, l.start, l.end, outlet, cleaning.templates)) add(p.start, p.end, "boilerplate");
+  }
   const textUnits = genericRules(text, lines, cleaning, add);
-  captionRules(text, lines, add, normalize(spans));
+  captionRules(text, lines, add, normalize(spans), cleaning.learned);
   const covered = normalize(spans);
   for (let at = text.indexOf("©"); at >= 0; at = text.indexOf("©", at + 1)) {
     // "Ã©" is é read as windows-1252 (mojibake inside a word), not a credit.

@@ -29,6 +29,10 @@ export interface CleaningOptions {
   boilerplateMinDocs?: number;
   /** Chrome categories not removed. */
   keepChrome?: readonly ChromeCategory[];
+  /** Documents of one outlet a line, prefix or suffix must occur in to be a template (cleaning/templates.ts); 0 = off. */
+  outletMinDocs?: number;
+  /** false: none of the learned cleaning (templates, inline rules, segment model, tweet credits): the rules before issue 20. */
+  learned?: boolean;
 }
 
 /** Plain data (sent to worker processes as is). */
@@ -37,12 +41,21 @@ export interface CleaningSpec {
   /** Hashes (unitHash) of the boilerplate line units, sorted. */
   boilerplate: number[];
   keep: ChromeCategory[];
+  /** Per-outlet template keys (cleaning/templates.ts templateKey), sorted. */
+  templates?: number[];
+  /** Line units in at least two documents (unitHash), sorted: the segment model's corpus-repetition feature. */
+  repeated?: number[];
+  /** false = the cleaning of before issue 20 (benchmark "before" figures). */
+  learned?: boolean;
 }
 
 export interface Cleaning {
   lexicon: ChromeLexicon;
   boilerplate: ReadonlySet<number>;
   keep: ReadonlySet<ChromeCategory>;
+  templates: ReadonlySet<number>;
+  repeated: ReadonlySet<number>;
+  learned: boolean;
 }
 
 const resolved = new WeakMap<CleaningSpec, Cleaning>();
@@ -50,7 +63,11 @@ const resolved = new WeakMap<CleaningSpec, Cleaning>();
 export function resolveCleaning(spec: CleaningSpec | undefined): Cleaning {
   const s = spec ?? DEFAULT_SPEC;
   let c = resolved.get(s);
-  if (!c) resolved.set(s, (c = { lexicon: loadChromeLexicon(s.lexicons), boilerplate: new Set(s.boilerplate), keep: new Set(s.keep) }));
+  if (!c)
+    resolved.set(s, (c = {
+      lexicon: loadChromeLexicon(s.lexicons), boilerplate: new Set(s.boilerplate), keep: new Set(s.keep),
+      templates: new Set(s.templates ?? []), repeated: new Set(s.repeated ?? []), learned: s.learned ?? true,
+    }));
   return c;
 }
 
@@ -89,6 +106,32 @@ export function unitHash(text: string, start: number, end: number): number {
   while (start < end && isWs(text.charCodeAt(start))) start++;
   while (end > start && isWs(text.charCodeAt(end - 1))) end--;
   if (end - start > MAX_UNIT || end === start) return -1;
+  // ASCII units (most of them) are hashed in one pass without building the normalised string; the
+  // result is the same as the general path's (lower case, whitespace runs as one space).
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  let alnum = false;
+  let space = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return unitHashGeneral(text, start, end);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) alnum = true;
+    }
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  }
+  if (!alnum) return -1;
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function unitHashGeneral(text: string, start: number, end: number): number {
   const s = text.slice(start, end).toLowerCase().replace(/\s+/g, " ");
   if (!/[\p{L}\p{N}]/u.test(s)) return -1;
   let h1 = 0x811c9dc5;
@@ -100,4 +143,3 @@ export function unitHash(text: string, start: number, end: number): number {
   }
   return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
 }
-

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildDataset, type BuildOptions } from "../../src/dataset/build.ts";
 import { runCli, tempDir } from "../hostile/helpers.ts";
+import { ChromeAudit } from "../../src/dataset/chrome-audit.ts";
 
 const POLNEAR_DEV = fileURLToPath(new URL("../../../shared/corpora/polnear/dev/text", import.meta.url));
 const corpusTest = existsSync(POLNEAR_DEV) ? test : test.skip;
@@ -76,4 +77,13 @@ test("an unknown --keep-chrome category or a bad --boilerplate-min-docs is one l
   const neg = await runCli(["--boilerplate-min-docs", "2.5", "--out", out]);
   t.is(neg.code, 2);
   t.regex(neg.stderr, /^build-dataset: --boilerplate-min-docs: invalid value "2.5"\n$/);
+});
+
+test("a segment-model drop keeps its score in chrome.jsonl (the highest of its repeats)", (t) => {
+  const audit = new ChromeAudit();
+  audit.add("a.csv:1", [{ text: "Uploaded By: JoshPalerLin", category: "model", start: 0, end: 25, score: 0.97 }]);
+  audit.add("b.csv:2", [{ text: "Uploaded By: JoshPalerLin", category: "model", start: 5, end: 30, score: 0.99 }]);
+  audit.add("b.csv:2", [{ text: "ADVERTISEMENT", category: "advert", start: 40, end: 53 }]);
+  const rows = audit.jsonl().trim().split("\n").map((l) => JSON.parse(l) as { category: string; count: number; score?: number });
+  t.deepEqual(rows.map((r) => [r.category, r.count, r.score]), [["advert", 1, undefined], ["model", 2, 0.99]]);
 });

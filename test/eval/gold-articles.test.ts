@@ -56,7 +56,10 @@ corpusTest("FNC-1 items are rows of train_bodies.csv found by Body ID; a Body ID
   // The whole body: the item's text and every context sentence the annotator kept, in order, among many more.
   const at = body.texts.indexOf(g.text);
   t.true(at >= 0);
-  for (const c of g.context) t.true(body.texts.indexOf(c) >= 0 && body.texts.indexOf(c) < at);
+  // A context sentence may have lost its leading dateline since it was annotated ("WASHINGTON (AP) — Capping …":
+  // issue 20 cuts the dateline as chrome), so it is found by its ending.
+  const find = (c: string) => body.texts.findIndex((x) => x === c || (c.endsWith(x) && /[—–-]\s*$/.test(c.slice(0, c.length - x.length))));
+  for (const c of g.context) t.true(find(c) >= 0 && find(c) < at);
   t.true(body.texts.length > g.context.length + 1);
   t.false(articles.get("fnc1/train_bodies.csv:Body ID 754")!.texts.includes(g.text));
   const lookup = inArticleLookup(makeGoldLookup([], lex), articles, () => false);

@@ -36,27 +36,48 @@ export interface CorpusFigures {
   chrome: Record<string, number>;
   contentChars?: number;
   contentCovered?: number;
-  examples: { chrome: string[]; lowerNoFinal: string[] };
+  /** Non-space characters of the documents, and of them those inside some record (issue 20: text lost). */
+  textChars?: number;
+  recordChars?: number;
+  examples: { chrome: string[]; lowerNoFinal: string[]; learned?: string[] };
 }
 
+/** Chrome categories only the learned cleaning (issue 20) drops: their pieces are listed in the report. */
+const LEARNED_CATEGORIES = new Set(["model", "hover_card", "promo"]);
+
 const MAX_EXAMPLES = 12;
+const MAX_LEARNED_EXAMPLES = 60;
+
+/** Non-space characters before each code point offset (length: code points + 1). */
+function nonWsPrefix(text: string): Int32Array {
+  const cps = [...text];
+  const out = new Int32Array(cps.length + 1);
+  for (let k = 0; k < cps.length; k++) out[k + 1] = out[k]! + (/\s/.test(cps[k]!) ? 0 : 1);
+  return out;
+}
 
 export async function measureCorpus(spec: CorpusSpec, lexicon: ChromeLexicon, opts: CleaningOptions): Promise<CorpusFigures> {
   const cleaning = await prepareCleaning(spec.inputs, spec.read, opts);
   const f: CorpusFigures = {
     corpus: spec.name, records: 0, headlines: 0, chromeMatches: 0, lowerNoFinal: 0, noFinalBody: 0, bodyRecords: 0, noFinalShapes: {}, chrome: {},
-    examples: { chrome: [], lowerNoFinal: [] },
+    textChars: 0, recordChars: 0, examples: { chrome: [], lowerNoFinal: [], learned: [] },
   };
   const spans = new Map<string, [number, number][]>(); // document path → record spans (code points)
   for await (const doc of readInputs(spec.inputs, spec.read)) {
     if ("reason" in doc) continue;
     const r = extractArticles(doc, cleaning);
     for (const [k, v] of Object.entries(r.chrome)) f.chrome[k] = (f.chrome[k] ?? 0) + v;
+    for (const d of r.dropped)
+      if (LEARNED_CATEGORIES.has(d.category) && f.examples.learned!.length < MAX_LEARNED_EXAMPLES)
+        f.examples.learned!.push(`${d.category}${d.score === undefined ? "" : ` ${d.score}`}: ${d.text.slice(0, 140)}`);
+    const nonWs = nonWsPrefix(doc.text);
+    f.textChars! += nonWs[nonWs.length - 1]!;
     const docSpans: [number, number][] = [];
     for (const a of r.articles) {
       for (const s of a.sentences) {
         f.records++;
         docSpans.push([s.start, s.end]);
+        f.recordChars! += nonWs[s.end]! - nonWs[s.start]!;
         const final = FINAL_PUNCT.test(s.text);
         if (s.kind === "headline") f.headlines++;
         else {

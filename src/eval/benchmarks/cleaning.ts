@@ -8,6 +8,11 @@
 // category; and which seed records changed. The figures of the code before
 // this work are kept in bench/labels/cleaning-before.json (written once with
 // --write-before) and shown next to the current ones.
+// Issue 20 (learned cleaning): each corpus is also built with the learned
+// cleaning off ("before issue 20", CleaningOptions learned: false) to show
+// what it changed, and AllSides articles with hand-marked chrome
+// (data/gold/chrome/: the held-out eval file, and the train file used for
+// tuning) give the junk-record and kept-text figures (cleaning-allsides.ts).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -18,6 +23,8 @@ import { parseFlags } from "../../cli/main.ts";
 import { r4 } from "../report-types.ts";
 import { measureCorpus, type CorpusFigures, type CorpusSpec } from "./cleaning-measure.ts";
 import { renderCleaningReport, type SeedRecord } from "./cleaning-report.ts";
+import { loadGoldArticles, measureAllSides, modelAgainstGold, prepareCleaningFor, type AllSidesFigures } from "./cleaning-allsides.ts";
+import { renderLearnedSection, type LearnedFigures } from "./cleaning-learned-report.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkFlags, BenchmarkResult } from "./registry.ts";
 
 const DEFAULT_CORPORA = "../shared/corpora";
@@ -58,9 +65,30 @@ export function headlineFigures(c: Record<string, CorpusFigures>): BenchmarkFigu
   return f;
 }
 
-async function seedRecords(): Promise<SeedRecord[]> {
+const OUTLET_MIN_DOCS_SWEEP = [0, 2, 3, 5, 10];
+
+export const CHROME_GOLD = { eval: "data/gold/chrome/chrome-allsides-eval.jsonl", train: "data/gold/chrome/chrome-allsides-train.jsonl" } as const;
+
+/** The AllSides figures of one hand-marked file, before and after issue 20, with the model against the marks; null without the corpus or file. */
+async function allSidesFigures(root: string, file: string): Promise<LearnedFigures["allsides"][string] | null> {
+  const g = await loadGoldArticles(root, file);
+  if (!g) return null;
+  const before = measureAllSides(g.gold, g.docs, await prepareCleaningFor(g.outletDocs, { learned: false }));
+  const spec = await prepareCleaningFor(g.outletDocs);
+  const after: AllSidesFigures = measureAllSides(g.gold, g.docs, spec);
+  const sweep: { outletMinDocs: number; junk: number; records: number; kept: number; chars: number }[] = [];
+  // The template threshold is chosen on the train file only (never on the held-out eval file).
+  if (file === CHROME_GOLD.train)
+    for (const outletMinDocs of OUTLET_MIN_DOCS_SWEEP) {
+      const f = measureAllSides(g.gold, g.docs, await prepareCleaningFor(g.outletDocs, { outletMinDocs }));
+      sweep.push({ outletMinDocs, junk: f.junkRecords, records: f.records, kept: f.textKept, chars: f.textChars });
+    }
+  return { file, before, after, model: modelAgainstGold(g.gold, g.docs, spec), sweep };
+}
+
+async function seedRecords(opts: { learned?: boolean } = {}): Promise<SeedRecord[]> {
   const out: SeedRecord[] = [];
-  const spec = await prepareCleaning(["seeds/"], {});
+  const spec = await prepareCleaning(["seeds/"], {}, opts);
   for await (const doc of readInputs(["seeds/"])) {
     if ("reason" in doc) continue;
     for (const a of extractArticles(doc, spec).articles)
@@ -75,19 +103,44 @@ const OPTIONS = {
   help: { type: "boolean" },
 } as const;
 
+/** Issue 20's headline figures: AllSides eval junk and kept text, text kept on the other corpora. */
+export function learnedFigures(l: LearnedFigures): BenchmarkFigure[] {
+  const f: BenchmarkFigure[] = [];
+  const e = l.allsides.eval;
+  if (e) {
+    f.push({ metric: "allsides-eval junk records share", value: share(e.after.junkRecords, e.after.records), records: e.after.records, guarded: false });
+    f.push({ metric: "allsides-eval records that are not chrome share", value: share(e.after.records - e.after.junkRecords, e.after.records), records: e.after.records, guarded: true });
+    f.push({ metric: "allsides-eval non-chrome characters in records", value: share(e.after.textKept, e.after.textChars), records: e.after.textChars, guarded: true });
+    f.push({ metric: "allsides-eval segment model precision", value: e.model.precision, records: e.model.dropped, guarded: false });
+    f.push({ metric: "allsides-eval segment model recall", value: e.model.recall, records: e.model.junk, guarded: false });
+  }
+  for (const name of ["fnc1", "bbc", "horne2017"]) {
+    const c = l.corpora[name]?.after;
+    if (c?.textChars) f.push({ metric: `${name} text characters in records`, value: share(c.recordChars!, c.textChars), records: c.textChars, guarded: false });
+  }
+  return f;
+}
+
 async function run({ argv, outDir }: BenchmarkFlags): Promise<BenchmarkResult> {
   const f = parseFlags(argv, OPTIONS);
   const root = f.corpora ?? DEFAULT_CORPORA;
   const lexicon = loadChromeLexicon();
   const corpora: Record<string, CorpusFigures> = {};
+  const learned: LearnedFigures = { corpora: {}, allsides: {}, seeds: { before: [], after: [] } };
   for (const spec of corpusSpecs(root)) {
     if (!existsSync(spec.inputs[0]!)) continue;
     corpora[spec.name] = await measureCorpus(spec, lexicon, {});
+    learned.corpora[spec.name] = { before: await measureCorpus(spec, lexicon, { learned: false }), after: corpora[spec.name]! };
   }
   const seeds = await seedRecords();
+  learned.seeds = { before: await seedRecords({ learned: false }), after: seeds };
+  for (const [split, file] of Object.entries(CHROME_GOLD)) {
+    const a = await allSidesFigures(root, file);
+    if (a) learned.allsides[split] = a;
+  }
   const command = `npm run benchmark -- cleaning${f.corpora ? ` --corpora ${JSON.stringify(f.corpora)}` : ""}`;
   await mkdir(outDir, { recursive: true });
-  const figures = headlineFigures(corpora);
+  const figures = [...headlineFigures(corpora), ...learnedFigures(learned)];
   if (f["write-before"]) {
     const file = join(outDir, BEFORE_FILE);
     await writeFile(file, JSON.stringify({ figures, corpora, seeds }, null, 2) + "\n");
@@ -105,8 +158,12 @@ async function run({ argv, outDir }: BenchmarkFlags): Promise<BenchmarkResult> {
   const json = join(outDir, "cleaning.json");
   const summary: BenchmarkResult = { benchmark: "cleaning", split: "polnear dev+train, fnc1, horne2017, bbc", command, figures, reports: [md, json] };
   const report = renderCleaningReport(summary, corpora, before, seeds, round2);
-  await writeFile(md, report.markdown);
-  await writeFile(json, JSON.stringify({ summary, corpora, before: before?.corpora ?? null, round2Before: round2?.corpora ?? null, seedChanges: report.seedChanges }, null, 2) + "\n");
+  const section = renderLearnedSection(learned);
+  await writeFile(md, report.markdown.replace(/\n## Targets\n/, `\n${section.markdown}\n## Targets (issue 14)\n`));
+  await writeFile(json, JSON.stringify({
+    summary, corpora, before: before?.corpora ?? null, round2Before: round2?.corpora ?? null, seedChanges: report.seedChanges,
+    learned: { before: Object.fromEntries(Object.entries(learned.corpora).map(([k, v]) => [k, v.before])), allsides: learned.allsides, seedChanges: section.seedChanges },
+  }, null, 2) + "\n");
   return summary;
 }
 

@@ -1,0 +1,101 @@
+// `npm run train-chrome`: trains the segment model of the clean step
+// (src/extract/cleaning/model.ts) on AllSides sentences (src/eval/chrome-train.ts:
+// weak labels from the rules, hand labels where data/gold/chrome/chrome-allsides-train.jsonl
+// marks an article) and writes its weights as data
+// (data/models/chrome-classifier.json). Same corpus and flags give
+// byte-identical weights.
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { DEFAULT_CHROME_MODEL, type ChromeModelFile } from "../extract/cleaning/model.ts";
+import { prepareCleaningFor } from "../eval/benchmarks/cleaning-allsides.ts";
+import { ALLSIDES_FILE, readAllSides, readChromeGold, type OutletDocument } from "../eval/allsides.ts";
+import { documentExamples, fitChromeModel, heldOutOutlet, scoreAt, type Example } from "../eval/chrome-train.ts";
+import { ensureDir, writeAtomic } from "../eval/io.ts";
+import { InputError } from "../errors.ts";
+import { existsSync } from "node:fs";
+import { numberFlag, parseFlags, runCli } from "./main.ts";
+
+export const DEFAULT_TRAIN_GOLD = fileURLToPath(new URL("../../data/gold/chrome/chrome-allsides-train.jsonl", import.meta.url));
+export const DEFAULT_EVAL_GOLD = fileURLToPath(new URL("../../data/gold/chrome/chrome-allsides-eval.jsonl", import.meta.url));
+
+export const HELP = `Usage: npm run train-chrome -- [options]
+
+Trains the segment model of the clean step (logistic regression over
+sentence features: length, function-word share, capitalisation, final
+punctuation, a verb, link/handle/photo-agency tokens, position, likeness to
+the title, repetition, hashed words) on AllSides sentences labelled by the
+rules (weak labels) and by hand (the train gold file), and writes its weights.
+The eval gold file's articles, outlets and web sites are never used.
+
+Options:
+  --corpora DIR     corpora folder holding ${ALLSIDES_FILE} (default: ../shared/corpora)
+  --per-outlet N    articles per outlet, first in file order (default: 12)
+  --l2 X            L2 strength (default: 1)
+  --out FILE        model file (default: data/models/chrome-classifier.json)
+  -h, --help        show this help
+`;
+
+/** Weight of a hand-labelled sentence against a weakly labelled one (copies in the training set). */
+const HAND_WEIGHT = 3;
+
+export function renderChromeModel(m: ChromeModelFile): string {
+  const rows: string[] = [];
+  for (let k = 0; k < m.weights.length; k += 8) rows.push(m.weights.slice(k, k + 8).join(","));
+  const head = JSON.stringify({ format: m.format, features: m.features, buckets: m.buckets, threshold: m.threshold, intercept: m.intercept, trained: m.trained }, null, 1);
+  return `${head.slice(0, -2)},\n "weights": [\n${rows.join(",\n")}\n]}\n`;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  if (argv.includes("-h") || argv.includes("--help")) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const f = parseFlags(argv, { corpora: { type: "string" }, "per-outlet": { type: "string" }, l2: { type: "string" }, out: { type: "string" } });
+  const file = join(f.corpora ?? "../shared/corpora", ALLSIDES_FILE);
+  if (!existsSync(file)) throw new InputError(`${file}: not found (--corpora DIR)`);
+  const perOutlet = numberFlag("per-outlet", f["per-outlet"], 12, (v) => Number.isInteger(v) && v >= 1);
+  const l2 = numberFlag("l2", f.l2, 1, (v) => v > 0);
+  const out = f.out ?? DEFAULT_CHROME_MODEL;
+  // Only which outlets and sites the eval file holds is read from it, to keep them out of training.
+  const evalGold = readChromeGold(DEFAULT_EVAL_GOLD);
+  const evalIds = new Set(evalGold.map((g) => g.id));
+  const evalOutlets = new Set(evalGold.map((g) => g.outlet));
+  const evalSites = new Set<string>();
+  for await (const doc of readAllSides(file)) if (evalIds.has(doc.docId!)) evalSites.add(doc.site);
+  const hand = new Map(readChromeGold(DEFAULT_TRAIN_GOLD).filter((g) => !evalIds.has(g.id) && !evalOutlets.has(g.outlet)).map((g) => [g.id, g]));
+  const taken = new Map<string, number>();
+  const docs: OutletDocument[] = [];
+  for await (const doc of readAllSides(file)) {
+    if (evalIds.has(doc.docId!) || evalOutlets.has(doc.outlet) || evalSites.has(doc.site)) continue;
+    const n = taken.get(doc.outlet) ?? 0;
+    if (n >= perOutlet && !hand.has(doc.docId!)) continue;
+    taken.set(doc.outlet, n + 1);
+    docs.push(doc);
+  }
+  // The weak labels come from the rules as a build runs them: templates counted over the same documents.
+  const spec = await prepareCleaningFor(docs);
+  const train: Example[] = [];
+  const validation: Example[] = [];
+  const heldOut: Example[] = [];
+  for (const doc of docs) {
+    const g = hand.get(doc.docId!) ?? null;
+    const ex = documentExamples(doc, spec, g);
+    if (heldOutOutlet(doc.outlet)) heldOut.push(...ex);
+    // Every fifth outlet of the training outlets (by hash) picks the threshold.
+    else if (heldOutOutlet(`${doc.outlet}#validation`)) validation.push(...ex);
+    else for (let c = 0; c < (g ? HAND_WEIGHT : 1); c++) train.push(...ex);
+  }
+  const outlets = (pred: (o: string) => boolean) => [...taken.keys()].filter(pred).length;
+  const trained = {
+    corpus: "AllSides", articles: docs.length, per_outlet: perOutlet, hand_labelled_articles: hand.size,
+    train_outlets: outlets((o) => !heldOutOutlet(o) && !heldOutOutlet(`${o}#validation`)), sentences: train.length,
+  };
+  const r = fitChromeModel(train, validation, l2, trained);
+  const model = { intercept: r.file.intercept, weights: Float64Array.from(r.file.weights) };
+  r.file.trained.held_out = { outlets: outlets(heldOutOutlet), ...scoreAt(model, heldOut, r.file.threshold) };
+  await ensureDir(dirname(out));
+  await writeAtomic([[out, renderChromeModel(r.file)]]);
+  process.stdout.write(`trained on ${train.length} sentences of ${docs.length} articles; threshold ${r.file.threshold}; held-out outlets ${JSON.stringify(r.file.trained.held_out)} → ${out}\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCli("train-chrome", () => main(process.argv.slice(2)));
