@@ -7,7 +7,7 @@
 // sorted by total count, then actor, then target (code-unit order), so the
 // file is byte-identical for the same records.
 import type { SentenceLabels } from "../schema.ts";
-import { csvField } from "../label/csv-table.ts";
+import { csvField } from "../label/lexicon/csv-table.ts";
 
 const MAX_EXAMPLES = 3;
 export const NETWORK_COLUMNS = ["actor", "actor_type", "target", "target_kind", "support", "oppose", "neutral", "total", "example_ids"] as const;

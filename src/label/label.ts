@@ -10,20 +10,20 @@
 //               head), else the most salient trigger with stance neutral;
 //   hedges    — every cue found (longest match at each position).
 import type { Article, HedgeType, SentenceLabels, Span as SchemaSpan } from "../schema.ts";
-import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./attribution.ts";
-import { loadTagger, type TaggerModel } from "./attribution-model.ts";
-import { contentOf, quotedPart, type TokRange } from "./content.ts";
-import { taggerDecision } from "./tagger-decision.ts";
-import { ArticleMemory, type Resolved } from "./entities.ts";
-import { findHedges, NO_HEDGES, type HedgeFinding } from "./hedges.ts";
-import type { Lexicons } from "./lexicons.ts";
-import type { PhraseTrie } from "./phrases.ts";
-import type { SentenceCtx } from "./names.ts";
-import { findQuoteChains } from "./quotes.ts";
-import { decideTargetStance, findTargetStance, findTriggers, NO_TRIGGERS, type Span, type TargetStanceFindings, type TriggerMatch } from "./stance.ts";
-import { targetEntity } from "./target-entity.ts";
-import { codePointOffset, hasAstral, tokenizeSentence, type Tok } from "./tokenize.ts";
-import { firstWordFlags } from "./vocab.ts";
+import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "./rules/attribution.ts";
+import { loadTagger, type TaggerModel } from "./tagger/model.ts";
+import { contentOf, quotedPart, type TokRange } from "./rules/content.ts";
+import { taggerDecision } from "./tagger/decision.ts";
+import { ArticleMemory, type Resolved } from "./grammar/entities.ts";
+import { findHedges, NO_HEDGES, type HedgeFinding } from "./rules/hedges.ts";
+import type { Lexicons } from "./lexicon/lexicons.ts";
+import type { PhraseTrie } from "./lexicon/phrases.ts";
+import type { SentenceCtx } from "./grammar/names.ts";
+import { findQuoteChains } from "./rules/quotes.ts";
+import { decideTargetStance, findTargetStance, findTriggers, NO_TRIGGERS, type Span, type TargetStanceFindings, type TriggerMatch } from "./rules/stance.ts";
+import { targetEntity } from "./grammar/target-entity.ts";
+import { MAX_QUOTE_SENTENCES, codePointOffset, hasAstral, tokenizeSentence, type Tok } from "./tokens/tokenize.ts";
+import { firstWordFlags } from "./lexicon/vocab.ts";
 
 export type VoteField = "actor" | "cue" | "target" | "stance" | "hedge";
 
@@ -41,9 +41,6 @@ export interface LabelledSentence {
   labels: SentenceLabels;
   votes: RuleVote[];
 }
-
-/** After this many sentences a quote that never closed is assumed to be a typo, not a long quote. */
-const MAX_QUOTE_SENTENCES = 8;
 
 /** The PhraseTrie flags of the sentence's words (SentenceCtx.firstFlags). */
 function sentenceFlags(toks: readonly Tok[]): number {

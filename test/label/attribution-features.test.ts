@@ -7,13 +7,13 @@
 import test from "ava";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { prevIndex, scoreTablesFor, scoreToken, START } from "../../src/label/attribution-features.ts";
-import { dynScores, fitsTables, intScores, intTablesFor, staticScores } from "../../src/label/attribution-joint.ts";
-import { BIAS_C, BIAS_S, MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/attribution-model.ts";
+import { prevIndex, scoreTablesFor, scoreToken, START } from "../../src/label/tagger/features.ts";
+import { dynScores, fitsTables, intScores, intTablesFor, staticScores } from "../../src/label/tagger/joint.ts";
+import { BIAS_C, BIAS_S, MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/tagger/model.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
-import type { Lexicons } from "../../src/label/lexicons.ts";
-import { tokenizeSentence, type Tok } from "../../src/label/tokenize.ts";
+import type { Lexicons } from "../../src/label/lexicon/lexicons.ts";
+import { tokenizeSentence, type Tok } from "../../src/label/tokens/tokenize.ts";
 
 const TEXT = "../shared/corpora/polnear/dev/text";
 const maybe = existsSync(TEXT) ? test : test.skip;

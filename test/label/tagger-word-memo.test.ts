@@ -5,16 +5,16 @@
 import test from "ava";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { suffixHash } from "../../src/label/attribution-features.ts";
-import { loadTagger, tagSentence, viewSentence, type TaggerModel } from "../../src/label/attribution-model.ts";
-import { cueClasses } from "../../src/label/cue-classes.ts";
+import { suffixHash } from "../../src/label/tagger/features.ts";
+import { loadTagger, tagSentence, viewSentence, type TaggerModel } from "../../src/label/tagger/model.ts";
+import { cueClasses } from "../../src/label/lexicon/cue-classes.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
-import type { Lexicons } from "../../src/label/lexicons.ts";
-import { mayAttribute, tagsOf } from "../../src/label/model-proposal.ts";
-import { viewMemo } from "../../src/label/tagger-word-memo.ts";
-import { tokenizeSentence, type Tok } from "../../src/label/tokenize.ts";
-import { hashWord } from "../../src/label/vocab.ts";
+import type { Lexicons } from "../../src/label/lexicon/lexicons.ts";
+import { mayAttribute, tagsOf } from "../../src/label/tagger/proposal.ts";
+import { viewMemo } from "../../src/label/tagger/word-memo.ts";
+import { tokenizeSentence, type Tok } from "../../src/label/tokens/tokenize.ts";
+import { hashWord } from "../../src/label/lexicon/vocab.ts";
 
 const TEXT = "../shared/corpora/polnear/dev/text";
 const maybe = existsSync(TEXT) ? test : test.skip;

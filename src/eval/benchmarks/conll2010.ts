@@ -4,9 +4,9 @@
 // labelled as a one-sentence article, never re-segmented.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { parseFlags } from "../../cli/main.ts";
+import { parseFlags } from "../../flags.ts";
 import { labelArticle } from "../../label/label.ts";
-import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicons.ts";
+import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicon/lexicons.ts";
 import type { Article } from "../../schema.ts";
 import { words } from "../../tokens.ts";
 import { ensureDir, writeAtomic } from "../io.ts";

@@ -9,7 +9,7 @@
 // context-only figures are the by-file rows of data/labeller-report.json.
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parseFlags } from "../../cli/main.ts";
+import { parseFlags } from "../../flags.ts";
 import { goldKey, LabelStage, labelWith, wantedIndex } from "../../dataset/label-stage.ts";
 import { extractArticles, isSkipped, readInputs } from "../../extract/index.ts";
 import type { GoldItem } from "../../label/index.ts";

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { labelArticle, loadLexicons, prf } from "../../label/index.ts";
-import { parseFlags } from "../../cli/main.ts";
+import { parseFlags } from "../../flags.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
 import { r4 } from "../report-types.ts";
 import { mdCell as esc } from "../report-rows.ts";

@@ -10,7 +10,7 @@ import { polnear } from "./polnear.ts";
 import { stance } from "./stance.ts";
 
 export interface BenchmarkFlags {
-  /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
+  /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/flags.ts). */
   argv: string[];
   /** Folder the reports go to (bench/labels/ unless --out-dir). */
   outDir: string;

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { writeAtomic, ensureDir } from "../io.ts";
 import { r4 } from "../report-types.ts";
 import { loadGold, makeGoldLookup, scoreAgainstGold } from "../../label/index.ts";
-import { loadLexicons } from "../../label/lexicons.ts";
-import type { GoldScore } from "../../label/score.ts";
-import { parseFlags } from "../../cli/main.ts";
+import { loadLexicons } from "../../label/lexicon/lexicons.ts";
+import type { GoldScore } from "../../label/analysis/score.ts";
+import { parseFlags } from "../../flags.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
 
 const GOLD_DIR = new URL("../../../data/gold/", import.meta.url).pathname;
