@@ -6,6 +6,7 @@ import { autoWorkers } from "../dataset/input-size.ts";
 import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
 import { InputError } from "../errors.ts";
+import { PIPE_NAMES, disabledComponents } from "../label/pipeline.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 import { inputTotalBytes, progressMode, progressReporter } from "./progress.ts";
 
@@ -47,6 +48,9 @@ Labelling
   --targets-add FILE  topics CSV added to the topic list; repeatable
   --gold DIR          hand-annotated gold set for the labeller report
                       (default: data/gold/; "none" to skip)
+  --disable NAMES     labeller components to switch off, comma-separated or
+                      repeated (components, in order: ${PIPE_NAMES.join(", ")};
+                      src/label/README.md)
 Splits and output
   --seed N            seed of the split order (default: 13)
   --test-ratio R      share of records in test, 0..1 (default: 0.2)
@@ -75,6 +79,7 @@ const OPTIONS = {
   targets: { type: "string" },
   "targets-add": { type: "string", multiple: true },
   gold: { type: "string" },
+  disable: { type: "string", multiple: true },
   seed: { type: "string" },
   "test-ratio": { type: "string" },
   out: { type: "string" },
@@ -103,6 +108,8 @@ export async function main(argv: string[]): Promise<void> {
   const boilerplateMinDocs = numberFlag("boilerplate-min-docs", f["boilerplate-min-docs"], BOILERPLATE_MIN_DOCS, (v) => Number.isSafeInteger(v) && v >= 0);
   for (const k of ["text-column", "id-column", "text-field", "id-field", "encoding", "lexicons", "gold", "keep-chrome", "boilerplate-min-docs"] as const)
     if (f[k] !== undefined) shown.push(`--${k}`, JSON.stringify(f[k]));
+  const disable = disabledComponents(f.disable);
+  if (disable.length > 0) shown.push("--disable", JSON.stringify(disable.join(",")));
   if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
   for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
@@ -122,6 +129,7 @@ export async function main(argv: string[]): Promise<void> {
     targets: f.targets,
     targetsAdd: f["targets-add"],
     gold,
+    disable,
     read: {
       textColumn: f["text-column"],
       idColumn: f["id-column"],

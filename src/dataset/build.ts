@@ -88,14 +88,14 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   await out.removeStale(OUTPUT_NAMES);
   const workers = opts.workers ?? 0;
   // Workers start first: their start-up overlaps the main thread's.
-  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd }) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd, disable: opts.disable }) : null;
   const spool = out.scratch("records.spool");
   try {
     const labeller = await LabelStage.create(opts);
     // The boilerplate pre-pass reads every input once before the per-document work (cleaning.ts).
     const cleaning = await prepareCleaning(opts.inputs, opts.read, { ...opts.cleaning, lexicons: opts.lexicons });
     pool?.configure([...labeller.wanted], cleaning);
-    const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
+    const local: WorkContext = { lex: labeller.lex, pipeline: labeller.pipeline, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
     const c = new Collector(labeller, spool);
     // Batches in input order, done by the workers (or here, in-process); the
     // results are taken in the same order, at most maxInFlight ahead.

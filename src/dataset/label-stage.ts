@@ -22,6 +22,7 @@ import {
   type LabellerReport,
   type LabelledText,
   type Lexicons,
+  Pipeline,
 } from "../label/index.ts";
 import type { Article } from "../schema.ts";
 
@@ -34,6 +35,8 @@ export interface LabelStageOptions {
   targetsAdd?: readonly string[];
   /** Gold folder or file; null = no gold scoring; undefined = the project's data/gold/ if present. */
   gold?: string | null;
+  /** Pipeline components switched off by name (--disable; src/label/pipeline.ts). */
+  disable?: readonly string[];
 }
 
 export const DEFAULT_GOLD_DIR = new URL("../../data/gold/", import.meta.url).pathname;
@@ -71,8 +74,8 @@ function lengthsOf(wanted: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySe
 }
 
 /** Labels one article; `wanted` is the gold sentences' index (see wantedIndex). */
-export function labelWith(lex: Lexicons, wanted: ReadonlyMap<string, ReadonlySet<string>>, article: Article): LabelledArticle {
-  const results = labelArticle(article, lex);
+export function labelWith(lex: Lexicons, wanted: ReadonlyMap<string, ReadonlySet<string>>, article: Article, pipeline?: Pipeline): LabelledArticle {
+  const results = labelArticle(article, lex, pipeline);
   const goldHits: number[] = [];
   if (wanted.size > 0) {
     const lengths = lengthsOf(wanted);
@@ -95,11 +98,13 @@ export class LabelStage {
   private constructor(
     readonly lex: Lexicons,
     private readonly gold: GoldItem[] | null,
+    readonly pipeline: Pipeline,
   ) {
     this.wanted = new Set((gold ?? []).map((g) => goldKey(g.source, g.text)));
   }
 
   static async create(opts: LabelStageOptions): Promise<LabelStage> {
+    const pipeline = new Pipeline(opts.disable);
     const lex = await loadLexicons(opts.lexicons, { replace: opts.targets, add: opts.targetsAdd });
     let gold: GoldItem[] | null = null;
     if (opts.gold !== null) {
@@ -107,7 +112,7 @@ export class LabelStage {
       const exists = await stat(dir).then(() => true, () => false);
       if (opts.gold !== undefined || exists) gold = await loadGold(dir);
     }
-    return new LabelStage(lex, gold);
+    return new LabelStage(lex, gold, pipeline);
   }
 
   /** Takes one article's labels (in input order, kept articles only) into the statistics and the gold capture. */

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../../src/errors.ts";
-import { labelArticle } from "../../src/label/label.ts";
+import { labelArticle } from "../../src/label/pipeline.ts";
 import { loadLexicons, readTopicFile } from "../../src/label/lexicon/lexicons.ts";
 import { article } from "../label/helpers.ts";
 import { ROOT, runCli, runTsx, tempDir } from "../hostile/helpers.ts";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../../src/errors.ts";
 import { loadGold, locateCue, makeGoldLookup, parseGold, type GoldItem } from "../../src/label/analysis/gold.ts";
-import type { LabelledSentence, RuleVote } from "../../src/label/label.ts";
+import type { LabelledSentence, RuleVote } from "../../src/label/labels.ts";
 import { buildLabellerReport, LfSummary } from "../../src/label/analysis/report.ts";
 import { scoreAgainstGold } from "../../src/label/analysis/score.ts";
 import type { SentenceLabels } from "../../src/schema.ts";

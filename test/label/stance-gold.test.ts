@@ -3,7 +3,7 @@
 import test from "ava";
 import { fileURLToPath } from "node:url";
 import { loadGold, parseGold, type GoldItem } from "../../src/label/analysis/gold.ts";
-import type { LabelledSentence } from "../../src/label/label.ts";
+import type { LabelledSentence } from "../../src/label/labels.ts";
 import { scoreAgainstGold } from "../../src/label/analysis/score.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { parseFlags } from "../../flags.ts";
-import { labelArticle } from "../../label/label.ts";
+import { labelArticle } from "../../label/pipeline.ts";
 import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicon/lexicons.ts";
 import type { Article } from "../../schema.ts";
 import { words } from "../../tokens.ts";

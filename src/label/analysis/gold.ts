@@ -6,7 +6,8 @@ import { basename, join } from "node:path";
 import { z } from "zod";
 import { InputError } from "../../errors.ts";
 import { ActorType, HedgeType, Stance, type Article } from "../../schema.ts";
-import { labelArticle, type LabelledSentence } from "../label.ts";
+import type { LabelledSentence } from "../labels.ts";
+import { labelArticle } from "../pipeline.ts";
 import type { Lexicons } from "../lexicon/lexicons.ts";
 
 /** Fields a gold item may annotate. */

@@ -2,7 +2,7 @@
 // corpus (coverage, overlaps, conflicts per rule) plus the gold-set scores.
 // JSON keys are built in a fixed order and numbers rounded to 4 places, so
 // the same run gives byte-identical files.
-import type { LabelledSentence, RuleVote, VoteField } from "../label.ts";
+import type { LabelledSentence, RuleVote, VoteField } from "../labels.ts";
 import type { GoldScore, Prf } from "./score.ts";
 
 interface RuleCounts {

@@ -3,7 +3,7 @@
 // sentences, per-rule accuracy — and lists every item it gets wrong.
 import type { Stance } from "../../schema.ts";
 import { LEGACY_FIELDS, type GoldField, type GoldItem, type GoldLookup } from "./gold.ts";
-import type { LabelledSentence, RuleVote } from "../label.ts";
+import type { LabelledSentence, RuleVote } from "../labels.ts";
 import { sameHead } from "../grammar/target-head.ts";
 
 export interface Prf {
