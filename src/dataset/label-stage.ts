@@ -129,7 +129,7 @@ export class LabelStage {
   /** `wrap` replaces the lookup of the gold items (the gold benchmark's in-article labelling); default: the run's sentences, else context. */
   report(wrap?: (lookup: GoldLookup) => GoldLookup): LabellerReport {
     if (!this.gold) return buildLabellerReport({ lf: this.lf, gold: null });
-    const base = makeGoldLookup(this.captured, this.lex);
+    const base = makeGoldLookup(this.captured, this.lex, this.pipeline);
     const lookup = wrap ? wrap(base) : base;
     const files = new Map<string, GoldItem[]>();
     for (const g of this.gold) {

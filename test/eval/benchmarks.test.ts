@@ -55,9 +55,12 @@ test("the guard fails a guarded figure more than 0.01 below the committed one, o
 });
 
 test("--out-dir is read before the benchmark name; an unknown name is a one-line error, exit 2", async (t) => {
-  t.deepEqual(parseLeading(["--out-dir", "/tmp/x", "gold", "--gold", "g"]), { outDir: "/tmp/x", rest: ["gold", "--gold", "g"] });
-  t.deepEqual(parseLeading(["--out-dir=/tmp/y"]), { outDir: "/tmp/y", rest: [] });
-  t.deepEqual(parseLeading([]), { outDir: "bench/labels", rest: [] });
+  t.deepEqual(parseLeading(["--out-dir", "/tmp/x", "gold", "--gold", "g"]), { outDir: "/tmp/x", rest: ["gold", "--gold", "g"], disable: [], ablation: false });
+  t.deepEqual(parseLeading(["--out-dir=/tmp/y"]), { outDir: "/tmp/y", rest: [], disable: [], ablation: false });
+  t.deepEqual(parseLeading([]), { outDir: "bench/labels", rest: [], disable: [], ablation: false });
+  // Component names in pipeline order, whatever order they were given in.
+  t.deepEqual(parseLeading(["--disable", "tagger,hedges", "--disable=quotes", "stance"]), { outDir: "bench/labels", rest: ["stance"], disable: ["hedges", "tagger", "quotes"], ablation: false });
+  t.throws(() => parseLeading(["--disable", "nosuch"]), { message: /unknown component "nosuch"/ });
   const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/benchmark.ts", "--out-dir", tempDir(), "nosuch"]);
     let stderr = "";

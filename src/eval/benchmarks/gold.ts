@@ -10,6 +10,7 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseFlags } from "../../flags.ts";
+import { FULL_PIPELINE } from "../../label/pipeline.ts";
 import { goldKey, LabelStage, labelWith, wantedIndex } from "../../dataset/label-stage.ts";
 import { extractArticles, isSkipped, readInputs } from "../../extract/index.ts";
 import type { GoldItem } from "../../label/index.ts";
@@ -108,7 +109,7 @@ export const gold: Benchmark = {
   name: "gold",
   summary: "the labeller on the in-repo gold set, per gold file, in the items' real articles and from context only (actor, target+stance, stance, hedge types)",
   defaultArgv: () => (existsSync(DEFAULT_GOLD) && existsSync(DEFAULT_INPUT) ? [] : null),
-  async run({ argv, outDir }) {
+  async run({ argv, outDir, pipeline = FULL_PIPELINE }) {
     const f = parseFlags(argv, { gold: { type: "string" }, input: { type: "string" }, corpora: { type: "string" }, lexicons: { type: "string" }, help: { type: "boolean", short: "h" } });
     if (f.help) {
       process.stdout.write(HELP);
@@ -117,14 +118,14 @@ export const gold: Benchmark = {
     const goldDir = f.gold ?? DEFAULT_GOLD;
     const input = f.input ?? DEFAULT_INPUT;
     const corpora = resolveCorpora(f.corpora, DEFAULT_CORPORA);
-    const stage = await LabelStage.create({ gold: goldDir, ...(f.lexicons ? { lexicons: f.lexicons } : {}) });
+    const stage = await LabelStage.create({ gold: goldDir, disable: pipeline.disabled, ...(f.lexicons ? { lexicons: f.lexicons } : {}) });
     const wanted = wantedIndex(stage.wanted);
     const found = new Set<string>();
     for await (const doc of readInputs([input])) {
       if (isSkipped(doc)) continue;
       for (const article of extractArticles(doc).articles) {
         if (article.sentences.length === 0) continue;
-        const labelled = labelWith(stage.lex, wanted, article);
+        const labelled = labelWith(stage.lex, wanted, article, stage.pipeline);
         const texts = labelled.goldHits.map((i) => article.sentences[i]!.text);
         for (const t of texts) found.add(goldKey(article.source.path, t));
         stage.accept(article.source.path, labelled, texts);
@@ -139,7 +140,7 @@ export const gold: Benchmark = {
     let inArticle: { byFile: ByFile; fallback: Record<string, { missing: number; not_found: number }> } | null = null;
     if (corpora !== null) {
       const inBuild = (g: GoldItem) => found.has(goldKey(g.source, g.text));
-      const articles = await labelCitedArticles(corpora, stage.goldItems.filter((g) => !inBuild(g)), stage.lex);
+      const articles = await labelCitedArticles(corpora, stage.goldItems.filter((g) => !inBuild(g)), stage.lex, stage.pipeline);
       let lookup: InArticleLookup | null = null;
       const rows = byFileOf(stage.report((base) => (lookup = inArticleLookup(base, articles, inBuild))).json);
       const fallback: Record<string, { missing: number; not_found: number }> = Object.fromEntries(files.map((file) => [file, { missing: 0, not_found: 0 }]));

@@ -3,6 +3,7 @@
 // a committed report under bench/labels/. A benchmark is one module here; add
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
+import type { Pipeline } from "../../label/pipeline.ts";
 import { cleaning } from "./cleaning.ts";
 import { conll2010 } from "./conll2010.ts";
 import { gold } from "./gold.ts";
@@ -14,6 +15,8 @@ export interface BenchmarkFlags {
   argv: string[];
   /** Folder the reports go to (bench/labels/ unless --out-dir). */
   outDir: string;
+  /** The labeller's components (all unless --disable; the ablation runs each benchmark without each in turn). */
+  pipeline?: Pipeline;
 }
 
 /** One headline figure of a benchmark, as bench/labels.md lists it and CI guards it. */

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { InputError } from "../../errors.ts";
 import { ActorType, HedgeType, Stance, type Article } from "../../schema.ts";
 import type { LabelledSentence } from "../labels.ts";
-import { labelArticle } from "../pipeline.ts";
+import { FULL_PIPELINE, labelArticle, type Pipeline } from "../pipeline.ts";
 import type { Lexicons } from "../lexicon/lexicons.ts";
 
 /** Fields a gold item may annotate. */
@@ -169,7 +169,7 @@ const sourceFile = (s: string) => basename(s.replace(/:.*$/, ""));
  * real article context); any other item (corpus items, or text the pipeline
  * segmented differently) is labelled as a small article of `context` + `text`.
  */
-export function makeGoldLookup(labelled: Iterable<LabelledText>, lex: Lexicons): GoldLookup {
+export function makeGoldLookup(labelled: Iterable<LabelledText>, lex: Lexicons, pipeline: Pipeline = FULL_PIPELINE): GoldLookup {
   const byKey = new Map<string, LabelledSentence>();
   for (const l of labelled) {
     const key = `${sourceFile(l.path)}\u0000${l.text}`;
@@ -187,7 +187,7 @@ export function makeGoldLookup(labelled: Iterable<LabelledText>, lex: Lexicons):
       // The labeller reads only `text`; the extract stage's word list would cost a wink-tokenizer pass per sentence.
       sentences: texts.map((text) => ({ text, start: 0, end: cpLength(text), kind: "body" as const, words: [] })),
     };
-    return labelArticle(article, lex).at(-1)!;
+    return labelArticle(article, lex, pipeline).at(-1)!;
   };
   return Object.assign(lookup, { isolated });
 }
