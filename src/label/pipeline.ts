@@ -8,11 +8,15 @@ import type { Article } from "../schema.ts";
 import type { Component } from "./component.ts";
 import { antecedents } from "./components/antecedents.ts";
 import { attribution } from "./components/attribution.ts";
+import { colonQuote } from "./components/colon-quote.ts";
 import { content } from "./components/content.ts";
+import { dashCredit } from "./components/dash-credit.ts";
 import { hedges } from "./components/hedges.ts";
 import { names } from "./components/names.ts";
 import { quotes } from "./components/quotes.ts";
+import { reporting } from "./components/reporting.ts";
 import { stance } from "./components/stance.ts";
+import { stanceSubject } from "./components/stance-subject.ts";
 import { tagger } from "./components/tagger.ts";
 import { topics } from "./components/topics.ts";
 import { makeDoc, type Doc } from "./doc.ts";
@@ -21,7 +25,21 @@ import type { Lexicons } from "./lexicon/lexicons.ts";
 import { loadTagger } from "./tagger/model.ts";
 
 /** Every component, in the order it runs. */
-export const COMPONENTS: readonly Component[] = [names, topics, hedges, stance, attribution, tagger, content, antecedents, quotes];
+export const COMPONENTS: readonly Component[] = [
+  names,
+  topics,
+  hedges,
+  stance,
+  reporting,
+  stanceSubject,
+  colonQuote,
+  dashCredit,
+  attribution,
+  tagger,
+  content,
+  antecedents,
+  quotes,
+];
 
 export const PIPE_NAMES: readonly string[] = COMPONENTS.map((c) => c.name);
 

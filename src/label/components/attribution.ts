@@ -1,8 +1,9 @@
-// Component "attribution": every actor/cue rule's proposal (rules/attribution.ts)
-// and the resolver's pick: lower ATTRIBUTION_TIER wins, a negated report
-// yields to a positive one in its tier, then the earlier cue.
+// Component "attribution": the resolver of the actor/cue rule families (the
+// components before it push their proposals onto the sentence): lower
+// ATTRIBUTION_TIER (rules/attribution.ts, the tier table) wins, a negated
+// report yields to a positive one in its tier, then the earlier cue.
 import type { Component } from "../component.ts";
-import { ATTRIBUTION_TIER, attributionProposals, type AttributionProposal } from "../rules/attribution.ts";
+import { ATTRIBUTION_TIER, type AttributionProposal } from "../rules/attribution.ts";
 import type { Tok } from "../tokens/tokenize.ts";
 
 function tierKey(p: AttributionProposal): number {
@@ -33,9 +34,8 @@ export function pickAttribution(ps: readonly AttributionProposal[], toks: readon
 
 export const attribution: Component = {
   name: "attribution",
-  adds: "actor/cue proposals of the attribution rules and the one the tier table picks",
-  sentence(doc, s) {
-    s.proposals = attributionProposals(s.ctx, doc.memory, s.ts.governing);
+  adds: "the actor/cue proposal the tier table picks (the sentence's attribution)",
+  sentence(_doc, s) {
     s.winner = pickAttribution(s.proposals, s.ctx.toks);
   },
 };

@@ -1,7 +1,8 @@
 // Actor + cue rules. Each rule looks at one sentence (outside quotation
 // marks: a verb inside a quote belongs to the quoted content, not to the
 // attribution) and proposes who is credited and by which cue, or abstains.
-// The resolver in label.ts picks one proposal by tier, then position.
+// Each family is a pipeline component (components/); the resolver
+// (components/attribution.ts) picks one proposal by tier, then position.
 import type { ArticleMemory, Resolved } from "../grammar/entities.ts";
 import { parseChain, chainAround, isNameWord, type SentenceCtx } from "../grammar/names.ts";
 import { phraseEndingAt, phraseStartingAt } from "../grammar/noun-phrases.ts";
@@ -153,12 +154,10 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
   return null;
 }
 
-/** All actor/cue proposals for one sentence. */
-export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, governing: ReadonlyMap<number, number>): AttributionProposal[] {
+/** Proposals of the reporting-lexicon rules (reporting.csv phrases outside quotes, leftmost-longest): trailing, inverted and subject reporting, "according to", passive agents, "told", participle clauses. */
+export function reportingProposals(ctx: SentenceCtx, mem: ArticleMemory, out: AttributionProposal[]): void {
   const t = toks(ctx);
-  const out: AttributionProposal[] = [];
-  // ctx.lex.reporting.findAll(t, accepting unquoted starts), without the closure and the list; skipped when no word
-  // of the sentence starts a reporting phrase.
+  // Skipped when no word of the sentence starts a reporting phrase.
   const reporting = ctx.lex.reporting.mayOccur(ctx.firstFlags);
   for (let i = 0; reporting && i < t.length; ) {
     const m = t[i]!.quoted ? null : ctx.lex.reporting.longestAt(t, i);
@@ -170,7 +169,11 @@ export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, gover
     const p = reportingProposal(ctx, mem, m.start, m.end, m.value);
     if (p) out.push(p);
   }
-  // The subject of a stance verb is credited only when the verb takes a position on a target ("Zelensky rejected the buffer zone").
+}
+
+/** The subject of a stance verb is credited only when the verb takes a position on a target ("Zelensky rejected the buffer zone"). */
+export function stanceSubjectProposals(ctx: SentenceCtx, mem: ArticleMemory, governing: ReadonlyMap<number, number>, out: AttributionProposal[]): void {
+  const t = toks(ctx);
   for (const [start, end] of governing) {
     const verb = t[start]!;
     if (verb.quoted || verb.cap) continue;
@@ -179,15 +182,10 @@ export function attributionProposals(ctx: SentenceCtx, mem: ArticleMemory, gover
     const actor = "np" in subject ? resolveSubject(ctx, mem, subject.np) : null;
     out.push({ rule: "actor.stance_subject", at: start, actor, cue: { start, end }, negated: false });
   }
-  const colon = colonQuote(ctx, mem);
-  if (colon) out.push(colon);
-  const dash = dashCredit(ctx, mem);
-  if (dash) out.push(dash);
-  return out;
 }
 
 /** Headline-style quote holder: "Trump: “NO NATO”". */
-function colonQuote(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal | null {
+export function colonQuoteProposal(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal | null {
   const t = toks(ctx);
   for (let i = 1; i < t.length - 1; i++) {
     const w = t[i]!;
@@ -209,7 +207,7 @@ function colonQuote(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal |
 }
 
 /** Headline credit after a dash: "Putin backs ‘security guarantees’ for Ukraine – Trump". */
-function dashCredit(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal | null {
+export function dashCreditProposal(ctx: SentenceCtx, mem: ArticleMemory): AttributionProposal | null {
   const t = toks(ctx);
   let end = t.length;
   while (end > 0 && isEndPunct(t[end - 1]) && t[end - 1]!.kind === "punct") end--;
