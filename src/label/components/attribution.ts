@@ -1,13 +1,14 @@
 // Component "attribution": the resolver of the actor/cue rule families (the
-// components before it push their proposals onto the sentence): lower
-// ATTRIBUTION_TIER (rules/attribution.ts, the tier table) wins, a negated
+// components before it push their proposals onto the sentence): lower tier
+// (each proposal carries it; rules/attribution.ts ATTRIBUTION_TIER is the table
+// of the built-in families) wins, a negated
 // report yields to a positive one in its tier, then the earlier cue.
 import type { Component } from "../component.ts";
-import { ATTRIBUTION_TIER, type AttributionProposal } from "../rules/attribution.ts";
+import type { AttributionProposal } from "../rules/attribution.ts";
 import type { Tok } from "../tokens/tokenize.ts";
 
 function tierKey(p: AttributionProposal): number {
-  return ATTRIBUTION_TIER[p.rule] * 2 + (p.negated ? 1 : 0);
+  return p.tier * 2 + (p.negated ? 1 : 0);
 }
 
 /** The resolver: the proposal whose actor and cue the sentence gets. */
@@ -16,8 +17,8 @@ export function pickAttribution(ps: readonly AttributionProposal[], toks: readon
   for (const p of ps) if (!win || tierKey(p) < tierKey(win) || (tierKey(p) === tierKey(win) && p.at < win.at)) win = p;
   // Nested attribution: an earlier speaker with a that-clause keeps the claim ("the U.S. president also raised
   // concerns that …, the White House said" is Obama's claim).
-  if (win && ATTRIBUTION_TIER[win.rule] === 1) {
-    const inner = ps.find((p) => p.actor && p.at < win!.at && ATTRIBUTION_TIER[p.rule] === 2 && toks[p.cue.end]?.low === "that");
+  if (win && win.tier === 1) {
+    const inner = ps.find((p) => p.actor && p.at < win!.at && p.tier === 2 && toks[p.cue.end]?.low === "that");
     if (inner) win = inner;
   }
   // "Kirsty Williams … added: “…,” she said": a pronoun co-refers with the person the same sentence names.
@@ -25,9 +26,9 @@ export function pickAttribution(ps: readonly AttributionProposal[], toks: readon
     const pronoun = toks[win.actor.mention.start]?.low;
     const clash = pronoun === "he" ? "f" : pronoun === "she" ? "m" : "";
     const named = ps.find(
-      (p) => p !== win && p.actor && p.actor.resolution !== "resolve.pronoun" && p.actor.entity.type === "person" && p.actor.entity.gender !== clash && ATTRIBUTION_TIER[p.rule] <= 2,
+      (p) => p !== win && p.actor && p.actor.resolution !== "resolve.pronoun" && p.actor.entity.type === "person" && p.actor.entity.gender !== clash && p.tier <= 2,
     );
-    if (named) win = { rule: win.rule, at: win.at, actor: { entity: named.actor!.entity, resolution: "resolve.pronoun", mention: win.actor.mention }, cue: win.cue, negated: win.negated };
+    if (named) win = { rule: win.rule, tier: win.tier, at: win.at, actor: { entity: named.actor!.entity, resolution: "resolve.pronoun", mention: win.actor.mention }, cue: win.cue, negated: win.negated };
   }
   return win;
 }

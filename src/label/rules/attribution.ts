@@ -25,7 +25,7 @@ export type AttributionRule =
   | "actor.quote_continuation"
   | "actor.model";
 
-/** Resolver priority: lower tier wins; within a tier the earlier cue wins. */
+/** The tier table of the rule families here (each proposal carries its tier): lower tier wins; within a tier the earlier cue wins. */
 export const ATTRIBUTION_TIER: Readonly<Record<AttributionRule, number>> = {
   "actor.trailing_reporting": 1,
   "actor.inverted_reporting": 1,
@@ -42,7 +42,10 @@ export const ATTRIBUTION_TIER: Readonly<Record<AttributionRule, number>> = {
 };
 
 export interface AttributionProposal {
-  rule: AttributionRule;
+  /** A rule id of AttributionRule, or a new family's own ("actor.<name>"). */
+  rule: string;
+  /** Resolver priority (ATTRIBUTION_TIER for the rules here): lower wins; within a tier the earlier cue. */
+  tier: number;
   /** Token index of the cue, for ordering. */
   at: number;
   /** null: the source is unnamed or cannot be identified ("officials said", "they said"). */
@@ -106,9 +109,9 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
       let e = end;
       while (e < t.length && e - end < 8 && (t[e]!.kind === "word" || t[e]!.kind === "num" || t[e]!.raw === "-")) e++;
       const unnamed = e > end && (e === t.length || t[e]!.kind === "punct") ? unnamedSource(ctx, mem, end, e) : null;
-      return unnamed ? { rule: "actor.according_to", at: start, actor: unnamed, cue: { start, end }, negated: false } : null;
+      return unnamed ? { rule: "actor.according_to", tier: ATTRIBUTION_TIER["actor.according_to"], at: start, actor: unnamed, cue: { start, end }, negated: false } : null;
     }
-    return { rule: "actor.according_to", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
+    return { rule: "actor.according_to", tier: ATTRIBUTION_TIER["actor.according_to"], at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
   }
   // "Blair told to double aid" (a headline's passive) credits nobody.
   if (entry.kind === "tell" && tokAt(t, end)?.low === "to") return null;
@@ -121,25 +124,25 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
   const usableMain = main !== null && main.start < start && main.kind !== "group";
   if (entry.participle && (prevWord === undefined || PARTICIPLE_OPENERS.has(prevWord.low) || prevWord.kind === "close_quote")) {
     if (!usableMain) return null;
-    return { rule: "actor.participle_clause", at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };
+    return { rule: "actor.participle_clause", tier: ATTRIBUTION_TIER["actor.participle_clause"], at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };
   }
   const subject = subjectBefore(ctx, start, verb);
   const next = tokAt(t, cueEnd);
   const reportsContent = next !== undefined && (next.low === ":" || next.low === "that" || next.kind === "open_quote");
   if (!subject && usableMain && (entry.participle ? reportsContent : tokAt(t, main.end)?.low === ",")) {
     // "Mr Houston was quoted in the Herald saying", "Mark Serwotka, from the PCS union said": the main subject.
-    return { rule: entry.participle ? "actor.participle_clause" : "actor.subject_reporting", at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };
+    return { rule: entry.participle ? "actor.participle_clause" : "actor.subject_reporting", tier: ATTRIBUTION_TIER[entry.participle ? "actor.participle_clause" : "actor.subject_reporting"], at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };
   }
   const negated = tokAt(t, start - 1)?.low === "not" || tokAt(t, start - 1)?.low === "never";
-  if (subject && "coordinated" in subject) return { rule: "actor.subject_reporting", at: start, actor: null, cue: { start, end: cueEnd }, negated: false };
+  if (subject && "coordinated" in subject) return { rule: "actor.subject_reporting", tier: ATTRIBUTION_TIER["actor.subject_reporting"], at: start, actor: null, cue: { start, end: cueEnd }, negated: false };
   if (subject) {
     const rule = !subject.elided && isTrailing(ctx, subject.np.start, cueEnd) ? "actor.trailing_reporting" : entry.kind === "tell" ? "actor.told_outlet" : "actor.subject_reporting";
-    return { rule, at: start, actor: resolveSubject(ctx, mem, subject.np), cue: { start, end: cueEnd }, negated };
+    return { rule, tier: ATTRIBUTION_TIER[rule], at: start, actor: resolveSubject(ctx, mem, subject.np), cue: { start, end: cueEnd }, negated };
   }
   // Passive with an agent: "proposals announced by the Trade and Industry Secretary Patricia Hewitt".
   if (!subject && tokAt(t, cueEnd)?.low === "by") {
     const agent = phraseStartingAt(ctx, cueEnd + 1);
-    if (agent && (agent.kind === "name" || agent.kind === "role")) return { rule: "actor.passive_agent", at: start, actor: resolveSubject(ctx, mem, agent), cue: { start, end: cueEnd }, negated: false };
+    if (agent && (agent.kind === "name" || agent.kind === "role")) return { rule: "actor.passive_agent", tier: ATTRIBUTION_TIER["actor.passive_agent"], at: start, actor: resolveSubject(ctx, mem, agent), cue: { start, end: cueEnd }, negated: false };
   }
   // Inverted: "…,” said Macron." / "…, said the Russian president."
   if (prev && (prev.low === "," || prev.kind === "close_quote")) {
@@ -149,7 +152,7 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
     // "…, said the US Federal Communications Commission (FCC)." — the bracketed acronym belongs to the name.
     if (np && after?.raw === "(" && tokAt(t, np.end + 1)?.acro && tokAt(t, np.end + 2)?.raw === ")") after = tokAt(t, np.end + 3);
     const closes = after === undefined || AFTER_TRAILING_VERB.has(after.low);
-    if (np && np.kind !== "pronoun" && closes) return { rule: "actor.inverted_reporting", at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
+    if (np && np.kind !== "pronoun" && closes) return { rule: "actor.inverted_reporting", tier: ATTRIBUTION_TIER["actor.inverted_reporting"], at: start, actor: resolveSubject(ctx, mem, np), cue: { start, end }, negated: false };
   }
   return null;
 }
@@ -180,7 +183,7 @@ export function stanceSubjectProposals(ctx: SentenceCtx, mem: ArticleMemory, gov
     const subject = subjectBefore(ctx, start, verb);
     if (!subject) continue;
     const actor = "np" in subject ? resolveSubject(ctx, mem, subject.np) : null;
-    out.push({ rule: "actor.stance_subject", at: start, actor, cue: { start, end }, negated: false });
+    out.push({ rule: "actor.stance_subject", tier: ATTRIBUTION_TIER["actor.stance_subject"], at: start, actor, cue: { start, end }, negated: false });
   }
 }
 
@@ -201,7 +204,7 @@ export function colonQuoteProposal(ctx: SentenceCtx, mem: ArticleMemory): Attrib
     const opens = np.start === 0 || (np.start === 1 && t[0]!.kind === "open_quote");
     if (!quoted && !(opens && np.kind === "name" && isWord(next) && (next.cap || next.kind === "word") && t.length - i > 3)) continue;
     const actor = resolveSubject(ctx, mem, np);
-    if (actor) return { rule: "actor.colon_quote", at: i, actor, cue: { start: i, end: i + 1 }, negated: false };
+    if (actor) return { rule: "actor.colon_quote", tier: ATTRIBUTION_TIER["actor.colon_quote"], at: i, actor, cue: { start: i, end: i + 1 }, negated: false };
   }
   return null;
 }
@@ -219,7 +222,7 @@ export function dashCreditProposal(ctx: SentenceCtx, mem: ArticleMemory): Attrib
     const np = parseChain(ctx, chain.start, chain.end);
     if (!np || np.kind !== "name") return null;
     const actor = mem.resolveName(ctx, np);
-    return actor ? { rule: "actor.dash_credit", at: d, actor, cue: { start: d, end: d + 1 }, negated: false } : null;
+    return actor ? { rule: "actor.dash_credit", tier: ATTRIBUTION_TIER["actor.dash_credit"], at: d, actor, cue: { start: d, end: d + 1 }, negated: false } : null;
   }
   return null;
 }

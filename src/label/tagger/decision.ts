@@ -1,7 +1,7 @@
-// How the tagger's proposal (model-proposal.ts) is combined with the rules' winner for one sentence:
+// How the tagger's proposal (proposal.ts) is combined with the rules' winner for one sentence:
 // - the rules named nobody: the tagger's attribution, unless a lower-tier rule named an actor there;
 // - a rule's report lies inside the complement clause of an earlier report the tagger finds: the outer one.
-import { ATTRIBUTION_TIER, type AttributionProposal } from "../rules/attribution.ts";
+import type { AttributionProposal } from "../rules/attribution.ts";
 import type { TaggerModel } from "./model.ts";
 import type { TokRange } from "../rules/content.ts";
 import type { ArticleMemory } from "../grammar/entities.ts";
@@ -42,7 +42,7 @@ export function taggerDecision(ctx: SentenceCtx, mem: ArticleMemory, model: Tagg
  */
 function ruledActor(proposals: readonly AttributionProposal[]): AttributionProposal | null {
   let best: AttributionProposal | null = null;
-  for (const p of proposals) if (p.actor && (!best || ATTRIBUTION_TIER[p.rule] < ATTRIBUTION_TIER[best.rule] || (ATTRIBUTION_TIER[p.rule] === ATTRIBUTION_TIER[best.rule] && p.at < best.at))) best = p;
+  for (const p of proposals) if (p.actor && (!best || p.tier < best.tier || (p.tier === best.tier && p.at < best.at))) best = p;
   return best;
 }
 

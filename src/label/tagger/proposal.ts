@@ -2,7 +2,7 @@
 // its cue run, the source run next to it resolved to an actor with the rules'
 // own machinery (name chains, roles, pronouns; any other noun phrase is an
 // unnamed source), and its content run. Rule id actor.model, content.model.
-import type { AttributionProposal } from "../rules/attribution.ts";
+import { ATTRIBUTION_TIER, type AttributionProposal } from "../rules/attribution.ts";
 import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./model.ts";
 import { cueClasses, cueCounts, type CueClasses } from "../lexicon/cue-classes.ts";
 import type { ArticleMemory, Resolved } from "../grammar/entities.ts";
@@ -108,7 +108,7 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   const contents = runsOf(tags, T);
   let content: { start: number; end: number } | null = null;
   if (contents.length > 0) content = { start: contents[0]!.start, end: contents[contents.length - 1]!.end };
-  return { proposal: { rule: "actor.model", at: best.cue.start, actor, cue: best.cue, negated: false }, content };
+  return { proposal: { rule: "actor.model", tier: ATTRIBUTION_TIER["actor.model"], at: best.cue.start, actor, cue: best.cue, negated: false }, content };
 }
 
 /**
