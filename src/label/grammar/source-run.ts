@@ -1,5 +1,5 @@
 // Repairs the attribution tagger's source run before it is resolved to an
-// actor (model-proposal.ts): the tagger often marks part of a noun phrase.
+// actor (tagger/proposal.ts): the tagger often marks part of a noun phrase.
 // - "Donald/S Trump", "Mrs/S . Clinton", "Israeli Prime/S Minister Benjamin
 //   Netanyahu": a run that stops inside a name chain (names.ts) takes the
 //   whole chain, so the name machinery resolves the full canonical name.

@@ -1,14 +1,14 @@
-// The attribution tagger's feature templates (src/label/attribution-model.ts) and the decoder's fast way to
+// The attribution tagger's feature templates (src/label/model.ts) and the decoder's fast way to
 // compute their buckets. Each feature is mix(template, value) (or mix(mix(template, a), b)) masked into the
 // model's buckets; a template's number is part of the hash, so a number never changes (a retrained weights file
 // relies on the same numbers, the same mix and the same masking).
 //
-// `features` in attribution-model.ts is the definition (training uses it). The float scorer here, scoreToken,
+// `features` in model.ts is the definition (training uses it). The float scorer here, scoreToken,
 // adds the weights of the same buckets in the same order: a template over a small set of values (the previous
 // tags, shape, quote, position, reporting-phrase distance, cue rate, …) is a table of weight rows by value,
 // built once per weights array, instead of one or two mix calls; only the templates over word hashes are mixed
 // per token. Same sums, so the same tags (test/label/attribution-features.test.ts). A model read from its file
-// is scored in integers instead (attribution-joint.ts), with scoreToken deciding ties.
+// is scored in integers instead (joint.ts), with scoreToken deciding ties.
 import { finishHash, hashWord } from "../lexicon/vocab.ts";
 
 /** Per-sentence values the features read (computed once per sentence, not per tag decision). */
@@ -219,7 +219,7 @@ export function nearestCueRate(rate: Uint8Array, i: number, n: number): number {
 
 /**
  * The four tag scores of token i (written into `out`), the previous tags given as prevIndex values: the weights of
- * features()'s buckets (attribution-model.ts) added in features()'s order, so that every sum is the same double.
+ * features()'s buckets (model.ts) added in features()'s order, so that every sum is the same double.
  */
 export function scoreToken(v: SentenceView, i: number, pi: number, pi2: number, st: ScoreTables, out: Float64Array): void {
   const t = st.buckets;

@@ -1,5 +1,5 @@
 // The tagger's integer scorer, for weights read from a model file (integers divided by `scale`, stored as float32).
-// It decides every tag as the float scorer (scoreToken, attribution-features.ts) does, with a quarter of the memory
+// It decides every tag as the float scorer (scoreToken, features.ts) does, with a quarter of the memory
 // and fewer additions:
 //  - Each bucket's four integers are packed into one Int32 (one byte each; a bucket with a weight beyond ±127 is
 //    marked and read from a full table), so the weights take 512 KB instead of 2 MB and stay in cache.

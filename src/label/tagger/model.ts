@@ -34,7 +34,7 @@ export interface TaggerModel {
   weights: Float32Array;
   /** Cue inventory (cues.csv): word → share of its PolNeAR train occurrences that are part of a cue; absent words 0. */
   cueRate?: ReadonlyMap<string, number>;
-  /** For a model read from a file: weights are its integers / scale (the decoder then scores in integers, attribution-joint.ts). */
+  /** For a model read from a file: weights are its integers / scale (the decoder then scores in integers, joint.ts). */
   scale?: number;
 }
 
@@ -135,7 +135,7 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
   let quoteSeen = startsInQuote ? 1 : 0;
   const mayReport = lex.reporting.mayOccur(-1);
   let reports = 0; // > 0 once a reporting phrase is found
-  // A lexicon word's facts come from the memo (tagger-word-memo.ts); other words are computed here, the same way.
+  // A lexicon word's facts come from the memo (word-memo.ts); other words are computed here, the same way.
   const memo = viewMemo(lex, cueRates);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
@@ -232,7 +232,7 @@ const intSums = new Int32Array(NTAGS);
 
 /**
  * Greedy left-to-right tags of one sentence: the scores of `features`' buckets, from the integer tables
- * (attribution-joint.ts) when the model has them, else — and on an integer tie — from the float weights (scoreToken).
+ * (joint.ts) when the model has them, else — and on an integer tie — from the float weights (scoreToken).
  */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);

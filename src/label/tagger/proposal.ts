@@ -141,7 +141,7 @@ const MIN_CUE_RATE = 0.1;
 export function mayAttribute(ctx: Pick<SentenceCtx, "toks">, model: TaggerModel, classes: CueClasses): boolean {
   const rates = model.cueRate;
   if (!rates) return true;
-  // A lexicon word's verdict is looked up once per process (tagger-word-memo.ts).
+  // A lexicon word's verdict is looked up once per process (word-memo.ts).
   const pass = gateMemo(rates, classes).pass;
   for (const t of ctx.toks) {
     if (t.quoted) continue;

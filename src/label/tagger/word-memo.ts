@@ -1,7 +1,7 @@
 // Per lexicon word, what the attribution tagger reads of a word alone, looked up once per process instead of once per
 // token: its hash and suffix hash (the view's word features), its cues.csv rate in tenths, whether nouns.csv makes it
-// a group noun (viewSentence, attribution-model.ts), and whether it lets a sentence through the tagger's gate
-// (mayAttribute, model-proposal.ts). Indexed by the token's lexicon word id (vocab.ts: `low` is wordOf(id) when the
+// a group noun (viewSentence, model.ts), and whether it lets a sentence through the tagger's gate
+// (mayAttribute, proposal.ts). Indexed by the token's lexicon word id (vocab.ts: `low` is wordOf(id) when the
 // id is not 0), so a lookup is an array read, not a string hash; a token of no lexicon word (id 0) is computed as
 // before. Each memo belongs to the lexicons and rate tables it was filled from and starts over when they change.
 import type { Lexicons } from "../lexicon/lexicons.ts";
