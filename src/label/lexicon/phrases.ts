@@ -73,20 +73,28 @@ export function phraseTokens(phrase: string): string[] {
   return tokenizeSentence(phrase).toks.map((t) => t.low);
 }
 
-/** Shared empty result; callers never mutate match lists. */
-const NO_MATCHES: PhraseMatch<any>[] = [];
-
 /** Children are keyed by word id (internWord): a token of no lexicon word (id 0) matches nothing, with no lookup. */
 interface TrieNode<V> {
   next: Map<number, TrieNode<V>>;
   values: V[];
 }
 
-export interface PhraseMatch<V> {
+/** A phrase found in a sentence. */
+export interface ScanMatch<V> {
   /** Token index range [start, end). */
   start: number;
   end: number;
+  /** The first of the phrase's values that passed the scan's `accept` (the first one without it). */
+  value: V;
+  /** Every value of the phrase (a phrase can be listed in several rows). */
   values: readonly V[];
+}
+
+export interface ScanOptions<V> {
+  /** Only phrases with a value that passes; the longest such phrase wins. */
+  accept?: (v: V, start: number, end: number) => boolean;
+  /** May a phrase start at token `i`? (e.g. not inside a quote); default: everywhere. */
+  startAt?: (i: number) => boolean;
 }
 
 /** The child of `node` for token `j` of `toks`, if any (none past the end). */
@@ -144,31 +152,6 @@ export class PhraseTrie<V> {
     return this.size;
   }
 
-  /** Every phrase starting at token `i`, longest first. */
-  matchesAt(toks: readonly Tok[], i: number): PhraseMatch<V>[] {
-    let node = this.first(toks, i);
-    if (!node) return NO_MATCHES; // the common case: allocate nothing
-    const found: PhraseMatch<V>[] = [];
-    for (let j = i + 1; ; j++) {
-      if (node.values.length > 0) found.push({ start: i, end: j, values: node.values });
-      if (j >= toks.length) break;
-      node = childFor(node, toks, j);
-      if (!node) break;
-    }
-    return found.length > 1 ? found.reverse() : found;
-  }
-
-  /** The longest phrase starting at token `i` (matchesAt(toks, i)[0]), or null. */
-  firstMatchAt(toks: readonly Tok[], i: number): PhraseMatch<V> | null {
-    let node = this.first(toks, i);
-    let best: PhraseMatch<V> | null = null;
-    for (let j = i + 1; node; j++) {
-      if (node.values.length > 0) best = { start: i, end: j, values: node.values };
-      node = node.next.size === 0 ? undefined : childFor(node, toks, j);
-    }
-    return best;
-  }
-
   /** The values of the phrase that spans exactly tokens [i, end), or null (a match of matchesAt(toks, i) with that end). */
   valuesEndingAt(toks: readonly Tok[], i: number, end: number): readonly V[] | null {
     if (end <= i) return null;
@@ -188,30 +171,45 @@ export class PhraseTrie<V> {
   }
 
   /** Longest phrase starting at `i` whose value passes `accept`, or null. */
-  longestAt(toks: readonly Tok[], i: number, accept?: (v: V, start: number, end: number) => boolean): { start: number; end: number; value: V } | null {
+  longestAt(toks: readonly Tok[], i: number, accept?: (v: V, start: number, end: number) => boolean): ScanMatch<V> | null {
     const node = this.first(toks, i);
     return node ? longestFrom(node, toks, i, i + 1, accept) : null;
   }
 
-  /** Leftmost-longest, non-overlapping matches over the whole token list. */
-  findAll(toks: readonly Tok[], accept?: (v: V, start: number, end: number) => boolean): { start: number; end: number; value: V }[] {
-    const out: { start: number; end: number; value: V }[] = [];
+  /**
+   * The phrase scanner: leftmost-longest, non-overlapping matches over the sentence. At each token the longest phrase
+   * starting there (whose value passes `accept`, when given) goes to `visit`, and the scan goes on at the token
+   * `visit` returns (default: the match's end); a token where no phrase starts, or where `startAt` refuses one,
+   * moves the scan on by one token.
+   */
+  scan(toks: readonly Tok[], visit: (m: ScanMatch<V>) => number | void, options?: ScanOptions<V>): void {
+    const accept = options?.accept;
+    const startAt = options?.startAt;
     for (let i = 0; i < toks.length; ) {
-      const m = this.longestAt(toks, i, accept);
-      if (m) {
-        out.push(m);
-        i = m.end;
-      } else i++;
+      const node = startAt && !startAt(i) ? undefined : this.first(toks, i);
+      const m = node ? longestFrom(node, toks, i, i + 1, accept) : null;
+      if (m === null) {
+        i++;
+        continue;
+      }
+      const next = visit(m);
+      i = typeof next === "number" ? next : m.end;
     }
+  }
+
+  /** Every match of scan(toks, …, options), in order. */
+  matches(toks: readonly Tok[], options?: ScanOptions<V>): ScanMatch<V>[] {
+    const out: ScanMatch<V>[] = [];
+    this.scan(toks, (m) => void out.push(m), options);
     return out;
   }
 }
 
 /**
  * Walks down the trie from `node` (reached by tokens [i, j)) and returns the longest phrase whose value passes `accept`:
- * deeper nodes first, then this one, values in insertion order — the order matchesAt lists them, without allocating.
+ * deeper nodes first, then this one, values in insertion order.
  */
-function longestFrom<V>(node: TrieNode<V>, toks: readonly Tok[], i: number, j: number, accept: ((v: V, start: number, end: number) => boolean) | undefined): { start: number; end: number; value: V } | null {
+function longestFrom<V>(node: TrieNode<V>, toks: readonly Tok[], i: number, j: number, accept: ((v: V, start: number, end: number) => boolean) | undefined): ScanMatch<V> | null {
   if (node.next.size > 0) {
     const child = childFor(node, toks, j);
     if (child) {
@@ -222,7 +220,7 @@ function longestFrom<V>(node: TrieNode<V>, toks: readonly Tok[], i: number, j: n
   const values = node.values;
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
-    if (!accept || accept(v, i, j)) return { start: i, end: j, value: v };
+    if (!accept || accept(v, i, j)) return { start: i, end: j, value: v, values };
   }
   return null;
 }

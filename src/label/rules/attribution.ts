@@ -161,17 +161,12 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
 export function reportingProposals(ctx: SentenceCtx, mem: ArticleMemory, out: AttributionProposal[]): void {
   const t = toks(ctx);
   // Skipped when no word of the sentence starts a reporting phrase.
-  const reporting = ctx.lex.reporting.mayOccur(ctx.firstFlags);
-  for (let i = 0; reporting && i < t.length; ) {
-    const m = t[i]!.quoted ? null : ctx.lex.reporting.longestAt(t, i);
-    if (m === null) {
-      i++;
-      continue;
-    }
-    i = m.end;
+  if (!ctx.lex.reporting.mayOccur(ctx.firstFlags)) return;
+  // A verb inside a quote belongs to the quoted content.
+  ctx.lex.reporting.scan(t, (m) => {
     const p = reportingProposal(ctx, mem, m.start, m.end, m.value);
     if (p) out.push(p);
-  }
+  }, { startAt: (i) => !t[i]!.quoted });
 }
 
 /** The subject of a stance verb is credited only when the verb takes a position on a target ("Zelensky rejected the buffer zone"). */

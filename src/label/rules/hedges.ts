@@ -203,22 +203,13 @@ function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): 
   return true;
 }
 
-/** The sentence findHedges scans, for acceptHedge: one module-level test instead of a closure per sentence. */
-let scanning: SentenceCtx | null = null;
-function acceptHedge(v: HedgeEntry, s: number, e: number): boolean {
-  return conditionHolds(scanning!, v, s, e);
-}
-function acceptVagueSubject(v: HedgeEntry, s: number, e: number): boolean {
-  return v.condition === "vague_subject" && conditionHolds(scanning!, v, s, e);
-}
-
 /**
  * A vague phrase cue ("some critics") that is also the subject of a verb ("some critics have maintained"): the
  * subject cue spanning the verb, which is longer once extended, or null.
  */
 function longerVagueSubject(ctx: SentenceCtx, m: { start: number; end: number; value: HedgeEntry }): { start: number; end: number; value: HedgeEntry } | null {
   if (m.value.type !== "vague" || m.value.condition === "vague_subject") return null;
-  const q = ctx.lex.hedges.longestAt(ctx.toks, m.start, acceptVagueSubject);
+  const q = ctx.lex.hedges.longestAt(ctx.toks, m.start, (v, s, e) => v.condition === "vague_subject" && conditionHolds(ctx, v, s, e));
   return q && (vagueSubject(ctx, q.start, q.end)?.end ?? -1) > m.end ? q : null;
 }
 
@@ -228,38 +219,29 @@ export const NO_HEDGES: HedgeFinding[] = Object.freeze([]) as unknown as HedgeFi
 
 export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
   const { toks, lex } = ctx;
-  let out: HedgeFinding[] | null = null;
-  scanning = ctx;
-  // lex.hedges.findAll(toks, acceptHedge), without its list: leftmost-longest, non-overlapping.
-  for (let i = 0; i < toks.length; ) {
-    const found = lex.hedges.longestAt(toks, i, acceptHedge);
-    if (found === null) {
-      i++;
-      continue;
-    }
+  const out: HedgeFinding[] = [];
+  // Leftmost-longest cues whose condition holds; the scan goes on after the (possibly extended) cue.
+  lex.hedges.scan(toks, (found) => {
     const m = longerVagueSubject(ctx, found) ?? found;
-    i = m.end;
     const type = m.value.type;
     if (type === "none") {
       // A listed non-hedge only blocks shorter cues; one ending in "by" leaves "by" to a vague agent: "has been
       // criticised by the SNP" is no hedge, "have been disputed by Christians" is.
-      if (m.end - 1 > m.start && toks[m.end - 1]!.low === "by") i = m.end - 1;
-      continue;
+      return m.end - 1 > m.start && toks[m.end - 1]!.low === "by" ? m.end - 1 : m.end;
     }
-    if (m.end - m.start === 1 && purposeModal(ctx, m.start)) continue;
+    if (m.end - m.start === 1 && purposeModal(ctx, m.start)) return m.end;
     // "Liverpool Hope", "Bob Hope", "the Heir Apparent": a title-case noun or adjective cue mid-sentence is part of a name
     // (verbs and adverbs stay cues: headlines are in title case, "Terrorists Could Infiltrate").
-    if (m.end - m.start === 1 && NAME_WORDS.has(toks[m.start]!.low) && titleCaseMidSentence(ctx, m.start)) continue;
-    if (type === "vague" && speaksForNamedBody(ctx, m.end)) continue;
+    if (m.end - m.start === 1 && NAME_WORDS.has(toks[m.start]!.low) && titleCaseMidSentence(ctx, m.start)) return m.end;
+    if (type === "vague" && speaksForNamedBody(ctx, m.end)) return m.end;
     const cond = m.value.condition;
     if (cond === "vague_subject") {
       // "many scholars believe", "seen by many": the quantified subject (or agent) and its verb are one vague cue.
       const span = vagueSubject(ctx, m.start, m.end);
       // "Some people avoid dairy products": no reporting verb, but a weasel generalisation; the cue is its subject.
-      const weasel = span ? null : weaselSubject(ctx, m.start)!;
-      const cue = span ?? weasel!;
-      (out ??= []).push({ rule: span ? "hedge.vague_subject" : "hedge.weasel_subject", type, start: cue.start, end: Math.max(cue.end, m.end) });
-      continue;
+      const cue = span ?? weaselSubject(ctx, m.start)!;
+      out.push({ rule: span ? "hedge.vague_subject" : "hedge.weasel_subject", type, start: cue.start, end: Math.max(cue.end, m.end) });
+      return m.end;
     }
     const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
@@ -267,9 +249,10 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
     // "it has been suggested that", "is often seen as": the closing complementizer or "as" only marks what follows;
     // the cue is "it has been suggested", "is often seen".
     if (end - m.start > 1 && (toks[end - 1]!.low === "that" || toks[end - 1]!.low === "as")) end--;
-    (out ??= []).push({ rule, type, start: m.start, end });
-  }
-  if (out === null) return NO_HEDGES;
+    out.push({ rule, type, start: m.start, end });
+    return m.end;
+  }, { accept: (v, s, e) => conditionHolds(ctx, v, s, e) });
+  if (out.length === 0) return NO_HEDGES;
   // An extended vague cue may cover the start of a later cue; the earlier, longer cue wins.
   let covered = false;
   for (let k = 1; k < out.length; k++) if (out[k]!.start < out[k - 1]!.end) covered = true;

@@ -9,10 +9,11 @@
 // are not predicates and hide the shorter predicates inside them.
 import type { SentenceCtx } from "../grammar/names.ts";
 import type { OpenStanceEntry } from "../lexicon/lexicons.ts";
-import type { PhraseMatch, PhraseTrie } from "../lexicon/phrases.ts";
+import type { ScanMatch, PhraseTrie } from "../lexicon/phrases.ts";
 import type { Tok } from "../tokens/tokenize.ts";
 import { headIndex } from "../grammar/target-entity.ts";
 import { BE_FORMS, isLyAdverb, isWord, wordSet } from "../tokens/words.ts";
+import { NEGATION_WORDS, negatedAt, type NegationOptions } from "./negation.ts";
 
 export type OpenStanceRule = "stance.open_neutral" | "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
 
@@ -37,7 +38,6 @@ export interface OpenStanceFinding {
 
 /** A governed phrase is at most this many tokens ("a ban on Muslims entering the United States"). */
 const MAX_PHRASE = 9;
-const NEGATION_GAP = 2;
 const CHAIN_GAP = 2;
 /** "urged Republican leaders not to …": the object between a control verb and its "to". */
 const MAX_CONTROL_OBJECT = 5;
@@ -67,43 +67,32 @@ const PREPOSITIONS = wordSet("on in at for by to from with during over about of 
 /** Phrase-final words that are not part of a target ("rejected it outright"). */
 const TRAILING = wordSet(`the a an his her their its our my your this these those of in on at for by to from with about into very more most
   outright strongly publicly repeatedly openly again altogether entirely completely immediately now 's`);
-const NEGATION_WORDS = wordSet("not never");
 const SUBJECT_PRONOUNS = wordSet("he she they we i");
 /** Short capitalised abbreviations whose dot ends no phrase ("Mrs. Clinton", "Sen. Sanders"). */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|st|jr|sr|prof|rev|hon|pres|capt|maj|adm|u\.s|d\.c)$/;
 
-type Match = PhraseMatch<OpenStanceEntry>;
+type Match = ScanMatch<OpenStanceEntry>;
 
 /**
  * Leftmost-longest matches of a predicate trie (stance.csv, open_stance.csv: a `none` phrase hides the predicates
  * inside it). A match glued to a hyphen before it ("Clinton-backed", "U.S.-brokered") is an adjective, not a position
  * taken: it is dropped, and still hides what it covers.
  */
-export function scanPredicates<V>(ctx: SentenceCtx, trie: PhraseTrie<V>): PhraseMatch<V>[] {
-  const out: PhraseMatch<V>[] = [];
-  for (let i = 0; i < ctx.toks.length; ) {
-    const m = trie.firstMatchAt(ctx.toks, i);
-    if (m) {
-      const glued = ctx.toks[i - 1]?.raw === "-" && ctx.toks[i - 1]!.end === ctx.toks[i]!.start;
-      if (!glued) out.push(m);
-      i = m.end;
-    } else i++;
-  }
+export function scanPredicates<V>(ctx: SentenceCtx, trie: PhraseTrie<V>): ScanMatch<V>[] {
+  const out: ScanMatch<V>[] = [];
+  const toks = ctx.toks;
+  trie.scan(toks, (m) => {
+    const glued = toks[m.start - 1]?.raw === "-" && toks[m.start - 1]!.end === toks[m.start]!.start;
+    if (!glued) out.push(m);
+  });
   return out;
 }
 
 const polarOf = (m: Match) => m.values.find((v) => v.polarity === "support" || v.polarity === "oppose");
 const signOf = (e: OpenStanceEntry) => (e.polarity === "support" ? 1 : -1);
 
-/** Is "not"/"never" (or a negation row) at most two words before `start`, with nothing but adverbs/auxiliaries between? */
-function negatedAt(ctx: SentenceCtx, matches: readonly Match[], start: number): boolean {
-  for (let k = start - 1; k >= 0 && start - 1 - k <= NEGATION_GAP; k--) {
-    const t = ctx.toks[k]!;
-    if (NEGATION_WORDS.has(t.low)) return true;
-    if (!isWord(t) || PHRASE_STOP.has(t.low)) return false;
-  }
-  return matches.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP);
-}
+/** "not"/"never" (or a negation row) at most two words before, with nothing but adverbs/auxiliaries between. */
+const OPEN_NEGATION: NegationOptions = { through: (t) => isWord(t) && !PHRASE_STOP.has(t.low) };
 
 /** Does the phrase end here: a stop word, a time phrase ("last week", "on Monday"), the sentence end? */
 function endsAt(toks: readonly Tok[], k: number, start: number): boolean {
@@ -235,7 +224,7 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
     if (!polar || polar.frame === "complement" || used.has(p) || inZones(zones, p.start)) continue;
     let sign = signOf(polar);
     let rule: OpenStanceRule = "stance.open_predicate";
-    if (negatedAt(ctx, matches, p.start)) {
+    if (negatedAt(ctx, matches, p.start, OPEN_NEGATION)) {
       sign = -sign;
       rule = "stance.open_negated";
     }
@@ -256,7 +245,7 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
     // "refused to accept", "vowed to scrap": compose with a predicate starting right after (only fillers between).
     const tail = matches.find((q) => q !== p && q.start >= from && q.start - from <= CHAIN_GAP && polarOf(q) !== undefined && !used.has(q));
     if (tail && ctx.toks.slice(from, tail.start).every((t) => CHAIN_FILLER.has(t.low) || isLyAdverb(t))) {
-      if (negatedAt(ctx, matches, tail.start) && tail.start > from) sign = -sign;
+      if (negatedAt(ctx, matches, tail.start, OPEN_NEGATION) && tail.start > from) sign = -sign;
       sign *= signOf(polarOf(tail)!);
       if (rule !== "stance.open_control") rule = "stance.open_composed";
       used.add(tail);

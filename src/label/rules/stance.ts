@@ -12,6 +12,7 @@ import type { StanceEntry, TargetEntry } from "../lexicon/lexicons.ts";
 import type { SentenceCtx } from "../grammar/names.ts";
 import { BE_FORMS, wordSet } from "../tokens/words.ts";
 import { clausesToComma, findOpenStance, inZones, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
+import { negatedAt } from "./negation.ts";
 
 export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
@@ -47,7 +48,6 @@ const MAX_AFTER = 8;
 const MAX_BEFORE = 8;
 /** An evaluation without a copula sits right after its target ("called the talks positive"). */
 const EVALUATION_GAP = 2;
-const NEGATION_GAP = 2;
 const CHAIN_GAP = 2;
 const ABSENCE_GAP = 2;
 const BOUNDARY = new Set([";", ":", "but", "while", "although", "though", "whereas", "however", "meanwhile", "yet"]);
@@ -63,17 +63,10 @@ export interface TriggerMatch extends Span {
 // Frozen: shared, so a caller that pushes onto it throws rather than leaks into later sentences.
 export const NO_TRIGGERS: TriggerMatch[] = Object.freeze([]) as unknown as TriggerMatch[];
 
-/** Trigger phrases of the topic lexicon, leftmost-longest (scanPredicates' loop, without its list or hyphen check). */
+/** Trigger phrases of the topic lexicon, leftmost-longest. */
 export function findTriggers(ctx: SentenceCtx): TriggerMatch[] {
-  let out: TriggerMatch[] | null = null;
-  for (let i = 0; i < ctx.toks.length; ) {
-    const m = ctx.lex.targets.firstMatchAt(ctx.toks, i);
-    if (m) {
-      (out ??= []).push({ start: m.start, end: m.end, entry: m.values[0]! });
-      i = m.end;
-    } else i++;
-  }
-  return out ?? NO_TRIGGERS;
+  const found = ctx.lex.targets.matches(ctx.toks);
+  return found.length === 0 ? NO_TRIGGERS : found.map((m) => ({ start: m.start, end: m.end, entry: m.value }));
 }
 
 const CONDITIONAL_OPENERS = wordSet("if unless");
@@ -114,10 +107,6 @@ function offer(best: Map<StanceRule, StanceCandidate>, c: StanceCandidate): void
   if (!cur || c.predicate.start < cur.predicate.start || (c.predicate.start === cur.predicate.start && c.cost < cur.cost)) best.set(c.rule, c);
 }
 
-/** Is a negation ("not", "never") just before the predicate starting at `start`? */
-function negatedAt(ctx: SentenceCtx, preds: readonly PredicateMatch[], start: number): boolean {
-  return preds.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP && !hasBoundary(ctx, n.end, start));
-}
 
 export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] = [], triggers: readonly TriggerMatch[] = findTriggers(ctx)): TargetStanceFindings {
   // No topic: only an open position, if the sentence takes one.
@@ -146,14 +135,14 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
     let sign = polar.polarity === "support" ? 1 : -1;
     let rule: StanceRule = "stance.predicate";
     let span: Span = p;
-    if (negatedAt(ctx, preds, p.start)) {
+    if (negatedAt(ctx, preds, p.start, { boundary: (from, to) => hasBoundary(ctx, from, to) })) {
       sign = -sign;
       rule = "stance.negated_predicate";
     }
     // "refused to accept", "ready to join": compose with a predicate ending just before.
     const head = preds.find((q) => q !== p && q.end <= p.start && p.start - q.end <= CHAIN_GAP && q.values.some(isPolar));
     if (head) {
-      const headSign = (head.values.find(isPolar)!.polarity === "support" ? 1 : -1) * (negatedAt(ctx, preds, head.start) ? -1 : 1);
+      const headSign = (head.values.find(isPolar)!.polarity === "support" ? 1 : -1) * (negatedAt(ctx, preds, head.start, { boundary: (from, to) => hasBoundary(ctx, from, to) }) ? -1 : 1);
       sign *= headSign;
       rule = "stance.composed_predicate";
       span = { start: head.start, end: p.end };
