@@ -66,11 +66,12 @@ export function parseLeading(argv: readonly string[]): { outDir: string; rest: s
   return { outDir, rest: argv.slice(i), disable: disabledComponents(disable), ablation };
 }
 
-/** Runs every benchmark whose data is present into `outDir`; returns the results and the names skipped. */
-export async function runAll(outDir: string, log: (line: string) => void, pipeline?: Pipeline): Promise<{ results: BenchmarkResult[]; skipped: string[] }> {
+/** Runs every benchmark (or those `only` names) whose data is present into `outDir`; returns the results and the names skipped. */
+export async function runAll(outDir: string, log: (line: string) => void, pipeline?: Pipeline, only?: readonly string[]): Promise<{ results: BenchmarkResult[]; skipped: string[] }> {
   const results: BenchmarkResult[] = [];
   const skipped: string[] = [];
   for (const b of BENCHMARKS) {
+    if (only && !only.includes(b.name)) continue;
     const args = b.defaultArgv();
     if (args === null) {
       skipped.push(b.name);

@@ -66,11 +66,6 @@ function compoundStart(toks: readonly Tok[], end: number): number {
 }
 const compoundKey = (toks: readonly Tok[], start: number, end: number) => toks.slice(start, end).map((t) => t.low).join("");
 const isEndPunctTok = (raw: string) => raw === "." || raw === "!" || raw === "?" || raw === "…";
-/** The memo key of a phrase within its sentence: a small integer while positions fit in 10 bits each, else -1. */
-function resolvedKey(np: NounPhrase): number {
-  if (np.start < 1024 && np.nameStart < 1024 && np.end < 1024) return (np.start << 20) | (np.nameStart << 10) | np.end;
-  return -1;
-}
 const mentionedBefore = (x: Mention, sentence: number, tok: number) => x.sentence < sentence || (x.sentence === sentence && x.tok < tok);
 const mentionedAfter = (x: Mention, sentence: number, tok: number) => x.sentence > sentence || (x.sentence === sentence && x.tok >= tok);
 /** "it said" / "the company said" look this many sentences back for the body. */
@@ -86,11 +81,12 @@ function isClauseSubject(ctx: SentenceCtx, np: NounPhrase): boolean {
 
 export class ArticleMemory {
   private readonly generic = new Map<string, Entity>();
-  /** resolveName's memo, per sentence index: phrase keys (resolvedKey) and results side by side (a sentence has a few). */
-  private readonly memoKeys: number[][] = [];
-  private readonly memoVals: (Resolved | null)[][] = [];
-  /** The memo for phrases of very long sentences (positions past resolvedKey's 10 bits): "index:start:nameStart:end". */
-  private readonly memoLong = new Map<string, Resolved | null>();
+  /**
+   * What each name phrase resolved to the first time ("sentence:start:nameStart:end"): the memory observes a phrase
+   * and a rule credits it later, when the memory knows more of the article; the later call gets the first answer
+   * (the same entity object), as the labels have always been made.
+   */
+  private readonly resolved = new Map<string, Resolved | null>();
   private readonly surnames = new Map<string, Entity>();
   /** Initials of multi-word bodies seen ("North Korea Intellectuals Solidarity" → NKIS), first one wins. */
   private readonly initials = new Map<string, Entity>();
@@ -172,25 +168,11 @@ export class ArticleMemory {
 
   /** Resolves a name phrase: article surname, lexicon alias, same name earlier, or a new generic entity. */
   resolveName(ctx: SentenceCtx, np: NounPhrase): Resolved | null {
-    // The same phrase is resolved when the memory observes it and again when a rule credits it.
-    const key = resolvedKey(np);
-    if (key < 0) {
-      const long = `${ctx.index}:${np.start}:${np.nameStart}:${np.end}`;
-      const cached = this.memoLong.get(long);
-      if (cached !== undefined) return cached;
-      const r = this.resolveNameUncached(ctx, np);
-      this.memoLong.set(long, r);
-      return r;
-    }
-    while (this.memoKeys.length <= ctx.index) {
-      this.memoKeys.push([]);
-      this.memoVals.push([]);
-    }
-    const keys = this.memoKeys[ctx.index]!;
-    for (let k = 0; k < keys.length; k++) if (keys[k] === key) return this.memoVals[ctx.index]![k]!;
+    const key = `${ctx.index}:${np.start}:${np.nameStart}:${np.end}`;
+    const known = this.resolved.get(key);
+    if (known !== undefined) return known;
     const r = this.resolveNameUncached(ctx, np);
-    keys.push(key);
-    this.memoVals[ctx.index]!.push(r);
+    this.resolved.set(key, r);
     return r;
   }
 

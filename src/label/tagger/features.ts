@@ -1,4 +1,4 @@
-// The attribution tagger's feature templates (src/label/model.ts) and the decoder's fast way to
+// The attribution tagger's feature templates (model.ts) and the decoder's way to
 // compute their buckets. Each feature is mix(template, value) (or mix(mix(template, a), b)) masked into the
 // model's buckets; a template's number is part of the hash, so a number never changes (a retrained weights file
 // relies on the same numbers, the same mix and the same masking).
@@ -7,8 +7,7 @@
 // adds the weights of the same buckets in the same order: a template over a small set of values (the previous
 // tags, shape, quote, position, reporting-phrase distance, cue rate, …) is a table of weight rows by value,
 // built once per weights array, instead of one or two mix calls; only the templates over word hashes are mixed
-// per token. Same sums, so the same tags (test/label/attribution-features.test.ts). A model read from its file
-// is scored in integers instead (joint.ts), with scoreToken deciding ties.
+// per token. Same sums, so the same tags (test/label/attribution-features.test.ts).
 import { finishHash, hashWord } from "../lexicon/vocab.ts";
 
 /** Per-sentence values the features read (computed once per sentence, not per tag decision). */

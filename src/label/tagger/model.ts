@@ -16,7 +16,6 @@ import type { Tok } from "../tokens/tokenize.ts";
 import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, nearestCueRate, prevIndex, scoreTablesFor, scoreToken, suffixHash, type SentenceView } from "./features.ts";
 
 export type { SentenceView };
-import { dynScores, fitsTables, intTablesFor, staticScores, uniqueBest } from "./joint.ts";
 import { fillView, rateTenths, viewMemo } from "./word-memo.ts";
 import { hashWord } from "../lexicon/vocab.ts";
 
@@ -34,7 +33,7 @@ export interface TaggerModel {
   weights: Float32Array;
   /** Cue inventory (cues.csv): word → share of its PolNeAR train occurrences that are part of a cue; absent words 0. */
   cueRate?: ReadonlyMap<string, number>;
-  /** For a model read from a file: weights are its integers / scale (the decoder then scores in integers, joint.ts). */
+  /** For a model read from a file: weights are its integers / scale. */
   scale?: number;
 }
 
@@ -227,39 +226,24 @@ export const BIAS_S = 8;
 export const BIAS_C = 4;
 export const MAX_FEATURES = 24;
 
-const sums = new Float64Array(NTAGS);
-const intSums = new Int32Array(NTAGS);
-
-/**
- * Greedy left-to-right tags of one sentence: the scores of `features`' buckets, from the integer tables
- * (joint.ts) when the model has them, else — and on an integer tie — from the float weights (scoreToken).
- */
+/** Greedy left-to-right tags of one sentence: at each token the tag of the highest score of `features`' buckets (scoreToken), the first on a tie. */
 export function tagSentence(model: TaggerModel, v: SentenceView): Uint8Array {
   const tags = new Uint8Array(v.n);
   const st = scoreTablesFor(model.buckets, model.weights);
-  const it = intTablesFor(st, model.scale, BIAS_S, BIAS_C, MAX_FEATURES);
-  const ints = it !== null && fitsTables(v);
+  const sums = new Float64Array(NTAGS);
   let prev = prevIndex(START);
   let prev2 = prev;
-  const stat = ints ? staticScores(v, it) : null;
   for (let i = 0; i < v.n; i++) {
-    let best = -1;
-    if (stat !== null) {
-      dynScores(v, i, prev, prev2, it!, stat, intSums);
-      best = uniqueBest(intSums);
-    }
-    if (best < 0) {
-      scoreToken(v, i, prev, prev2, st, sums);
-      const s0 = sums[0]!;
-      const s1 = sums[1]! + BIAS_S;
-      const s2 = sums[2]! + BIAS_C;
-      const s3 = sums[3]!;
-      best = 0;
-      let top = s0;
-      if (s1 > top) (best = 1), (top = s1);
-      if (s2 > top) (best = 2), (top = s2);
-      if (s3 > top) best = 3;
-    }
+    scoreToken(v, i, prev, prev2, st, sums);
+    const s0 = sums[0]!;
+    const s1 = sums[1]! + BIAS_S;
+    const s2 = sums[2]! + BIAS_C;
+    const s3 = sums[3]!;
+    let best = 0;
+    let top = s0;
+    if (s1 > top) (best = 1), (top = s1);
+    if (s2 > top) (best = 2), (top = s2);
+    if (s3 > top) best = 3;
     tags[i] = best;
     prev2 = prev;
     prev = best;
