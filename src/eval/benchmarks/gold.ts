@@ -1,6 +1,6 @@
 // `npm run benchmark -- gold`: the in-repo gold set (data/gold/*.jsonl),
 // scored by the labeller per gold file. It reuses the labeller report's
-// scoring (src/label/score.ts, report.ts through the build's LabelStage): the
+// scoring (src/label/analysis/score.ts, report.ts through the build's LabelStage): the
 // input articles (default seeds/) are extracted and labelled as the build
 // does and gold items found among their sentences are scored in their article.
 // The rest (the corpus items) are scored twice: "in article" — in the corpus
