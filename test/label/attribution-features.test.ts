@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prevIndex, scoreTablesFor, scoreToken, START } from "../../src/label/tagger/features.ts";
 import { BIAS_C, BIAS_S, MAX_FEATURES, NTAGS, features, loadTagger, tagSentence, viewSentence, type SentenceView, type TaggerModel } from "../../src/label/tagger/model.ts";
+import { newTaggerMemo } from "../../src/label/tagger/word-memo.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
 import type { Lexicons } from "../../src/label/lexicon/lexicons.ts";
@@ -100,9 +101,10 @@ maybe("tagSentence's tags equal greedy decoding over features() on real sentence
   const { lex, sentences } = await devSentences(20);
   const m = model();
   let differ = 0, withCue = 0;
+  const memo = newTaggerMemo();
   for (const toks of sentences) {
-    const fast = tagSentence(m, viewSentence(toks, lex, false, m.cueRate, true));
-    const floats = tagSentence({ buckets: m.buckets, weights: m.weights }, viewSentence(toks, lex, false, m.cueRate, true)); // no scale: the float scorer
+    const fast = tagSentence(m, viewSentence(toks, lex, false, m.cueRate, memo));
+    const floats = tagSentence({ buckets: m.buckets, weights: m.weights }, viewSentence(toks, lex, false, m.cueRate, memo)); // no scale
     const ref = referenceTags(m, viewSentence(toks, lex, false, m.cueRate));
     if (fast.some((x, k) => x !== ref[k]) || floats.some((x, k) => x !== ref[k])) differ++;
     if (fast.includes(2)) withCue++;
@@ -117,8 +119,9 @@ maybe("a reused view (the labeller's) holds the same values as a fresh one, sent
   const fields = ["word", "suffix", "shape", "report", "reportNear", "quote", "pos", "group", "reportWord", "cueRate"] as const;
   let differ = 0, reporting = 0;
   // Longest sentences first, so a shorter one reuses buffers with a longer one's values left beyond its end.
+  const memo = newTaggerMemo();
   for (const toks of [...sentences].sort((a, b) => b.length - a.length)) {
-    const reused = viewSentence(toks, lex, false, rates, true);
+    const reused = viewSentence(toks, lex, false, rates, memo);
     const fresh = viewSentence(toks, lex, false, rates);
     if (fresh.report.includes(1)) reporting++;
     for (const f of fields) if (reused[f].subarray(0, reused.n).some((x, k) => x !== fresh[f][k])) differ++;

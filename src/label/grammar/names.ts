@@ -5,7 +5,7 @@
 // before or after a cue; entities.ts resolves them to actors.
 import type { ActorEntry, Gender, Lexicons, TitleEntry } from "../lexicon/lexicons.ts";
 import type { Tok } from "../tokens/tokenize.ts";
-import { internWord, wordId } from "../lexicon/vocab.ts";
+import { internWord } from "../lexicon/vocab.ts";
 import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord, tokAt } from "../tokens/words.ts";
 
 export interface SentenceCtx {
@@ -49,36 +49,18 @@ export function isTitleWord(ctx: SentenceCtx, t: Tok | undefined): boolean {
 }
 
 type TitleKind = "head" | "modifier" | "honorific";
-/** titleWords without the NOT_NAME words by word id (vocab.ts), for the last lexicon seen: one array read per token. */
-let titleWordsSeen: ReadonlyMap<string, TitleKind> | null = null;
-let titleKindById: (TitleKind | undefined)[] = [];
-/** Ids of the lower-case words that may sit in a name chain away from hyphens: titles, "'s", "and", NAME_LINK_IDS. */
-let chainWordIds = new Uint8Array(0);
-
-function syncTitles(words: ReadonlyMap<string, TitleKind>): void {
-  // compileLexicons interns every title word before any sentence is tokenized, so a token's id finds it.
-  const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && wordId(w) !== 0);
-  titleKindById = new Array<TitleKind | undefined>(Math.max(0, ...kept.map(([w]) => wordId(w))) + 1).fill(undefined);
-  for (const [w, kind] of kept) titleKindById[wordId(w)] = kind;
-  const links = [wordId("'s"), wordId("and")];
-  for (let id = 0; id < NAME_LINK_IDS.length; id++) if (NAME_LINK_IDS[id] === 1) links.push(id);
-  chainWordIds = new Uint8Array(Math.max(titleKindById.length, ...links) + 1);
-  for (let id = 0; id < titleKindById.length; id++) if (titleKindById[id] !== undefined) chainWordIds[id] = 1;
-  for (const id of links) chainWordIds[id] = 1;
-  titleWordsSeen = words;
-}
 
 function titleKind(ctx: SentenceCtx, t: Tok | undefined): TitleKind | undefined {
   if (t === undefined || t.kind !== "word") return undefined;
-  if (ctx.lex.titleWords !== titleWordsSeen) syncTitles(ctx.lex.titleWords);
-  return t.id < titleKindById.length ? titleKindById[t.id] : undefined;
+  const byId = ctx.lex.titleKindById;
+  return t.id < byId.length ? byId[t.id] : undefined;
 }
 
 /** Can this token be in a chain at all, judged alone and without hyphens next to it? (inChainUncached's false cases.) */
 function mayChain(ctx: SentenceCtx, t: Tok): boolean {
   if (t.kind !== "word") return t.raw === "." || t.raw === "&" || t.raw === "'" || t.raw === "’" || t.raw === "-";
   if (t.cap || t.id === 0) return t.cap;
-  if (ctx.lex.titleWords !== titleWordsSeen) syncTitles(ctx.lex.titleWords);
+  const chainWordIds = ctx.lex.chainWordIds;
   return t.id < chainWordIds.length && chainWordIds[t.id] === 1;
 }
 

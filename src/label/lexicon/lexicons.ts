@@ -11,7 +11,8 @@ import { InputError } from "../../errors.ts";
 import { HEDGE_TYPES, type ActorType, type HedgeType } from "../../schema.ts";
 import { readCsvTable, type CsvRow } from "./csv-table.ts";
 import { expandPattern, phraseTokens, PhraseTrie } from "./phrases.ts";
-import { internWord } from "./vocab.ts";
+import { internWord, wordId } from "./vocab.ts";
+import { NAME_LINK_IDS, NOT_NAME } from "../tokens/words.ts";
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../../data/lexicons/", import.meta.url));
 
@@ -74,6 +75,10 @@ export interface Lexicons {
   titles: PhraseTrie<TitleEntry>;
   /** Every word of a title phrase → "head" when some title ends with it, else its kind ("modifier", "honorific"). */
   titleWords: ReadonlyMap<string, "head" | "modifier" | "honorific">;
+  /** titleWords without the NOT_NAME words, by word id (vocab.ts): one array read per token (grammar/names.ts). */
+  titleKindById: readonly ("head" | "modifier" | "honorific" | undefined)[];
+  /** 1 for the ids of lower-case words that may sit in a name chain away from hyphens: titles, "'s", "and", NAME_LINK_IDS. */
+  chainWordIds: Uint8Array;
   /** Lower-case word → its kinds (a word may be both, e.g. "press"). */
   nouns: ReadonlyMap<string, ReadonlySet<NounKind>>;
   reporting: PhraseTrie<ReportingEntry>;
@@ -302,7 +307,8 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
     targetNames.add(u.topic);
     for (const p of u.patterns) addPattern(targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
   }
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  const { titleKindById, chainWordIds } = titleIds(titleWords);
+  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {
@@ -311,4 +317,17 @@ function expandOrThrow(pattern: string, where: string): string[] {
   } catch (e) {
     throw new InputError(`${where}: bad phrase "${pattern}": ${(e as Error).message}`);
   }
+}
+
+/** Title words and name-chain words by word id (after compileLexicons has interned every title word). */
+function titleIds(words: ReadonlyMap<string, "head" | "modifier" | "honorific">): { titleKindById: ("head" | "modifier" | "honorific" | undefined)[]; chainWordIds: Uint8Array } {
+  const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && wordId(w) !== 0);
+  const titleKindById = new Array<"head" | "modifier" | "honorific" | undefined>(Math.max(0, ...kept.map(([w]) => wordId(w))) + 1).fill(undefined);
+  for (const [w, kind] of kept) titleKindById[wordId(w)] = kind;
+  const links = [internWord("'s"), internWord("and")];
+  for (let id = 0; id < NAME_LINK_IDS.length; id++) if (NAME_LINK_IDS[id] === 1) links.push(id);
+  const chainWordIds = new Uint8Array(Math.max(titleKindById.length, ...links) + 1);
+  for (let id = 0; id < titleKindById.length; id++) if (titleKindById[id] !== undefined) chainWordIds[id] = 1;
+  for (const id of links) chainWordIds[id] = 1;
+  return { titleKindById, chainWordIds };
 }

@@ -16,7 +16,7 @@ import type { Tok } from "../tokens/tokenize.ts";
 import { BOS, EOS, F_BIAS, F_CAPS, F_GROUP, F_PREV, F_PREV2, F_PREV_REPORT, F_PREV_W0, F_POS, F_QUOTE, F_RATE, F_RATE_NEAR, F_REPORT, F_REPORT_NEAR, F_REPORT_WORD, F_SH0, F_SUF, F_W0, F_W0_WP1, F_WM1, F_WM1_W0, F_WM2, F_WP1, F_WP2, START, mix, nearestCueRate, prevIndex, scoreTablesFor, scoreToken, suffixHash, type SentenceView } from "./features.ts";
 
 export type { SentenceView };
-import { fillView, rateTenths, viewMemo } from "./word-memo.ts";
+import { fillView, rateTenths, viewMemo, type TaggerMemo } from "./word-memo.ts";
 import { hashWord } from "../lexicon/vocab.ts";
 
 export const TAGS = ["O", "S", "C", "T"] as const;
@@ -35,6 +35,8 @@ export interface TaggerModel {
   cueRate?: ReadonlyMap<string, number>;
   /** For a model read from a file: weights are its integers / scale. */
   scale?: number;
+  /** What labelling with this model keeps from sentence to sentence (word-memo.ts memoOf); made on first use. */
+  memo?: TaggerMemo;
 }
 
 const CueRow = z.object({ word: z.string().min(1), cue_count: z.coerce.number().int().min(1), occurrences: z.coerce.number().int().min(1) });
@@ -114,44 +116,42 @@ function newView(n: number): SentenceView {
   };
 }
 
-/** The labeller's one view, reused sentence after sentence (grown when a sentence is longer): no arrays per sentence. */
-let shared = newView(256);
-/** Per token, the first token of the reporting phrase that covers it (viewSentence's scratch). */
-let reportStart = new Int32Array(256);
-
 /**
- * The feature values of one sentence. `reuse`: fill the shared view (valid until the next call; the labeller tags one
- * sentence at a time) instead of new arrays (training keeps every sentence's view).
+ * The feature values of one sentence. With `memo` (the labeller's: memoOf(model)): the memo's one view is filled
+ * (valid until the next call; the labeller tags one sentence at a time) and lexicon words' facts come from its view
+ * memo; without (training keeps every sentence's view): new arrays, every word's facts computed.
  */
-export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote: boolean, cueRates: ReadonlyMap<string, number> | undefined, reuse = false): SentenceView {
+export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote: boolean, cueRates: ReadonlyMap<string, number> | undefined, memo?: TaggerMemo): SentenceView {
   const n = toks.length;
-  if (reuse && shared.word.length < n) shared = newView(n * 2);
-  const v: SentenceView = reuse ? shared : newView(n);
+  if (memo && (memo.shared === null || memo.shared.word.length < n)) memo.shared = newView(Math.max(256, n * 2));
+  const v: SentenceView = memo ? memo.shared! : newView(n);
   v.n = n;
-  if (reuse) v.report.fill(0, 0, n);
+  if (memo) v.report.fill(0, 0, n);
   // Read only where v.report is 1, and always written with it: no fill needed.
-  if (reportStart.length < n) reportStart = new Int32Array(n * 2);
+  if (memo && memo.reportStart.length < n) memo.reportStart = new Int32Array(n * 2);
+  const reportStart = memo ? memo.reportStart : new Int32Array(n);
   let quoteSeen = startsInQuote ? 1 : 0;
   const mayReport = lex.reporting.mayOccur(-1);
   let reports = 0; // > 0 once a reporting phrase is found
-  // A lexicon word's facts come from the memo (word-memo.ts); other words are computed here, the same way.
-  const memo = viewMemo(lex, cueRates);
+  // A lexicon word's facts come from the view memo (word-memo.ts); other words are computed here, the same way
+  // (nouns.csv words are lexicon words: any other word is no group noun).
+  const words = memo ? viewMemo(memo, lex, cueRates) : null;
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const low = t.low;
     const id = t.id;
-    if (id !== 0) {
-      if (memo.known[id] === 0) fillView(memo, id, low);
-      v.word[i] = memo.hash[id]!;
-      v.suffix[i] = memo.suffix[id]!;
-      v.cueRate[i] = memo.rate[id]!;
-      v.group[i] = memo.group[id]!;
+    if (words !== null && id !== 0) {
+      if (words.known[id] === 0) fillView(words, id, low);
+      v.word[i] = words.hash[id]!;
+      v.suffix[i] = words.suffix[id]!;
+      v.cueRate[i] = words.rate[id]!;
+      v.group[i] = words.group[id]!;
     } else {
       const h = hashWord(low);
       v.word[i] = h;
       v.suffix[i] = low.length > 3 ? suffixHash(low) : h;
       v.cueRate[i] = rateTenths(cueRates, low);
-      v.group[i] = 0;
+      v.group[i] = id !== 0 && lex.nouns.get(low)?.has("group") ? 1 : 0;
     }
     v.shape[i] = shapeOf(t);
     if (mayReport && v.report[i] === 0) {

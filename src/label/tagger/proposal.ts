@@ -10,7 +10,7 @@ import type { SentenceCtx } from "../grammar/names.ts";
 import { phraseEndingAt, phraseStartingAt } from "../grammar/noun-phrases.ts";
 import { nounWord, repairSourceRun } from "../grammar/source-run.ts";
 import { resolveSubject } from "../grammar/subjects.ts";
-import { gateMemo } from "./word-memo.ts";
+import { gateMemo, memoOf } from "./word-memo.ts";
 import { unnamedSource } from "../grammar/unnamed.ts";
 import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS } from "../tokens/words.ts";
 
@@ -114,20 +114,21 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
 /**
  * The tags of a sentence. They are a function of its text and whether it starts inside a quote (its tokens are:
  * tokenizeSentence), the model and the lexicons; wire copy repeats sentences verbatim (7% of the tagged sentences of
- * FNC-1), so a repeated sentence is not tagged again. The memo is cleared when it is full.
+ * FNC-1), so a repeated sentence is not tagged again (the model's memo, word-memo.ts). The memo is cleared when it
+ * is full.
  */
-const tagMemo = { model: null as TaggerModel | null, lex: null as SentenceCtx["lex"] | null, tags: new Map<string, Uint8Array>() };
 const TAG_MEMO_SIZE = 50_000;
 
 /** `toks`: tokenizeSentence(text, startsInQuote).toks. The array returned is shared: not to be written. */
 export function tagsOf(model: TaggerModel, lex: SentenceCtx["lex"], text: string, toks: SentenceCtx["toks"], startsInQuote: boolean): Uint8Array {
-  if (tagMemo.model !== model || tagMemo.lex !== lex) (tagMemo.model = model), (tagMemo.lex = lex), tagMemo.tags.clear();
+  const memo = memoOf(model);
+  if (memo.tagsLex !== lex) (memo.tagsLex = lex), memo.tags.clear();
   const key = (startsInQuote ? "1" : "0") + text;
-  let tags = tagMemo.tags.get(key);
+  let tags = memo.tags.get(key);
   if (tags === undefined) {
-    tags = tagSentence(model, viewSentence(toks, lex, startsInQuote, model.cueRate, true));
-    if (tagMemo.tags.size >= TAG_MEMO_SIZE) tagMemo.tags.clear();
-    tagMemo.tags.set(key, tags);
+    tags = tagSentence(model, viewSentence(toks, lex, startsInQuote, model.cueRate, memo));
+    if (memo.tags.size >= TAG_MEMO_SIZE) memo.tags.clear();
+    memo.tags.set(key, tags);
   }
   return tags;
 }
@@ -142,7 +143,7 @@ export function mayAttribute(ctx: Pick<SentenceCtx, "toks">, model: TaggerModel,
   const rates = model.cueRate;
   if (!rates) return true;
   // A lexicon word's verdict is looked up once per process (word-memo.ts).
-  const pass = gateMemo(rates, classes).pass;
+  const pass = gateMemo(memoOf(model), rates, classes).pass;
   for (const t of ctx.toks) {
     if (t.quoted) continue;
     if (t.kind === "punct") {
