@@ -19,3 +19,16 @@ export function numberFlag(name: string, raw: string | undefined, fallback: numb
   if (raw.trim() === "" || !Number.isFinite(v) || !check(v)) throw new InputError(`--${name}: invalid value ${JSON.stringify(raw)}`);
   return v;
 }
+
+/** `items` joined by ", " in lines of at most `width` characters, each line after the first indented by `indent` spaces (help texts). */
+export function wrapList(items: readonly string[], width: number, indent: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const [k, item] of items.entries()) {
+    const piece = item + (k < items.length - 1 ? "," : "");
+    if (line !== "" && line.length + 1 + piece.length > width) (lines.push(line), (line = piece));
+    else line = line === "" ? piece : `${line} ${piece}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join(`\n${" ".repeat(indent)}`);
+}

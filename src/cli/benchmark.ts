@@ -10,6 +10,7 @@ import { PIPE_NAMES, Pipeline, disabledComponents } from "../label/pipeline.ts";
 import { BENCHMARKS, type BenchmarkResult } from "../eval/benchmarks/registry.ts";
 import { writeAtomic } from "../eval/io.ts";
 import { labelsPage } from "../eval/labels-page.ts";
+import { wrapList } from "../flags.ts";
 import { runCli } from "./main.ts";
 
 export const DEFAULT_OUT_DIR = "bench/labels";
@@ -29,7 +30,8 @@ ${BENCHMARKS.map((b) => `  ${b.name.padEnd(12)} ${b.summary}`).join("\n")}
   claimstance benchmark NAME --help   options of one benchmark
 
   --disable NAMES  run the labeller without these components (comma-separated
-                   or repeated; in order: ${PIPE_NAMES.join(", ")})
+                   or repeated); in order:
+                   ${wrapList(PIPE_NAMES, 59, 19)}
   --ablation       every benchmark's headline figures with the whole pipeline
                    and without each component in turn: DIR/ablation.{md,json}
 `;

@@ -7,6 +7,7 @@ import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
 import { InputError } from "../errors.ts";
 import { PIPE_NAMES, disabledComponents } from "../label/pipeline.ts";
+import { wrapList } from "../flags.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 import { inputTotalBytes, progressMode, progressReporter } from "./progress.ts";
 
@@ -49,8 +50,8 @@ Labelling
   --gold DIR          hand-annotated gold set for the labeller report
                       (default: data/gold/; "none" to skip)
   --disable NAMES     labeller components to switch off, comma-separated or
-                      repeated (components, in order: ${PIPE_NAMES.join(", ")};
-                      src/label/README.md)
+                      repeated (src/label/README.md); in order:
+                      ${wrapList(PIPE_NAMES, 56, 22)}
 Splits and output
   --seed N            seed of the split order (default: 13)
   --test-ratio R      share of records in test, 0..1 (default: 0.2)

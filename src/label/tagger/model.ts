@@ -131,8 +131,12 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
   if (memo && memo.reportStart.length < n) memo.reportStart = new Int32Array(n * 2);
   const reportStart = memo ? memo.reportStart : new Int32Array(n);
   let quoteSeen = startsInQuote ? 1 : 0;
-  const mayReport = lex.reporting.mayOccur(-1);
+  // The reporting phrases (leftmost-longest): their tokens, and where each phrase starts.
   let reports = 0; // > 0 once a reporting phrase is found
+  lex.reporting.scan(toks, (m) => {
+    for (let k = m.start; k < m.end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
+    reports = m.end;
+  });
   // A lexicon word's facts come from the view memo (word-memo.ts); other words are computed here, the same way
   // (nouns.csv words are lexicon words: any other word is no group noun).
   const words = memo ? viewMemo(memo, lex, cueRates) : null;
@@ -154,10 +158,6 @@ export function viewSentence(toks: readonly Tok[], lex: Lexicons, startsInQuote:
       v.group[i] = id !== 0 && lex.nouns.get(low)?.has("group") ? 1 : 0;
     }
     v.shape[i] = shapeOf(t);
-    if (mayReport && v.report[i] === 0) {
-      const m = lex.reporting.longestAt(toks, i);
-      if (m) for (let k = m.start, end = (reports = m.end); k < end; k++) (v.report[k] = 1), (reportStart[k] = m.start);
-    }
     if (t.kind === "open_quote" || t.kind === "close_quote") quoteSeen = 1;
     v.quote[i] = (t.quoted ? 1 : 0) + quoteSeen * 2;
     v.pos[i] = i === 0 ? 1 : i < 3 ? 2 : i >= n - 2 ? 3 : i >= n - 5 ? 4 : 5;
