@@ -12,7 +12,7 @@
 // - `id` is the lexicon word id of `low` (vocab.ts), so rules and tries look
 //   words up by number; it is computed while the word is scanned.
 
-import { finishHash, hashStep, vocabSize, wordId, wordIdAt, wordIdAtFolded, wordOf } from "../lexicon/vocab.ts";
+import { finishHash, hashStep, wordId, wordIdAt, wordIdAtFolded, wordOf } from "../lexicon/vocab.ts";
 
 export type TokKind = "word" | "num" | "punct" | "open_quote" | "close_quote";
 
@@ -199,15 +199,8 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
 
 /** One-character strings of ASCII, shared by every punctuation token. */
 const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-/** Word ids of the one-character ASCII strings, for the vocabulary of `asciiIdsAt` words (it only grows). */
-const ASCII_IDS = new Int32Array(128);
-let asciiIdsAt = -1;
 function asciiId(c: number): number {
-  if (asciiIdsAt !== vocabSize()) {
-    for (let k = 0; k < 128; k++) ASCII_IDS[k] = wordId(ASCII_CHARS[k]!);
-    asciiIdsAt = vocabSize();
-  }
-  return ASCII_IDS[c]!;
+  return wordId(ASCII_CHARS[c]!);
 }
 
 const LETTER = /^[\p{L}\p{M}]/u;
