@@ -8,7 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
-import { mulberry32 } from "../src/eval/rng.ts";
+import { mulberry32 } from "../src/rng.ts";
 
 // The shared corpora sit beside the repository (../shared/corpora); CLAIMSTANCE_CORPORA overrides.
 export const CORPORA = process.env.CLAIMSTANCE_CORPORA ?? fileURLToPath(new URL("../../shared/corpora", import.meta.url));

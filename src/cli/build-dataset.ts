@@ -9,6 +9,8 @@ import { autoWorkers } from "../dataset/input-size.ts";
 import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
 import { InputError } from "../errors.ts";
+import { PIPE_NAMES, disabledComponents } from "../label/pipeline.ts";
+import { wrapList } from "../flags.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 import { inputTotalBytes, progressMode, progressReporter } from "./progress.ts";
 
@@ -76,6 +78,9 @@ Labelling
                       (default: only when the input is the seeds, with the
                       project's data/gold/; "none" to skip). Without it the
                       report gives the rule statistics over your records
+  --disable NAMES     labeller components to switch off, comma-separated or
+                      repeated (src/label/README.md); in order:
+                      ${wrapList(PIPE_NAMES, 56, 22)}
 Splits and output
   --seed N            seed of the split order (default: 13)
   --test-ratio R      share of records in test, 0..1 (default: 0.2)
@@ -119,6 +124,7 @@ const OPTIONS = {
   targets: { type: "string" },
   "targets-add": { type: "string", multiple: true },
   gold: { type: "string" },
+  disable: { type: "string", multiple: true },
   seed: { type: "string" },
   "test-ratio": { type: "string" },
   out: { type: "string" },
@@ -155,6 +161,8 @@ export async function main(argv: string[]): Promise<void> {
     "default-topics", "network-period",
   ] as const)
     if (f[k] !== undefined) shown.push(`--${k}`, JSON.stringify(f[k]));
+  const disable = disabledComponents(f.disable);
+  if (disable.length > 0) shown.push("--disable", JSON.stringify(disable.join(",")));
   if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
   for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
@@ -174,6 +182,7 @@ export async function main(argv: string[]): Promise<void> {
     targets: f.targets,
     targetsAdd: f["targets-add"],
     gold,
+    disable,
     read: {
       textColumn: f["text-column"],
       idColumn: f["id-column"],

@@ -3,6 +3,7 @@
 // failure) when a guarded figure fell more than 0.01 below the committed
 // report under bench/labels/, or a benchmark that ran has no committed report.
 // Works with any number of registered benchmarks, zero included.
+// `check-benchmarks [DIR [NAME ...]]`: only the benchmarks named (all by default).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -12,10 +13,10 @@ import type { BenchmarkResult } from "../eval/benchmarks/registry.ts";
 import { DEFAULT_OUT_DIR, runAll } from "./benchmark.ts";
 import { runCli } from "./main.ts";
 
-export async function check(committedDir: string): Promise<string[]> {
+export async function check(committedDir: string, only?: readonly string[]): Promise<string[]> {
   const tmp = mkdtempSync(join(tmpdir(), "claimstance-check-benchmarks-"));
   try {
-    const { results } = await runAll(join(tmp, "labels"), () => undefined);
+    const { results } = await runAll(join(tmp, "labels"), () => undefined, undefined, only);
     const failures: string[] = [];
     for (const r of results) {
       const json = r.reports.find((p) => p.endsWith(".json"));
@@ -37,7 +38,8 @@ export async function check(committedDir: string): Promise<string[]> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
   await runCli("check-benchmarks", async () => {
-    const failures = await check(process.argv[2] ?? DEFAULT_OUT_DIR);
+    const only = process.argv.slice(3);
+    const failures = await check(process.argv[2] ?? DEFAULT_OUT_DIR, only.length > 0 ? only : undefined);
     for (const f of failures) process.stderr.write(`check-benchmarks: ${f}\n`);
     if (failures.length > 0) process.exitCode = 1;
   });

@@ -1,26 +1,12 @@
 // Shared CLI plumbing: flag parsing errors and InputErrors become one line on
 // stderr and exit code 2; no stack trace reaches a user for bad input.
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { writeFileSync } from "node:fs";
 import { InputError } from "../errors.ts";
 import { peakRssReport } from "../rss.ts";
 
+export { numberFlag, parseFlags } from "../flags.ts";
+
 export const EXIT_BAD_INPUT = 2;
-
-export function parseFlags<T extends ParseArgsConfig["options"]>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
-}
-
-export function numberFlag(name: string, raw: string | undefined, fallback: number, check: (v: number) => boolean): number {
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(v) || !check(v)) throw new InputError(`--${name}: invalid value ${JSON.stringify(raw)}`);
-  return v;
-}
 
 /** Runs a CLI body; maps errors to a one-line message and an exit code. */
 export async function runCli(name: string, body: () => Promise<void>): Promise<void> {

@@ -4,9 +4,9 @@
 import { extractArticles, isSkipped, readInputs } from "../extract/index.ts";
 import { writeAtomic } from "../eval/io.ts";
 import { InputError } from "../errors.ts";
-import { labelArticle } from "../label/label.ts";
-import { loadLexicons } from "../label/lexicons.ts";
-import { TargetMiner, topicsCsv } from "../label/suggest.ts";
+import { labelArticle } from "../label/pipeline.ts";
+import { loadLexicons } from "../label/lexicon/lexicons.ts";
+import { TargetMiner, topicsCsv } from "../label/analysis/suggest.ts";
 import { pathToFileURL } from "node:url";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 

@@ -3,13 +3,13 @@
 // corpus, lexicons and --seed give byte-identical weights.
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_MODEL_PATH } from "../label/attribution-model.ts";
-import { loadLexicons } from "../label/lexicons.ts";
-import { readBratFolder } from "../eval/benchmarks/brat.ts";
+import { DEFAULT_MODEL_PATH } from "../label/tagger/model.ts";
+import { loadLexicons } from "../label/lexicon/lexicons.ts";
+import { readBratFolder, trainingArticle } from "../eval/benchmarks/brat.ts";
 import { ensureDir, writeAtomic } from "../eval/io.ts";
-import { articleExamples, cueInventory, trainTagger } from "../eval/tagger-train.ts";
-import { DEFAULT_CUES_PATH, loadCueRates } from "../label/attribution-model.ts";
-import type { ModelFile } from "../label/attribution-model.ts";
+import { articleExamples, cueInventory, trainTagger } from "../label/tagger/train.ts";
+import { DEFAULT_CUES_PATH, loadCueRates } from "../label/tagger/model.ts";
+import type { ModelFile } from "../label/tagger/model.ts";
 import { numberFlag, parseFlags, runCli } from "./main.ts";
 
 export const HELP = `Usage: npm run train-attribution -- [options]
@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<void> {
   const limit = numberFlag("limit", f.limit, Infinity, (v) => Number.isInteger(v) && v >= 2);
   const lex = await loadLexicons();
   const articles = (await readBratFolder(dir)).slice(0, limit);
-  const examples = articles.map((a) => ({ examples: articleExamples(a, lex) }));
+  const examples = articles.map((a) => ({ examples: articleExamples(trainingArticle(a)) }));
   const cues = f.cues ?? DEFAULT_CUES_PATH;
   const inventory = cueInventory(examples.flatMap((a) => a.examples));
   await ensureDir(dirname(cues));

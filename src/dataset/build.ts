@@ -25,7 +25,7 @@ import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 import { writeSplits } from "./write-splits.ts";
 import { anchorMatcher, TopicFit, TOPIC_FIT_SHARE, type DefaultTopics } from "./topic-fit.ts";
 import type { NetworkPeriod } from "../extract/dates.ts";
-import { TargetMiner, topicsCsv } from "../label/suggest.ts";
+import { TargetMiner, topicsCsv } from "../label/analysis/suggest.ts";
 
 export interface BuildOptions extends LabelStageOptions {
   inputs: string[];
@@ -103,7 +103,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   await out.removeStale(OUTPUT_NAMES);
   const workers = opts.workers ?? 0;
   // Workers start first: their start-up overlaps the main thread's.
-  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd }) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd, disable: opts.disable }) : null;
   const spool = out.scratch("records.spool");
   try {
     // The boilerplate pre-pass reads every input once before the per-document work (cleaning.ts); it also
@@ -115,7 +115,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     const topicList = describeTopics(opts, topicMode, fit, defaultTopics);
     const labeller = await LabelStage.create(opts, defaultTopics);
     pool?.configure([...labeller.wanted], cleaning, defaultTopics);
-    const local: WorkContext = { lex: labeller.lex, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
+    const local: WorkContext = { lex: labeller.lex, pipeline: labeller.pipeline, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
     const miner = opts.suggestTopics ? new TargetMiner() : null;
     const c = new Collector(labeller, spool, opts.networkPeriod ?? "month", miner);
     // Batches in input order, done by the workers (or here, in-process); the

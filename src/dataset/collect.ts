@@ -14,7 +14,7 @@ import type { BatchHashes } from "./sentence-hashes.ts";
 import { NetworkTally } from "./network.ts";
 import { CorpusStats } from "./corpus-stats.ts";
 import type { NetworkPeriod } from "../extract/dates.ts";
-import type { TargetMiner } from "../label/suggest.ts";
+import type { TargetMiner } from "../label/analysis/suggest.ts";
 import { RecordStats } from "./write-splits.ts";
 
 export interface SourceCounts {

@@ -22,10 +22,11 @@ import {
   type LabellerReport,
   type LabelledText,
   type Lexicons,
+  Pipeline,
 } from "../label/index.ts";
 import type { Article } from "../schema.ts";
-import { TRIE_FLAGS } from "../label/lexicons.ts";
-import { PhraseTrie } from "../label/phrases.ts";
+import { TRIE_FLAGS } from "../label/lexicon/lexicons.ts";
+import { PhraseTrie } from "../label/lexicon/phrases.ts";
 
 export interface LabelStageOptions {
   /** Lexicon folder; undefined = the project's data/lexicons/. */
@@ -36,6 +37,8 @@ export interface LabelStageOptions {
   targetsAdd?: readonly string[];
   /** Gold folder or file; null = no gold scoring; undefined = the project's data/gold/ if present. */
   gold?: string | null;
+  /** Pipeline components switched off by name (--disable; src/label/pipeline.ts). */
+  disable?: readonly string[];
 }
 
 /** The topic files of a run (--targets, --targets-add) and whether the lexicon's default topic list counts (topic-fit.ts). */
@@ -91,8 +94,8 @@ function lengthsOf(wanted: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySe
 }
 
 /** Labels one article; `wanted` is the gold sentences' index (see wantedIndex). */
-export function labelWith(lex: Lexicons, wanted: ReadonlyMap<string, ReadonlySet<string>>, article: Article): LabelledArticle {
-  const results = labelArticle(article, lex);
+export function labelWith(lex: Lexicons, wanted: ReadonlyMap<string, ReadonlySet<string>>, article: Article, pipeline?: Pipeline): LabelledArticle {
+  const results = labelArticle(article, lex, pipeline);
   const goldHits: number[] = [];
   if (wanted.size > 0) {
     const lengths = lengthsOf(wanted);
@@ -115,11 +118,13 @@ export class LabelStage {
   private constructor(
     readonly lex: Lexicons,
     private readonly gold: GoldItem[] | null,
+    readonly pipeline: Pipeline,
   ) {
     this.wanted = new Set((gold ?? []).map((g) => goldKey(g.source, g.text)));
   }
 
   static async create(opts: LabelStageOptions, defaultTopics = true): Promise<LabelStage> {
+    const pipeline = new Pipeline(opts.disable);
     const lex = await loadRunLexicons(opts.lexicons, { replace: opts.targets, add: opts.targetsAdd, defaults: defaultTopics });
     let gold: GoldItem[] | null = null;
     if (opts.gold !== null) {
@@ -127,7 +132,7 @@ export class LabelStage {
       const exists = await stat(dir).then(() => true, () => false);
       if (opts.gold !== undefined || exists) gold = await loadGold(dir);
     }
-    return new LabelStage(lex, gold);
+    return new LabelStage(lex, gold, pipeline);
   }
 
   /** Takes one article's labels (in input order, kept articles only) into the statistics and the gold capture. */
@@ -144,7 +149,7 @@ export class LabelStage {
   /** `wrap` replaces the lookup of the gold items (the gold benchmark's in-article labelling); default: the run's sentences, else context. */
   report(wrap?: (lookup: GoldLookup) => GoldLookup): LabellerReport {
     if (!this.gold) return buildLabellerReport({ lf: this.lf, gold: null });
-    const base = makeGoldLookup(this.captured, this.lex);
+    const base = makeGoldLookup(this.captured, this.lex, this.pipeline);
     const lookup = wrap ? wrap(base) : base;
     const files = new Map<string, GoldItem[]>();
     for (const g of this.gold) {

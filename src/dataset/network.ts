@@ -15,7 +15,7 @@
 // tallies of parts of a corpus merge (merge()) into the tally of the whole,
 // and the files are byte-identical for the same records.
 import type { SentenceLabels } from "../schema.ts";
-import { csvField } from "../label/csv-table.ts";
+import { csvField } from "../label/lexicon/csv-table.ts";
 import { periodOf, type NetworkPeriod } from "../extract/dates.ts";
 
 const MAX_EXAMPLES = 3;

@@ -11,8 +11,8 @@
 // 0.4% of articles). --default-topics on|off overrides the test; a --targets
 // file replaces the list and is about every article.
 import { join } from "node:path";
-import { readCsvTable } from "../label/csv-table.ts";
-import { expandPattern } from "../label/phrases.ts";
+import { readCsvTable } from "../label/lexicon/csv-table.ts";
+import { expandPattern } from "../label/lexicon/phrases.ts";
 import { DEFAULT_LEXICON_DIR } from "../label/index.ts";
 import { z } from "zod";
 

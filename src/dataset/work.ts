@@ -9,6 +9,7 @@ import type { DroppedChrome, InputDocument } from "../extract/index.ts";
 import type { CleaningSpec } from "../extract/cleaning.ts";
 import { ClaimRecord, type Article, type SentenceLabels } from "../schema.ts";
 import { labelWith, type LabelledArticle, type Lexicons } from "./label-stage.ts";
+import type { Pipeline } from "../label/pipeline.ts";
 import { hashSentences, type BatchHashes } from "./sentence-hashes.ts";
 import type { KeyIntMap } from "./u32-map.ts";
 
@@ -18,6 +19,8 @@ export type SpooledRecord = Omit<ClaimRecord, "dup_group" | "split">;
 
 export interface WorkContext {
   lex: Lexicons;
+  /** The labeller's enabled components (--disable). */
+  pipeline: Pipeline;
   /** The gold sentences whose labels the main thread keeps (label-stage.ts wantedIndex). */
   wanted: Map<string, Set<string>>;
   /** Exact keys whose hashes this context already sent: a repeat sends the key only (see BatchHashes). */
@@ -143,7 +146,7 @@ export function processBatch(ctx: WorkContext, docs: readonly InputDocument[]): 
     const articles: ArticleResult[] = [];
     for (const article of extracted.articles) {
       if (article.sentences.length === 0) continue;
-      const labelled = labelWith(ctx.lex, ctx.wanted, article);
+      const labelled = labelWith(ctx.lex, ctx.wanted, article, ctx.pipeline);
       const result: ArticleResult = {
         docId: article.doc_id,
         sourcePath: article.source.path,

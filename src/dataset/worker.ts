@@ -5,12 +5,15 @@ import type { InputDocument } from "../extract/index.ts";
 import type { CleaningSpec } from "../extract/cleaning.ts";
 import { loadRunLexicons, wantedIndex } from "./label-stage.ts";
 import { KeyIntMap } from "./u32-map.ts";
+import { Pipeline } from "../label/pipeline.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
 
 export interface WorkerSetup {
   lexicons: string | undefined;
   targets?: string | undefined;
   targetsAdd?: readonly string[] | undefined;
+  /** Pipeline components switched off (--disable). */
+  disable?: readonly string[] | undefined;
 }
 
 export type WorkerMessage =
@@ -39,7 +42,7 @@ process.on("disconnect", () => process.exit(0));
 process.on("message", (msg: WorkerMessage) => {
   if (msg.kind === "setup") {
     setup = msg.setup;
-    ready = loadRunLexicons(msg.setup.lexicons, { replace: msg.setup.targets, add: msg.setup.targetsAdd }).then((lex) => ({ lex, wanted, sentKeys: new KeyIntMap(), cleaning }));
+    ready = loadRunLexicons(msg.setup.lexicons, { replace: msg.setup.targets, add: msg.setup.targetsAdd }).then((lex) => ({ lex, pipeline: new Pipeline(msg.setup.disable), wanted, sentKeys: new KeyIntMap(), cleaning }));
     ready.catch(() => undefined);
   } else if (msg.kind === "wanted") {
     wanted = wantedIndex(msg.wanted);

@@ -3,7 +3,7 @@
 // order, so every system scored on the same n items (CIs) and every pair of
 // systems (paired tests) sees exactly the same resamples.
 import { percentile } from "./metrics.ts";
-import { mulberry32, randInt } from "./rng.ts";
+import { mulberry32, randInt } from "../rng.ts";
 
 /** Calls `visit(idx, b)` for each of `resamples` resamples of n indices; `idx` is reused between calls. */
 export function forEachResample(n: number, resamples: number, seed: number, visit: (idx: Int32Array, b: number) => void): void {

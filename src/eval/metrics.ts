@@ -8,7 +8,7 @@
 // - F_avg is the SemEval-2016 Task 6 score: the mean of the F1 of "support"
 //   and of "oppose" (neutral is left out).
 // Every sum runs in a fixed order, so results are identical on every machine.
-import { mulberry32, randInt } from "./rng.ts";
+import { mulberry32, randInt } from "../rng.ts";
 
 export type Label = string;
 

@@ -12,7 +12,7 @@ import { forEachResample, percentileInterval } from "./bootstrap.ts";
 import { MULTI_LABEL, TASK_LABELS, typesOf, type Task } from "./data.ts";
 import { confusionMatrix, fAvg, macroF1FromConfusion, perClassScores, uniqueLabels, type Label } from "./metrics.ts";
 import type { ScoreBlock } from "./report-types.ts";
-import { prf } from "../label/score.ts";
+import { prf } from "../label/analysis/score.ts";
 
 export interface Stats {
   accuracy: number;

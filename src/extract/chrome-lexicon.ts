@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
-import { parseCsvTable } from "../label/csv-table.ts";
+import { parseCsvTable } from "../label/lexicon/csv-table.ts";
 import { chromeGate, gateOpen, startsWithClass, type ChromeGate } from "./chrome-gates.ts";
 
 export const CHROME_CATEGORIES = [

@@ -5,8 +5,8 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../../src/errors.ts";
-import { labelArticle } from "../../src/label/label.ts";
-import { loadLexicons, readTopicFile } from "../../src/label/lexicons.ts";
+import { labelArticle } from "../../src/label/pipeline.ts";
+import { loadLexicons, readTopicFile } from "../../src/label/lexicon/lexicons.ts";
 import { article } from "../label/helpers.ts";
 import { ROOT, runCli, runTsx, tempDir } from "../hostile/helpers.ts";
 
@@ -127,7 +127,7 @@ withCorpus("suggest-targets drafts a topics CSV that --targets reads as it is; s
 });
 
 test("suggest-targets merges an entity's spellings and a head's variants; pronoun heads and empty patterns never make a topic", async (t) => {
-  const { TargetMiner } = await import("../../src/label/suggest.ts");
+  const { TargetMiner } = await import("../../src/label/analysis/suggest.ts");
   const lex = await loadLexicons();
   const texts = [
     CHRISTIE,

@@ -2,6 +2,7 @@
 // hand-computed items, the gold and groups readers, and — when
 // ../shared/corpora is present — a real article read by id from the gzipped
 // corpus and a small run of the benchmark itself.
+import { FULL_PIPELINE } from "../../src/label/pipeline.ts";
 import test from "ava";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -138,7 +139,7 @@ corpusTest("a real AllSides article read by id from the gzipped corpus: the gold
   const doc = docs.get(id)!;
   t.is(doc.kind, "jsonl");
   t.regex(doc.path, /^articles\.jsonl\.gz:\d+$/);
-  const labelledDoc = labelDoc(doc, await loadLexicons());
+  const labelledDoc = labelDoc(doc, await loadLexicons(), FULL_PIPELINE);
   const at = labelledDoc.texts.indexOf(g.text);
   t.true(at > 0);
   for (const c of g.context) t.true(labelledDoc.texts.indexOf(c) >= 0 && labelledDoc.texts.indexOf(c) < at);

@@ -4,7 +4,7 @@ import { csrFromDense, CsrBuilder } from "../../src/eval/csr.ts";
 import { lbfgs } from "../../src/eval/lbfgs.ts";
 import { SparseLogisticRegression } from "../../src/eval/logreg.ts";
 import { DenseReferenceLogisticRegression } from "../../src/eval/reference.ts";
-import { mulberry32 } from "../../src/eval/rng.ts";
+import { mulberry32 } from "../../src/rng.ts";
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

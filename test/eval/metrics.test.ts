@@ -8,7 +8,7 @@ import {
   perClassScores,
   percentile,
 } from "../../src/eval/metrics.ts";
-import { mulberry32 } from "../../src/eval/rng.ts";
+import { mulberry32 } from "../../src/rng.ts";
 
 // Hand-worked example (10 items; "oppose" is never predicted):
 //   true: s s s o o n n n n n

@@ -2,7 +2,7 @@
 // committed): seed paragraphs shuffled and recombined with a seeded PRNG.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { mulberry32 } from "../../src/eval/rng.ts";
+import { mulberry32 } from "../../src/rng.ts";
 import { SEEDS } from "./helpers.ts";
 
 const prng = mulberry32;

@@ -4,7 +4,7 @@ import test from "ava";
 import { readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadCueClasses } from "../../src/label/cue-classes.ts";
+import { loadCueClasses } from "../../src/label/lexicon/cue-classes.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { labelArticle, loadLexicons } from "../../src/label/index.ts";
 

@@ -1,7 +1,8 @@
 // Shared test helpers: the default lexicons (loaded once) and Articles built
 // directly from sentence texts (the extract stage is tested on its own).
-import { labelArticle, type LabelledSentence } from "../../src/label/label.ts";
-import { loadLexicons, type Lexicons } from "../../src/label/lexicons.ts";
+import type { LabelledSentence } from "../../src/label/labels.ts";
+import { labelArticle } from "../../src/label/pipeline.ts";
+import { loadLexicons, type Lexicons } from "../../src/label/lexicon/lexicons.ts";
 import type { Article } from "../../src/schema.ts";
 import { words } from "../../src/tokens.ts";
 

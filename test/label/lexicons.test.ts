@@ -4,8 +4,8 @@ import { cp, mkdtemp, readFile, rm, writeFile, appendFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../../src/errors.ts";
-import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../src/label/lexicons.ts";
-import { expandPattern } from "../../src/label/phrases.ts";
+import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../src/label/lexicon/lexicons.ts";
+import { expandPattern } from "../../src/label/lexicon/phrases.ts";
 
 async function copyLexicons(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "claimstance-lex-"));

@@ -9,9 +9,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readBratFolder, type AnnotatedArticle } from "../../src/eval/benchmarks/brat.ts";
 import { extractArticles, isSkipped, readInputs } from "../../src/extract/index.ts";
-import { makeGoldLookup, parseGold } from "../../src/label/gold.ts";
+import { makeGoldLookup, parseGold } from "../../src/label/analysis/gold.ts";
 import { labelArticle, loadLexicons } from "../../src/label/index.ts";
-import { tokenizeSentence } from "../../src/label/tokenize.ts";
+import { tokenizeSentence } from "../../src/label/tokens/tokenize.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
 
 const CORPUS = "../shared/corpora/polnear";

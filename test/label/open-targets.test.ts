@@ -1,7 +1,7 @@
 // Open targets (open-targets.ts, target-entity.ts) on real sentences of PolNeAR train and BBC politics
 // (../shared/corpora), and the neutral traps of issue 10: stance words that take no position.
 import test from "ava";
-import { sameHead, targetHead } from "../../src/label/target-head.ts";
+import { sameHead, targetHead } from "../../src/label/grammar/target-head.ts";
 import { cpIndex, labelLast } from "./helpers.ts";
 
 test("support: Christie endorsed Trump → target_text Trump, target_entity Donald Trump, no topic", async (t) => {

@@ -5,9 +5,9 @@ import test from "ava";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { renderModel } from "../../src/cli/train-attribution.ts";
-import { readBratFolder, type AnnotatedArticle } from "../../src/eval/benchmarks/brat.ts";
-import { articleExamples, cueInventory, trainTagger } from "../../src/eval/tagger-train.ts";
-import { loadCueRates } from "../../src/label/attribution-model.ts";
+import { readBratFolder, trainingArticle, type AnnotatedArticle } from "../../src/eval/benchmarks/brat.ts";
+import { articleExamples, cueInventory, trainTagger } from "../../src/label/tagger/train.ts";
+import { loadCueRates } from "../../src/label/tagger/model.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { labelArticle, loadLexicons } from "../../src/label/index.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
@@ -102,7 +102,7 @@ maybe("train-attribution: training twice on the same real articles gives identic
   const dir = await mkdtemp(join(tmpdir(), "tagger-"));
   try {
     const once = async () => {
-      const examples = articles.map((a) => ({ examples: articleExamples(a, lex) }));
+      const examples = articles.map((a) => ({ examples: articleExamples(trainingArticle(a)) }));
       const inventory = cueInventory(examples.flatMap((a) => a.examples));
       const cues = join(dir, "cues.csv");
       await writeFile(cues, inventory);

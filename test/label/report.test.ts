@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../../src/errors.ts";
-import { loadGold, locateCue, makeGoldLookup, parseGold, type GoldItem } from "../../src/label/gold.ts";
-import type { LabelledSentence, RuleVote } from "../../src/label/label.ts";
-import { buildLabellerReport, LfSummary } from "../../src/label/report.ts";
-import { scoreAgainstGold } from "../../src/label/score.ts";
+import { loadGold, locateCue, makeGoldLookup, parseGold, type GoldItem } from "../../src/label/analysis/gold.ts";
+import type { LabelledSentence, RuleVote } from "../../src/label/labels.ts";
+import { buildLabellerReport, LfSummary } from "../../src/label/analysis/report.ts";
+import { scoreAgainstGold } from "../../src/label/analysis/score.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
 import { lexicons } from "./helpers.ts";
 

@@ -1,8 +1,8 @@
 // The labeller's speed-ups share state between sentences (empty results, a
 // per-sentence prefilter); these tests pin that the sharing cannot change labels.
 import test from "ava";
-import { findHedges } from "../../src/label/hedges.ts";
-import { tokenizeSentence } from "../../src/label/tokenize.ts";
+import { findHedges } from "../../src/label/rules/hedges.ts";
+import { tokenizeSentence } from "../../src/label/tokens/tokenize.ts";
 import { labelAll, lexicons } from "./helpers.ts";
 
 // From the seeds: the hedge is "without elaborating" (spec section 5).

@@ -2,9 +2,9 @@
 // scored, target_text by its head, and files annotated before open targets score the stance toward a topic.
 import test from "ava";
 import { fileURLToPath } from "node:url";
-import { loadGold, parseGold, type GoldItem } from "../../src/label/gold.ts";
-import type { LabelledSentence } from "../../src/label/label.ts";
-import { scoreAgainstGold } from "../../src/label/score.ts";
+import { loadGold, parseGold, type GoldItem } from "../../src/label/analysis/gold.ts";
+import type { LabelledSentence } from "../../src/label/labels.ts";
+import { scoreAgainstGold } from "../../src/label/analysis/score.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
 
 const GOLD = fileURLToPath(new URL("../../data/gold/", import.meta.url));

@@ -1,20 +1,20 @@
-// The tagger's memos (src/label/tagger-word-memo.ts, tagsOf in model-proposal.ts) give what computing afresh gives,
+// The tagger's memos (src/label/tagger/word-memo.ts, tagsOf in tagger/proposal.ts), owned by the model object, give what computing afresh gives,
 // on real PolNeAR dev sentences read from ../shared/corpora/polnear/ (never copied into the project): a lexicon
 // word's view facts and gate verdict, a view built from the memo, a memo that starts over for other rates, and the
 // tags of a sentence seen before (inside a quote or not).
 import test from "ava";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { suffixHash } from "../../src/label/attribution-features.ts";
-import { loadTagger, tagSentence, viewSentence, type TaggerModel } from "../../src/label/attribution-model.ts";
-import { cueClasses } from "../../src/label/cue-classes.ts";
+import { suffixHash } from "../../src/label/tagger/features.ts";
+import { loadTagger, tagSentence, viewSentence, type TaggerModel } from "../../src/label/tagger/model.ts";
+import { cueClasses } from "../../src/label/lexicon/cue-classes.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { loadLexicons } from "../../src/label/index.ts";
-import type { Lexicons } from "../../src/label/lexicons.ts";
-import { mayAttribute, tagsOf } from "../../src/label/model-proposal.ts";
-import { viewMemo } from "../../src/label/tagger-word-memo.ts";
-import { tokenizeSentence, type Tok } from "../../src/label/tokenize.ts";
-import { hashWord } from "../../src/label/vocab.ts";
+import type { Lexicons } from "../../src/label/lexicon/lexicons.ts";
+import { mayAttribute, tagsOf } from "../../src/label/tagger/proposal.ts";
+import { memoOf, newTaggerMemo, viewMemo } from "../../src/label/tagger/word-memo.ts";
+import { tokenizeSentence, type Tok } from "../../src/label/tokens/tokenize.ts";
+import { hashWord } from "../../src/label/lexicon/vocab.ts";
 
 const TEXT = "../shared/corpora/polnear/dev/text";
 const maybe = existsSync(TEXT) ? test : test.skip;
@@ -40,9 +40,10 @@ maybe("the view's memo holds each lexicon word's hash, suffix hash, cue rate and
   const { lex, sentences } = await devSentences(8);
   const rates = model().cueRate!;
   let checked = 0, differ = 0, groups = 0, rated = 0;
+  const tm = newTaggerMemo();
   for (const { toks } of sentences) {
-    const v = viewSentence(toks, lex, false, rates, true);
-    const memo = viewMemo(lex, rates);
+    const v = viewSentence(toks, lex, false, rates, tm);
+    const memo = viewMemo(tm, lex, rates);
     toks.forEach((tok, i) => {
       const want = { word: hashWord(tok.low), rate: rates.has(tok.low) ? Math.round(rates.get(tok.low)! * 10) : 11, group: tok.id !== 0 && lex.nouns.get(tok.low)?.has("group") ? 1 : 0 };
       const suffix = tok.low.length > 3 ? suffixHash(tok.low) : want.word;
@@ -60,9 +61,13 @@ maybe("the view's memo holds each lexicon word's hash, suffix hash, cue rate and
   // Without rates (a model without cues.csv) the same words read as not in the inventory: the memo is not reused.
   const said = sentences.find((s) => s.toks.some((x) => x.low === "said" && x.id !== 0))!;
   const k = said.toks.findIndex((x) => x.low === "said");
-  t.true(viewSentence(said.toks, lex, false, rates, true).cueRate[k]! <= 10);
-  t.is(viewSentence(said.toks, lex, false, undefined, true).cueRate[k], 11);
-  t.true(viewSentence(said.toks, lex, false, rates, true).cueRate[k]! <= 10);
+  t.true(viewSentence(said.toks, lex, false, rates, tm).cueRate[k]! <= 10);
+  t.is(viewSentence(said.toks, lex, false, undefined, tm).cueRate[k], 11);
+  t.true(viewSentence(said.toks, lex, false, rates, tm).cueRate[k]! <= 10);
+  // The memo belongs to the model object: two models never share one.
+  const a: TaggerModel = { buckets: 2, weights: new Float32Array(8) }, b: TaggerModel = { buckets: 2, weights: new Float32Array(8) };
+  t.is(memoOf(a), memoOf(a));
+  t.not(memoOf(a), memoOf(b));
 });
 
 maybe("the gate's memoised verdicts are the per-token test's, sentence by sentence", async (t) => {

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../../src/errors.ts";
-import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../src/label/lexicons.ts";
+import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../src/label/lexicon/lexicons.ts";
 import { cpIndex, labelLast } from "./helpers.ts";
 
 async function hedgesOf(text: string) {

@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import { InputError } from "../../errors.ts";
 import { extractArticles } from "../../extract/index.ts";
 import type { Article } from "../../schema.ts";
+import type { TrainingArticle } from "../../label/tagger/train.ts";
 
 /** A half-open [start, end) range of code points in the article text. */
 export type Fragment = [start: number, end: number];
@@ -145,4 +146,9 @@ export async function readBratFolder(dir: string): Promise<AnnotatedArticle[]> {
   }
   if (out.length === 0) throw new InputError(`${dir}: no annotated article found`);
   return out;
+}
+
+/** What the tagger trains on from one annotated article (src/label/tagger/train.ts): its text, attributions and the pipeline's sentences. */
+export function trainingArticle(a: AnnotatedArticle): TrainingArticle {
+  return { text: a.text, attributions: a.doc.attributions, extracted: extractAnnotated(a) };
 }

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { extractArticles, readInputs } from "../../extract/index.ts";
 import { loadChromeLexicon } from "../../extract/chrome-lexicon.ts";
 import { prepareCleaning } from "../../dataset/boilerplate.ts";
-import { parseFlags } from "../../cli/main.ts";
+import { parseFlags } from "../../flags.ts";
 import { r4 } from "../report-types.ts";
 import { measureCorpus, type CorpusFigures, type CorpusSpec } from "./cleaning-measure.ts";
 import { renderCleaningReport, type SeedRecord } from "./cleaning-report.ts";

@@ -3,7 +3,7 @@
 // firings counted apart (right by our spec, "certain" by CoNLL's), and the
 // commonest word n-grams of the uncertain sentences the labeller misses.
 import { HEDGE_TYPES, type Hedge, type HedgeType } from "../../schema.ts";
-import { prf, type Prf } from "../../label/score.ts";
+import { prf, type Prf } from "../../label/analysis/score.ts";
 import { words } from "../../tokens.ts";
 
 export interface CueCount {

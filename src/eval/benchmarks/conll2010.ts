@@ -4,9 +4,9 @@
 // labelled as a one-sentence article, never re-segmented.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { parseFlags } from "../../cli/main.ts";
-import { labelArticle } from "../../label/label.ts";
-import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicons.ts";
+import { parseFlags } from "../../flags.ts";
+import { FULL_PIPELINE, labelArticle } from "../../label/pipeline.ts";
+import { DEFAULT_LEXICON_DIR, loadLexicons } from "../../label/lexicon/lexicons.ts";
 import type { Article } from "../../schema.ts";
 import { words } from "../../tokens.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
@@ -100,7 +100,7 @@ export const conll2010: Benchmark = {
   name: "conll2010",
   summary: "hedged vs CoNLL-2010 Wikipedia uncertainty (sentence P/R/F1, per type, per cue)",
   defaultArgv: () => (existsSync(DEFAULT_FILE) ? ["--file", DEFAULT_FILE] : null),
-  async run({ argv, outDir }) {
+  async run({ argv, outDir, pipeline = FULL_PIPELINE }) {
     const f = parseFlags(argv, { file: { type: "string" }, lexicons: { type: "string" }, help: { type: "boolean", short: "h" } });
     if (f.help) {
       process.stdout.write(HELP);
@@ -115,7 +115,7 @@ export const conll2010: Benchmark = {
     for (const r of rows) {
       if (r.text === "") tally.add(r.text, r.uncertain, []);
       else {
-        const labels = labelArticle(oneSentenceArticle(r.text, r.row), lex)[0]!.labels;
+        const labels = labelArticle(oneSentenceArticle(r.text, r.row), lex, pipeline)[0]!.labels;
         tally.add(r.text, r.uncertain, labels.hedges, labels.rules);
       }
     }

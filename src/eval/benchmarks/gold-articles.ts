@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { InputError } from "../../errors.ts";
 import { extractArticles, isSkipped, readInputs, type InputDocument } from "../../extract/index.ts";
 import { labelWith } from "../../dataset/label-stage.ts";
+import { FULL_PIPELINE, type Pipeline } from "../../label/pipeline.ts";
 import type { GoldItem, GoldLookup, LabelledSentence, Lexicons } from "../../label/index.ts";
 
 /** FNC-1's layout: the text column of a cited CSV (its id column is named in the citation). */
@@ -33,11 +34,11 @@ export interface LabelledDoc {
 }
 
 /** Extracts and labels one document as the build does (extract → segment → label). */
-export function labelDoc(doc: InputDocument, lex: Lexicons): LabelledDoc {
+export function labelDoc(doc: InputDocument, lex: Lexicons, pipeline: Pipeline): LabelledDoc {
   const out: LabelledDoc = { texts: [], results: [] };
   for (const article of extractArticles(doc).articles) {
     if (article.sentences.length === 0) continue;
-    const { results } = labelWith(lex, new Map(), article);
+    const { results } = labelWith(lex, new Map(), article, pipeline);
     article.sentences.forEach((s, i) => {
       out.texts.push(s.text);
       out.results.push(results[i]!);
@@ -60,7 +61,7 @@ export function resolveCorpora(flag: string | undefined, fallback: string): stri
  * path; a CSV is read once for all its cited rows). Keyed by the citation.
  * A cited file or row that is not there is simply absent from the map.
  */
-export async function labelCitedArticles(dir: string, items: readonly GoldItem[], lex: Lexicons): Promise<Map<string, LabelledDoc>> {
+export async function labelCitedArticles(dir: string, items: readonly GoldItem[], lex: Lexicons, pipeline: Pipeline = FULL_PIPELINE): Promise<Map<string, LabelledDoc>> {
   const byFile = new Map<string, Map<string, string>>();
   for (const g of items) {
     const c = parseCitation(g.source);
@@ -75,14 +76,14 @@ export async function labelCitedArticles(dir: string, items: readonly GoldItem[]
     const rows = byFile.get(file)!;
     if (rows.size === 0) {
       // .txt: per-file encoding detection (horne2017 mixes UTF-8 and Windows-1252), as `--encoding auto`.
-      for await (const doc of readInputs([path], { encoding: "auto" })) if (!isSkipped(doc)) out.set(file, labelDoc(doc, lex));
+      for await (const doc of readInputs([path], { encoding: "auto" })) if (!isSkipped(doc)) out.set(file, labelDoc(doc, lex, pipeline));
       continue;
     }
     for (const column of [...new Set([...rows.keys()].map((k) => k.split("\u0000")[0]!))].sort()) {
       for await (const doc of readInputs([path], { textColumn: CSV_TEXT_COLUMN, idColumn: column })) {
         if (isSkipped(doc)) continue;
         const source = rows.get(`${column}\u0000${doc.docId}`);
-        if (source !== undefined) out.set(source, labelDoc(doc, lex));
+        if (source !== undefined) out.set(source, labelDoc(doc, lex, pipeline));
       }
     }
   }

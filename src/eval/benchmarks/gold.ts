@@ -1,6 +1,6 @@
 // `npm run benchmark -- gold`: the in-repo gold set (data/gold/*.jsonl),
 // scored by the labeller per gold file. It reuses the labeller report's
-// scoring (src/label/score.ts, report.ts through the build's LabelStage): the
+// scoring (src/label/analysis/score.ts, report.ts through the build's LabelStage): the
 // input articles (default seeds/) are extracted and labelled as the build
 // does and gold items found among their sentences are scored in their article.
 // The rest (the corpus items) are scored twice: "in article" — in the corpus
@@ -9,8 +9,9 @@
 // context-only figures are the by-file rows of data/labeller-report.json.
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parseFlags } from "../../cli/main.ts";
+import { parseFlags } from "../../flags.ts";
 import { InputError } from "../../errors.ts";
+import { FULL_PIPELINE } from "../../label/pipeline.ts";
 import { goldKey, LabelStage, labelWith, wantedIndex } from "../../dataset/label-stage.ts";
 import { extractArticles, isSkipped, readInputs } from "../../extract/index.ts";
 import type { GoldItem } from "../../label/index.ts";
@@ -136,7 +137,7 @@ export const gold: Benchmark = {
   name: "gold",
   summary: "the labeller on the in-repo gold set, per gold file, in the items' real articles and from context only (actor, target+stance, stance, hedge types)",
   defaultArgv: () => (existsSync(DEFAULT_GOLD) && existsSync(DEFAULT_INPUT) ? [] : null),
-  async run({ argv, outDir }) {
+  async run({ argv, outDir, pipeline = FULL_PIPELINE }) {
     const f = parseFlags(argv, { gold: { type: "string" }, dir: { type: "string" }, input: { type: "string" }, corpora: { type: "string" }, lexicons: { type: "string" }, help: { type: "boolean", short: "h" } });
     if (f.help) {
       process.stdout.write(HELP);
@@ -147,14 +148,14 @@ export const gold: Benchmark = {
     const goldDir = f.gold ?? DEFAULT_GOLD;
     const input = f.input ?? DEFAULT_INPUT;
     const corpora = resolveCorpora(f.corpora, DEFAULT_CORPORA);
-    const stage = await LabelStage.create({ gold: goldDir, ...(f.lexicons ? { lexicons: f.lexicons } : {}) });
+    const stage = await LabelStage.create({ gold: goldDir, disable: pipeline.disabled, ...(f.lexicons ? { lexicons: f.lexicons } : {}) });
     const wanted = wantedIndex(stage.wanted);
     const found = new Set<string>();
     for await (const doc of readInputs([input])) {
       if (isSkipped(doc)) continue;
       for (const article of extractArticles(doc).articles) {
         if (article.sentences.length === 0) continue;
-        const labelled = labelWith(stage.lex, wanted, article);
+        const labelled = labelWith(stage.lex, wanted, article, stage.pipeline);
         const texts = labelled.goldHits.map((i) => article.sentences[i]!.text);
         for (const t of texts) found.add(goldKey(article.source.path, t));
         stage.accept(article.source.path, labelled, texts);
@@ -169,7 +170,7 @@ export const gold: Benchmark = {
     let inArticle: { byFile: ByFile; fallback: Record<string, { missing: number; not_found: number }> } | null = null;
     if (corpora !== null) {
       const inBuild = (g: GoldItem) => found.has(goldKey(g.source, g.text));
-      const articles = await labelCitedArticles(corpora, stage.goldItems.filter((g) => !inBuild(g)), stage.lex);
+      const articles = await labelCitedArticles(corpora, stage.goldItems.filter((g) => !inBuild(g)), stage.lex, stage.pipeline);
       let lookup: InArticleLookup | null = null;
       const rows = byFileOf(stage.report((base) => (lookup = inArticleLookup(base, articles, inBuild))).json);
       const fallback: Record<string, { missing: number; not_found: number }> = Object.fromEntries(files.map((file) => [file, { missing: 0, not_found: 0 }]));

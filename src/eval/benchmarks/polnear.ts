@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { labelArticle, loadLexicons, prf } from "../../label/index.ts";
-import { parseFlags } from "../../cli/main.ts";
+import { parseFlags } from "../../flags.ts";
+import { FULL_PIPELINE } from "../../label/pipeline.ts";
 import { ensureDir, writeAtomic } from "../io.ts";
 import { r4 } from "../report-types.ts";
 import { mdCell as esc } from "../report-rows.ts";
@@ -66,7 +67,7 @@ export const polnear: Benchmark = {
   name: "polnear",
   summary: "attribution (actor, cue, content) against PolNeAR's hand annotations (--dir SPLIT)",
   defaultArgv: () => (existsSync(join(DEFAULT_DIR, "attributions")) ? ["--dir", DEFAULT_DIR] : null),
-  async run({ argv, outDir }): Promise<BenchmarkResult> {
+  async run({ argv, outDir, pipeline = FULL_PIPELINE }): Promise<BenchmarkResult> {
     const flags = parseFlags(argv, { dir: { type: "string" }, lexicons: { type: "string" } });
     const dir = flags.dir ?? DEFAULT_DIR;
     const split = basename(resolve(dir));
@@ -80,7 +81,7 @@ export const polnear: Benchmark = {
       const cps = [...a.text];
       const sentences: ScoredSentence[] = [];
       for (const art of extractAnnotated(a)) {
-        const labelled = labelArticle(art, lex);
+        const labelled = labelArticle(art, lex, pipeline);
         art.sentences.forEach((s, i) => sentences.push({ start: s.start, end: s.end, text: s.text, labels: labelled[i]!.labels }));
       }
       const outcomes: SentenceOutcome[] = scoreArticle(cps, a.doc.attributions, sentences, c);

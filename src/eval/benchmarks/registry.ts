@@ -4,6 +4,7 @@
 // it to BENCHMARKS and it is on the command line and in `npm run benchmark`
 // with no argument (every benchmark whose data is present).
 import { allsides } from "./allsides/index.ts";
+import type { Pipeline } from "../../label/pipeline.ts";
 import { cleaning } from "./cleaning.ts";
 import { conll2010 } from "./conll2010.ts";
 import { gold } from "./gold.ts";
@@ -11,10 +12,12 @@ import { polnear } from "./polnear.ts";
 import { stance } from "./stance.ts";
 
 export interface BenchmarkFlags {
-  /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/cli/main.ts). */
+  /** Flags after the benchmark name, parsed by the benchmark itself (parseFlags in src/flags.ts). */
   argv: string[];
   /** Folder the reports go to (bench/labels/ unless --out-dir). */
   outDir: string;
+  /** The labeller's components (all unless --disable; the ablation runs each benchmark without each in turn). */
+  pipeline?: Pipeline;
 }
 
 /** One headline figure of a benchmark, as bench/labels.md lists it and CI guards it. */

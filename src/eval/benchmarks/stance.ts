@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { writeAtomic, ensureDir } from "../io.ts";
 import { r4 } from "../report-types.ts";
 import { loadGold, makeGoldLookup, scoreAgainstGold } from "../../label/index.ts";
-import { loadLexicons } from "../../label/lexicons.ts";
-import type { GoldScore } from "../../label/score.ts";
-import { parseFlags } from "../../cli/main.ts";
+import { loadLexicons } from "../../label/lexicon/lexicons.ts";
+import type { GoldScore } from "../../label/analysis/score.ts";
+import { parseFlags } from "../../flags.ts";
+import { FULL_PIPELINE } from "../../label/pipeline.ts";
 import type { Benchmark, BenchmarkFigure, BenchmarkResult } from "./registry.ts";
 
 const GOLD_DIR = new URL("../../../data/gold/", import.meta.url).pathname;
@@ -32,14 +33,14 @@ export const stance: Benchmark = {
   name: "stance",
   summary: "stance, target_text and target_entity on non-seed news (data/gold/stance-news*.jsonl)",
   defaultArgv: () => (FILES.every((f) => existsSync(join(GOLD_DIR, f.file))) ? [] : null),
-  async run({ argv, outDir }): Promise<BenchmarkResult> {
+  async run({ argv, outDir, pipeline = FULL_PIPELINE }): Promise<BenchmarkResult> {
     const flags = parseFlags(argv, { help: { type: "boolean" } });
     if (flags.help) {
       process.stdout.write("npm run benchmark -- stance: scores data/gold/stance-news.jsonl (train) and stance-news-heldout.jsonl (heldout, guarded)\n");
       return { benchmark: "stance", split: "", command: "npm run benchmark -- stance", figures: [], reports: [] };
     }
     const lex = await loadLexicons();
-    const lookup = makeGoldLookup([], lex);
+    const lookup = makeGoldLookup([], lex, pipeline);
     const figs: BenchmarkFigure[] = [];
     const detail: Record<string, unknown> = {};
     for (const f of FILES) {

@@ -10,7 +10,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseFlags } from "../../../cli/main.ts";
+import { parseFlags } from "../../../flags.ts";
+import { FULL_PIPELINE } from "../../../label/pipeline.ts";
 import { InputError } from "../../../errors.ts";
 import { loadLexicons, makeGoldLookup, type GoldItem } from "../../../label/index.ts";
 import { HEDGE_TYPES } from "../../../schema.ts";
@@ -81,7 +82,7 @@ export const allsides: Benchmark = {
   name: "allsides",
   summary: "the labeller on the AllSides gold (issue 19): tuning and held-out outlets in their corpus articles, leave-one-outlet-group-out",
   defaultArgv: () => (existsSync(join(DEFAULT_CORPORA, CORPUS)) && existsSync(join(DEFAULT_GOLD, FILES[1].file)) ? [] : null),
-  async run({ argv, outDir }): Promise<BenchmarkResult> {
+  async run({ argv, outDir, pipeline = FULL_PIPELINE }): Promise<BenchmarkResult> {
     const f = parseFlags(argv, { gold: { type: "string" }, corpora: { type: "string" }, lexicons: { type: "string" }, help: { type: "boolean", short: "h" } });
     if (f.help) {
       process.stdout.write(HELP);
@@ -105,9 +106,9 @@ export const allsides: Benchmark = {
     const articles = new Map<string, LabelledDoc>();
     for (const file of [...wanted.keys()].sort()) {
       const docs = await readArticlesById(join(corpora, file), wanted.get(file)!);
-      for (const id of [...docs.keys()].sort()) articles.set(`${file}:id ${id}`, labelDoc(docs.get(id)!, lex));
+      for (const id of [...docs.keys()].sort()) articles.set(`${file}:id ${id}`, labelDoc(docs.get(id)!, lex, pipeline));
     }
-    const inArticle = inArticleLookup(makeGoldLookup([], lex), articles, () => false);
+    const inArticle = inArticleLookup(makeGoldLookup([], lex, pipeline), articles, () => false);
     const lookup = memoLookup(inArticle);
 
     const figures: BenchmarkFigure[] = [];
