@@ -131,7 +131,7 @@ corpusTest("per-outlet templates: the Washington Times footer repeats in its art
   for (const d of docs.slice(0, 5)) quoting.add("Washington Times", `${d.text.split("\n")[0]}\n${quote}`);
   t.false(quoting.templates().includes(templateKey("Washington Times", "line", quote.trim().toLowerCase().replace(/\s+/g, " "))));
   // Without an outlet on the document, the outlet's templates do not apply.
-  const anonymous = { ...withFooter, outlet: undefined } as unknown as InputDocument;
+  const anonymous = { ...withFooter, outlet: undefined, source: undefined } as unknown as InputDocument;
   t.false(extractArticles(anonymous, { ...spec, boilerplate: [] }).dropped.some((x) => x.category === "boilerplate" && x.text.startsWith("Copyright © 2019")));
 });
 
