@@ -1,7 +1,7 @@
 // claimstance build-dataset [flags] (npm run build-dataset -- [flags]): raw
 // news articles → train/test claim-record JSONL.
-import { realpath } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
+import { basename, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { NETWORK_PERIODS } from "../extract/dates.ts";
 import { buildDataset } from "../dataset/build.ts";
@@ -244,15 +244,35 @@ function choice<T extends string>(name: string, raw: string | undefined, values:
   return raw as T;
 }
 
-/** Is every input the project's seeds/ folder or a file in it? */
+/**
+ * Is every input the project's seeds: its seeds/ folder or a file in it, or a
+ * copy of them (same file names, same bytes; an installed package is given the
+ * checkout's seeds/, say)?
+ */
 async function isSeedsInput(inputs: readonly string[]): Promise<boolean> {
   const seeds = await realpath(SEEDS_DIR).catch(() => null);
-  if (seeds === null) return false;
+  if (seeds === null || inputs.length === 0) return false;
+  const seedFiles = (await readdir(seeds)).filter((n) => n.endsWith(".txt")).sort();
+  const sameBytes = async (file: string) => {
+    const name = basename(file);
+    if (!seedFiles.includes(name)) return false;
+    const [a, b] = await Promise.all([readFile(file), readFile(join(seeds, name))]);
+    return a.equals(b);
+  };
   for (const i of inputs) {
     const real = await realpath(i).catch(() => null);
-    if (real === null || (real !== seeds && !real.startsWith(seeds + sep))) return false;
+    if (real === null) return false;
+    if (real === seeds || real.startsWith(seeds + sep)) continue;
+    const info = await stat(real);
+    if (info.isFile()) {
+      if (!(await sameBytes(real))) return false;
+      continue;
+    }
+    const names = (await readdir(real)).sort();
+    if (names.length !== seedFiles.length || names.some((n, k) => n !== seedFiles[k])) return false;
+    for (const n of names) if (!(await sameBytes(join(real, n)))) return false;
   }
-  return inputs.length > 0;
+  return true;
 }
 
 const SEEDS_DIR = fileURLToPath(new URL("../../seeds/", import.meta.url));
