@@ -1,7 +1,10 @@
 // claimstance build-dataset [flags] (npm run build-dataset -- [flags]): raw
 // news articles → train/test claim-record JSONL.
-import { pathToFileURL } from "node:url";
-import { buildDataset } from "../dataset/build.ts";
+import { availableParallelism } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildDataset, type BuildSummary } from "../dataset/build.ts";
+import { runLocal } from "../dataset/sharded/local.ts";
+import { STAGES, runTask, stageList, type ShardedOptions, type StageName } from "../dataset/sharded/stages.ts";
 import { autoWorkers } from "../dataset/input-size.ts";
 import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
@@ -55,6 +58,16 @@ Speed
   --workers N         worker processes for extract + label (default: auto =
                       cores - 1, up to 4, with 3+ cores and 8 MB of input,
                       else 0 = in-process); outputs are identical for every N
+Sharded build (docs/scale.md; outputs byte-identical to the one-process build)
+  --work DIR          work folder of the staged build (shared storage on a
+                      cluster); with --shards and no --stage, runs the whole
+                      chain here, tasks in parallel up to the cores; a rerun
+                      skips the finished tasks (a killed run resumes)
+  --shards N          shards of the input order (and partitions of the
+                      global steps)
+  --stages            print the chain as JSON ([{stage, tasks}]) and exit
+  --stage S --task I  run one task of the chain (for a scheduler)
+  --parallel N        tasks at once in the local run (default: cores)
 Progress (stderr only)
   --quiet             no progress: by default a line refreshed a few times a
                       second when stderr is a terminal, else one summary line
@@ -81,6 +94,12 @@ const OPTIONS = {
   workers: { type: "string" },
   "keep-chrome": { type: "string" },
   "boilerplate-min-docs": { type: "string" },
+  work: { type: "string" },
+  shards: { type: "string" },
+  stages: { type: "boolean" },
+  stage: { type: "string" },
+  task: { type: "string" },
+  parallel: { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -106,6 +125,23 @@ export async function main(argv: string[]): Promise<void> {
   if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
   for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
+  if (f.work !== undefined || f.shards !== undefined || f.stages || f.stage !== undefined) {
+    await sharded(f, {
+      inputs,
+      out: f.out ?? "data/",
+      seed,
+      testRatio,
+      lexicons,
+      targets: f.targets,
+      targetsAdd: f["targets-add"],
+      gold,
+      read: { textColumn: f["text-column"], idColumn: f["id-column"], textField: f["text-field"], idField: f["id-field"], encoding: f.encoding },
+      command: `npm run build-dataset -- ${shown.join(" ")}`,
+      keepChrome,
+      boilerplateMinDocs,
+    }, argv);
+    return;
+  }
   const workers =
     f.workers === undefined || f.workers === "auto"
       ? await autoWorkers(inputs)
@@ -138,7 +174,41 @@ export async function main(argv: string[]): Promise<void> {
     throw e;
   });
   progress.done();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  printSummary(summary, f.out ?? "data/", Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+type Flags = ReturnType<typeof parseFlags<typeof OPTIONS>>;
+
+async function sharded(f: Flags, base: Omit<ShardedOptions, "work" | "shards">, argv: string[]): Promise<void> {
+  const shards = numberFlag("shards", f.shards, NaN, (v) => Number.isSafeInteger(v) && v >= 1 && v <= 10000);
+  if (Number.isNaN(shards)) throw new InputError("--shards N is needed with --work, --stage or --stages");
+  if (f.stages) {
+    console.log(JSON.stringify(stageList(shards)));
+    return;
+  }
+  if (f.work === undefined) throw new InputError("--work DIR is needed with --shards");
+  const opts: ShardedOptions = { ...base, work: f.work, shards };
+  const started = process.hrtime.bigint();
+  if (f.stage !== undefined) {
+    if (!(STAGES as readonly string[]).includes(f.stage)) throw new InputError(`--stage: unknown stage ${JSON.stringify(f.stage)} (known: ${STAGES.join(", ")})`);
+    const task = numberFlag("task", f.task, NaN, (v) => Number.isSafeInteger(v) && v >= 0);
+    if (Number.isNaN(task)) throw new InputError("--task I is needed with --stage");
+    const tasks = stageList(shards).find((s) => s.stage === f.stage)!.tasks;
+    if (task >= tasks) throw new InputError(`--task: stage ${f.stage} has tasks 0..${tasks - 1}`);
+    const summary = await runTask(opts, f.stage as StageName, task);
+    if (summary && f.stage === "finalize") printSummary(summary, base.out, Number(process.hrtime.bigint() - started) / 1e9);
+    return;
+  }
+  const parallel = numberFlag("parallel", f.parallel, availableParallelism(), (v) => Number.isSafeInteger(v) && v >= 0 && v <= 1024);
+  const self = fileURLToPath(import.meta.url);
+  const summary = await runLocal(opts, { parallel, taskCommand: [process.execPath, ...process.execArgv, self, ...argv] }).catch((e: unknown) => {
+    if ((e as { exitCode?: number }).exitCode === 2) throw new InputError((e as Error).message);
+    throw e;
+  });
+  printSummary(summary, base.out, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+function printSummary(summary: BuildSummary, out: string, seconds: number): void {
   const r = summary.records;
   console.log(
     [
@@ -148,7 +218,7 @@ export async function main(argv: string[]): Promise<void> {
       ...summary.skippedFirst.map((s) => `  skipped ${s.location}: ${s.reason}`),
       ...(summary.skipped > summary.skippedFirst.length ? [`  … and ${summary.skipped - summary.skippedFirst.length} more in skipped.jsonl`] : []),
       ...summary.labellerHeadline,
-      `wrote ${f.out ?? "data/"} in ${seconds.toFixed(2)} s`,
+      `wrote ${out} in ${seconds.toFixed(2)} s`,
     ].join("\n"),
   );
 }

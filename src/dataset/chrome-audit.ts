@@ -9,7 +9,7 @@ import type { DroppedChrome } from "../extract/index.ts";
 
 const MAX_EXAMPLES = 3;
 
-interface Entry {
+export interface Entry {
   text: string;
   category: string;
   count: number;
@@ -26,6 +26,23 @@ export class ChromeAudit {
       if (!e) this.entries.set(key, (e = { text: d.text, category: d.category, count: 0, examples: [] }));
       e.count++;
       if (e.examples.length < MAX_EXAMPLES) e.examples.push({ location, start: d.start, end: d.end });
+    }
+  }
+
+  /** The entries as plain data, for a sharded build's partial outputs (merged with absorb in shard order). */
+  partial(): [string, Entry][] {
+    return [...this.entries.entries()];
+  }
+
+  /** Adds a later shard's entries: counts summed, examples continued up to MAX_EXAMPLES (input order, as in one pass). */
+  absorb(partial: [string, Entry][]): void {
+    for (const [key, e] of partial) {
+      const mine = this.entries.get(key);
+      if (!mine) this.entries.set(key, { ...e, examples: e.examples.slice(0, MAX_EXAMPLES) });
+      else {
+        mine.count += e.count;
+        mine.examples = [...mine.examples, ...e.examples].slice(0, MAX_EXAMPLES);
+      }
     }
   }
 

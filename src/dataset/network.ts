@@ -12,7 +12,7 @@ import { csvField } from "../label/csv-table.ts";
 const MAX_EXAMPLES = 3;
 export const NETWORK_COLUMNS = ["actor", "actor_type", "target", "target_kind", "support", "oppose", "neutral", "total", "example_ids"] as const;
 
-interface Edge {
+export interface Edge {
   actor: string;
   actorType: string;
   target: string;
@@ -43,6 +43,31 @@ export class NetworkTally {
 
   get size(): number {
     return this.edges.size;
+  }
+
+  /** The edges as plain data, for a sharded build's partial outputs (merged with absorb in shard order). */
+  partial(): [string, Edge][] {
+    return [...this.edges.entries()];
+  }
+
+  /**
+   * Adds a later shard's edges: numeric fields summed, example lists continued
+   * up to MAX_EXAMPLES (the first in input order, as in one pass). Any numeric
+   * or list field an Edge gains is merged the same way.
+   */
+  absorb(partial: [string, Edge][]): void {
+    for (const [key, e] of partial) {
+      const mine = this.edges.get(key);
+      if (!mine) {
+        this.edges.set(key, { ...e, examples: e.examples.slice(0, MAX_EXAMPLES) });
+        continue;
+      }
+      const m = mine as unknown as Record<string, unknown>;
+      for (const [k, v] of Object.entries(e)) {
+        if (typeof v === "number") m[k] = (m[k] as number) + v;
+        else if (Array.isArray(v)) m[k] = [...(m[k] as unknown[]), ...v].slice(0, MAX_EXAMPLES);
+      }
+    }
   }
 
   /** The edges, most frequent first (ties: actor, then target, code-unit order). */

@@ -52,7 +52,10 @@ export class RecordStats {
 
 export interface SplitInputs {
   spoolPath: string;
+  /** Near-duplicate cluster of each record: dup_group is the id of the cluster's first record (unless recordDupGroup is given). */
   recordCluster: Int32Array;
+  /** The dup_group of record i as a JSON string literal (a sharded build's write stage: the cluster's first record may be in another shard). */
+  recordDupGroup?: (i: number) => Buffer;
   recordSplit: Uint8Array;
   recordArticle: Int32Array;
   recordStat: Int32Array;
@@ -134,9 +137,13 @@ export async function writeSplits(out: OutputSet, input: SplitInputs): Promise<R
    * caller waits for it: bounded memory), else null: no promise per line.
    */
   const take = (buf: Uint8Array, start: number, end: number): Promise<void> | null => {
-    const cluster = input.recordCluster[i]!;
-    let dupGroup = clusterIds.get(cluster);
-    if (dupGroup === undefined) clusterIds.set(cluster, (dupGroup = idLiteral(buf, start, end)));
+    let dupGroup: Buffer | undefined;
+    if (input.recordDupGroup) dupGroup = input.recordDupGroup(i);
+    else {
+      const cluster = input.recordCluster[i]!;
+      dupGroup = clusterIds.get(cluster);
+      if (dupGroup === undefined) clusterIds.set(cluster, (dupGroup = idLiteral(buf, start, end)));
+    }
     const side = input.recordSplit[i]!;
     const w = writers[side]!;
     const tail = splitTails[side]!;
