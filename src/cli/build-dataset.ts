@@ -214,6 +214,11 @@ function printSummary(summary: BuildSummary, out: string, seconds: number): void
     [
       `documents ${summary.documents}, articles ${summary.articles}, sentences ${summary.sentences}`,
       `chrome pieces dropped ${summary.chromeDropped}${chromeBreakdown(summary.chrome)} (see chrome.jsonl), in-article duplicates dropped ${summary.duplicateSentences}, clusters of repeated or near-duplicate sentences ${summary.nearDuplicateClusters}`,
+      ...(summary.giant
+        ? [
+            `giant component: ${summary.giant.records} records (${(summary.giant.share * 100).toFixed(1)}%) in one group of linked articles, split by near-duplicate cluster instead of by article (${summary.giant.articlesOnBothSides} of its ${summary.giant.articles} articles have sentences on both sides; see dataset-card.md)`,
+          ]
+        : []),
       `records: train ${r.train}, test ${r.test}; skipped inputs ${summary.skipped}${summary.skipped ? " (see skipped.jsonl)" : ""}`,
       ...summary.skippedFirst.map((s) => `  skipped ${s.location}: ${s.reason}`),
       ...(summary.skipped > summary.skippedFirst.length ? [`  … and ${summary.skipped - summary.skippedFirst.length} more in skipped.jsonl`] : []),

@@ -19,10 +19,10 @@ import { Collector } from "./collect.ts";
 import { LabelStage, wantedIndex, type LabelStageOptions } from "./label-stage.ts";
 import { OutputSet } from "./output.ts";
 import { WorkerPool } from "./pool.ts";
-import { SPLIT_NAMES, assignSplits } from "./split.ts";
+import { SPLIT_NAMES, assignSplits, type GiantSplit } from "./split.ts";
 import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
-import { writeSplits } from "./write-splits.ts";
+import { idLiteral, writeSplits } from "./write-splits.ts";
 
 export interface BuildOptions extends LabelStageOptions {
   inputs: string[];
@@ -61,6 +61,8 @@ export interface BuildSummary {
   /** The first skipped inputs (location and reason), for the summary; skipped.jsonl has them all. */
   skippedFirst: { location: string; reason: string }[];
   records: Record<string, number>;
+  /** Set when a giant component was split by near-duplicate cluster (split.ts). */
+  giant: GiantSplit | null;
   labellerHeadline: string[];
 }
 
@@ -144,20 +146,28 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
 
     const recordCluster = new Int32Array(n);
     const distinct = c.recordDistinct.view();
-    const clusterSizes = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const cl = (recordCluster[i] = c.nearDups.clusterOf(distinct[i]!));
-      clusterSizes.set(cl, (clusterSizes.get(cl) ?? 0) + 1);
-    }
+    // Records per cluster (clusters are distinct-sentence indexes): typed, not a Map per cluster.
+    const clusterSize = new Int32Array(c.nearDups.distinctCount);
+    for (let i = 0; i < n; i++) clusterSize[(recordCluster[i] = c.nearDups.clusterOf(distinct[i]!))]!++;
+    let nearDuplicateClusters = 0;
+    for (const size of clusterSize) if (size > 1) nearDuplicateClusters++;
     const recordArticle = c.recordArticle.view();
     const split = assignSplits(
       { recordArticle, recordCluster, recordStance: Uint8Array.from(c.recordStance.view()), articleDocIds: c.articleDocIds },
       { seed: opts.seed, testRatio: opts.testRatio },
     );
+    const articleStart = new Int32Array(c.articleDocIds.length);
+    for (let i = n - 1; i >= 0; i--) articleStart[recordArticle[i]!] = i;
+    const rep = split.recordRep;
 
     const stats = await writeSplits(out, {
       spoolPath: spool.tempPath,
-      recordCluster,
+      recordDupGroup: (i, buf, start, end) => {
+        const g = rep[i]!;
+        if (g === i) return idLiteral(buf, start, end);
+        const a = recordArticle[g]!;
+        return Buffer.from(JSON.stringify(`${c.articleDocIds[a]}#${g - articleStart[a]!}`));
+      },
       recordSplit: split.recordSplit,
       recordArticle,
       recordStat: c.recordStat.view(),
@@ -171,7 +181,6 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
     const report = labeller.report();
     await out.writeWhole("labeller-report.json", JSON.stringify(report.json, null, 2) + "\n");
     await out.writeWhole("labeller-report.md", report.markdown);
-    const nearDuplicateClusters = [...clusterSizes.values()].filter((s) => s > 1).length;
     await out.writeWhole(
       "dataset-card.md",
       renderCard({
@@ -185,6 +194,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
         duplicateSentences: c.duplicateSentences,
         nearDuplicateClusters,
         components: split.components,
+        giant: split.giant,
         splits: stats,
         networkEdges: c.network.size,
       }),
@@ -202,6 +212,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       skipped: c.skipped.length,
       skippedFirst: c.skipped.slice(0, MAX_LISTED_SKIPS),
       records: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s]?.records ?? 0])),
+      giant: split.giant,
       labellerHeadline: report.headline,
     };
   } catch (e) {

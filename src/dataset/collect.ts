@@ -13,6 +13,7 @@ import type { BatchResult } from "./work.ts";
 import type { BatchHashes } from "./sentence-hashes.ts";
 import { NetworkTally } from "./network.ts";
 import { RecordStats } from "./write-splits.ts";
+import { DocIdSet } from "./sharded/doc-ids.ts";
 
 export interface SourceCounts {
   documents: number;
@@ -40,7 +41,7 @@ export class Collector {
   readonly sources = new Map<string, SourceCounts>();
   documents = 0;
   duplicateSentences = 0;
-  private readonly docIds = new Set<string>();
+  private readonly docIds = new DocIdSet();
   /** Hashes of sentences seen only in skipped articles: a worker sends a key's hashes once (see work.ts BatchHashes). */
   private readonly orphans = new Map<number, Orphan>();
 
@@ -70,13 +71,12 @@ export class Collector {
       this.sources.set(sourceKey, src);
       src.documents++;
       for (const article of doc.articles) {
-        if (this.docIds.has(article.docId)) {
+        if (!this.docIds.add(article.docId)) {
           this.skipped.push({ location: item.location, reason: `duplicate doc_id ${JSON.stringify(article.docId)}` });
           for (let i = 0; i < article.sentences; i++) this.keepOrphan(h, s + i);
           s += article.sentences;
           continue;
         }
-        this.docIds.add(article.docId);
         const articleIdx = this.articleDocIds.push(article.docId) - 1;
         src.articles++;
         src.sentences += article.sentences;

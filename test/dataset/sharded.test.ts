@@ -55,6 +55,28 @@ test("a doc_id repeated in a later shard is dropped and listed in skipped.jsonl 
   }
 });
 
+test("a giant component (every article shares a sentence with the next) splits the same way in shards", async (t) => {
+  const dir = await tempDir(t, "sharded");
+  const topics = ["the budget", "the bridge", "the school", "the hospital", "the airport", "the tax", "the park", "the rail line"];
+  const rows = Array.from({ length: 40 }, (_, a) => {
+    const own = topics.map((x, k) => `Officials said ${x} plan number ${a * 8 + k} will be reviewed by the council.`).join(" ");
+    const link = `Mayor ${a} told reporters the shared statement number ${a} was final.`;
+    const prev = a > 0 ? ` Mayor ${a - 1} told reporters the shared statement number ${a - 1} was final.` : "";
+    return JSON.stringify({ id: `doc-${a}`, text: `${link} ${own}${prev}` });
+  });
+  const input = join(dir, "giant.jsonl");
+  await writeFile(input, rows.join("\n") + "\n");
+  const plain = join(dir, "plain");
+  const summary = await buildDataset({ inputs: [input], out: plain, seed: 13, testRatio: 0.2, read: { idField: "id" }, command: "test", gold: null });
+  t.truthy(summary.giant, "the fallback ran");
+  t.regex(await readFile(join(plain, "dataset-card.md"), "utf8"), /Giant component/);
+  for (const n of [2, 3]) {
+    const out = join(dir, `s${n}`);
+    await runLocal(sharded([input], out, join(dir, `w${n}`), n, { idField: "id" }), { parallel: 0 });
+    await sameFiles(t, plain, out);
+  }
+});
+
 test("CLI: --stages prints the chain; a work folder planned with other flags is refused", async (t) => {
   const r = await runCli(["--shards", "3", "--stages"]);
   t.is(r.code, 0);

@@ -55,3 +55,21 @@ export function keptArticles(a: ShardArticles, s: ShardIds): Uint8Array {
   for (const i of s.drop) kept[i] = 0;
   return kept;
 }
+
+/** Calls visit(k, "doc_id#i") for each global position gs[k] (ascending), streaming the shards' article lists. */
+export async function recordIds(processDirs: string[], ids: Ids, gs: Int32Array, visit: (k: number, id: string) => void): Promise<void> {
+  let k = 0;
+  for (let t = 0; t < processDirs.length && k < gs.length; t++) {
+    const sh = ids.shards[t]!;
+    if (gs[k]! >= sh.recordStart + sh.records) continue;
+    const art = await readJson<ShardArticles>(join(processDirs[t]!, "articles.json"));
+    const kept = keptArticles(art, sh);
+    let g = sh.recordStart;
+    for (let i = 0; i < art.counts.length && k < gs.length; i++) {
+      if (!kept[i]) continue;
+      const end = g + art.counts[i]!;
+      for (; k < gs.length && gs[k]! < end; k++) visit(k, `${art.docIds[i]}#${gs[k]! - g}`);
+      g = end;
+    }
+  }
+}

@@ -6,21 +6,14 @@
 // first article's doc_id and assigned by the same greedy. Memory: typed
 // arrays per article (start, union-find parent, 3 stance counts, split,
 // order key: ~33 B per article); records are streamed shard by shard.
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { STANCES } from "../../schema.ts";
-import { UnionFind } from "../union-find.ts";
+import { ArticleSplitter, type SplitSummary } from "../split.ts";
 import { loadClusters, shardRepresentatives } from "./dedup.ts";
-import { keptArticles, type Ids } from "./ids.ts";
+import { keptArticles, recordIds, type Ids } from "./ids.ts";
 import type { ShardArticles } from "./process.ts";
 import { readJson, readUint8, writeJson, writeTyped } from "./task-dir.ts";
 
-export interface SplitSummary {
-  components: number;
-  largestComponent: number;
-}
-
-const K = STANCES.length;
+export type { SplitSummary };
 
 export async function splitTask(
   processDirs: string[], keyDirs: string[], clusterDir: string, ids: Ids, opts: { seed: number; testRatio: number }, dir: string,
@@ -49,83 +42,43 @@ export async function splitTask(
     }
     return lo;
   };
-  const sets = new UnionFind(A);
-  for (let i = 0; i < A; i++) sets.add();
-  const counts = new Float64Array(A * K);
+  const splitter = new ArticleSplitter(A, ids.records, opts, articleOf);
   const clusters = await loadClusters(clusterDir);
-  for (let s = 0; s < processDirs.length; s++) {
-    const stance = await readUint8(join(processDirs[s]!, "stance.u8"));
-    let cur = ids.shards[s]!.articleStart;
-    await shardRepresentatives(processDirs[s]!, keyDirs, ids, s, clusters, (g, rep, _local, raw) => {
-      while (articleStart[cur + 1]! <= g) cur++;
-      if (rep !== g) sets.union(articleOf(rep), cur);
-      counts[cur * K + stance[raw]!]!++;
-    });
-  }
-  // Component sizes per stance, at the root (its smallest article).
-  for (let i = 0; i < A; i++) {
-    const r = sets.find(i);
-    if (r !== i) for (let k = 0; k < K; k++) counts[r * K + k]! += counts[i * K + k]!;
-  }
-  const rootCount = (() => {
-    let n = 0;
-    for (let i = 0; i < A; i++) if (sets.find(i) === i) n++;
-    return n;
-  })();
-  const roots = new Int32Array(rootCount);
-  const keyHigh = new Uint32Array(A);
-  const keyLow = new Uint32Array(A);
+  /** Every kept record in order: (g, article, rep, stance). */
+  const records = async (visit: (g: number, article: number, rep: number, stance: number, s: number, local: number) => void) => {
+    for (let s = 0; s < processDirs.length; s++) {
+      const stance = await readUint8(join(processDirs[s]!, "stance.u8"));
+      let cur = ids.shards[s]!.articleStart;
+      await shardRepresentatives(processDirs[s]!, keyDirs, ids, s, clusters, (g, rep, local, raw) => {
+        while (articleStart[cur + 1]! <= g) cur++;
+        visit(g, cur, rep, stance[raw]!, s, local);
+      });
+    }
+  };
+  await records((g, article, rep, stance) => splitter.record(g, article, rep, stance));
+  splitter.rootArticles();
   a = 0;
-  let r = 0;
   for (let s = 0; s < processDirs.length; s++) {
     const art = await readJson<ShardArticles>(join(processDirs[s]!, "articles.json"));
     const kept = keptArticles(art, ids.shards[s]!);
     art.docIds.forEach((id, i) => {
       if (!kept[i]) return;
-      if (sets.find(a) === a) {
-        const hex = createHash("sha256").update(`${opts.seed}\u0000${id}`).digest("hex");
-        keyHigh[a] = parseInt(hex.slice(0, 8), 16);
-        keyLow[a] = parseInt(hex.slice(8, 16), 16);
-        roots[r++] = a;
-      }
+      if (splitter.isRoot(a)) splitter.setRootDocId(a, id);
       a++;
     });
   }
-  roots.sort((x, y) => keyHigh[x]! - keyHigh[y]! || keyLow[x]! - keyLow[y]! || x - y);
-
-  const totals = new Array<number>(K).fill(0);
-  for (const root of roots) for (let k = 0; k < K; k++) totals[k]! += counts[root * K + k]!;
-  const n = ids.records;
-  const targets = totals.map((t) => t * opts.testRatio);
-  const targetAll = n * opts.testRatio;
-  const inTest = new Array<number>(K).fill(0);
-  let testAll = 0;
-  const cost = (root: number): number => {
-    let c = 0;
-    let all = testAll;
-    for (let k = 0; k < K; k++) {
-      const v = inTest[k]! + (root >= 0 ? counts[root * K + k]! : 0);
-      c += (v - targets[k]!) ** 2;
-      if (root >= 0) all += counts[root * K + k]!;
-    }
-    return c + (all - targetAll) ** 2;
-  };
-  const split = new Uint8Array(A);
-  let largest = 0;
-  for (const root of roots) {
-    let size = 0;
-    for (let k = 0; k < K; k++) size += counts[root * K + k]!;
-    largest = Math.max(largest, size);
-    if (cost(root) < cost(-1)) {
-      split[root] = 1;
-      for (let k = 0; k < K; k++) inTest[k]! += counts[root * K + k]!;
-      testAll += size;
-    }
+  if (splitter.assign()) {
+    await records((g, article, rep, stance) => splitter.giantRecord(g, article, rep, stance));
+    await recordIds(processDirs, ids, splitter.giantClusters(), (c, id) => splitter.setClusterId(c, id));
+    splitter.assignGiant();
   }
-  for (let i = 0; i < A; i++) split[i] = split[sets.find(i)]!;
-  for (let s = 0; s < processDirs.length; s++) {
-    const sh = ids.shards[s]!;
-    await writeTyped(join(dir, `split-${s}.u8`), split.subarray(sh.articleStart, sh.articleStart + sh.articles));
-  }
-  await writeJson(join(dir, "split.json"), { components: rootCount, largestComponent: largest } satisfies SplitSummary);
+  // The side of every record, per shard (what the write tasks read).
+  const sides = ids.shards.map((sh) => new Uint8Array(sh.records));
+  await records((_g, article, rep, _stance, s, local) => {
+    const side = splitter.sideOf(article, rep);
+    sides[s]![local] = side;
+    splitter.countMixed(article, side);
+  });
+  for (let s = 0; s < sides.length; s++) await writeTyped(join(dir, `side-${s}.u8`), sides[s]!);
+  await writeJson(join(dir, "split.json"), splitter.result());
 }

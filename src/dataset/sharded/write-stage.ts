@@ -22,7 +22,7 @@ import { STANCES } from "../../schema.ts";
 import { writeSplits } from "../write-splits.ts";
 import type { RecordStats } from "../write-splits.ts";
 import { findSorted, loadClusters, shardRepresentatives, sortedUnique } from "./dedup.ts";
-import { keptArticles, type Ids } from "./ids.ts";
+import { keptArticles, recordIds, type Ids } from "./ids.ts";
 import { processShard, type ProcessOptions, type ShardArticles, type ShardPartial } from "./process.ts";
 import type { ShardRange } from "./plan.ts";
 import type { SplitSummary } from "./split-stage.ts";
@@ -61,15 +61,13 @@ export async function writeTask(opts: ProcessOptions, range: ShardRange, dirs: S
   }
   await shardRepresentatives(dirs.process[s]!, dirs.keys, ids, s, clusters, (_g, rep, local) => (reps[local] = rep));
   const uniq = sortedUnique(reps);
-  const literals = await idLiterals(dirs.process, ids, uniq);
-  const articleSplit = await readUint8(join(dirs.split, `split-${s}.u8`));
-  const recordSplit = new Uint8Array(n);
-  for (let i = 0; i < n; i++) recordSplit[i] = articleSplit[recordArticle[i]!]!;
+  const literals: Buffer[] = new Array(uniq.length);
+  await recordIds(dirs.process, ids, uniq, (k, id) => (literals[k] = Buffer.from(JSON.stringify(id))));
+  const recordSplit = await readUint8(join(dirs.split, `side-${s}.u8`));
   const out = new OutputSet(dir, "part");
   const summaries = await readJson<RecordStats["summaries"]>(join(src, "stats.json"));
   const stats = await writeSplits(out, {
     spoolPath: join(src, "spool.jsonl"),
-    recordCluster: reps,
     recordDupGroup: (i) => literals[findSorted(uniq, reps[i]!)]!,
     recordSplit,
     recordArticle,
@@ -80,29 +78,6 @@ export async function writeTask(opts: ProcessOptions, range: ShardRange, dirs: S
   await writeJson(join(dir, "split-stats.json"), stats);
   await copyFile(join(src, "partial.json"), join(dir, "partial.json"));
   if (src !== dirs.process[s]) await rm(src, { recursive: true, force: true });
-}
-
-/** The id literal (`"doc_id#i"`, JSON) of each global position in `gs` (ascending). */
-async function idLiterals(processDirs: string[], ids: Ids, gs: Int32Array): Promise<Buffer[]> {
-  const out: Buffer[] = new Array(gs.length);
-  let k = 0;
-  for (let t = 0; t < processDirs.length && k < gs.length; t++) {
-    const sh = ids.shards[t]!;
-    if (gs[k]! >= sh.recordStart + sh.records) continue;
-    const art = await readJson<ShardArticles>(join(processDirs[t]!, "articles.json"));
-    const kept = keptArticles(art, sh);
-    let g = sh.recordStart;
-    for (let i = 0; i < art.counts.length && k < gs.length; i++) {
-      if (!kept[i]) continue;
-      const end = g + art.counts[i]!;
-      while (k < gs.length && gs[k]! < end) {
-        out[k] = Buffer.from(JSON.stringify(`${art.docIds[i]}#${gs[k]! - g}`));
-        k++;
-      }
-      g = end;
-    }
-  }
-  return out;
 }
 
 export interface FinalizeOptions {
@@ -197,6 +172,7 @@ export async function finalizeTask(opts: FinalizeOptions, dirs: StageDirs, ids: 
         duplicateSentences,
         nearDuplicateClusters,
         components: split.components,
+        giant: split.giant,
         splits: stats,
         networkEdges: network.size,
       }),
@@ -213,6 +189,7 @@ export async function finalizeTask(opts: FinalizeOptions, dirs: StageDirs, ids: 
       skipped: skipped.length,
       skippedFirst: skipped.slice(0, MAX_LISTED_SKIPS),
       records: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s]?.records ?? 0])),
+      giant: split.giant,
       labellerHeadline: report.headline,
     };
   } catch (e) {
