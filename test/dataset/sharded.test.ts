@@ -23,6 +23,7 @@ function sharded(inputs: string[], out: string, work: string, shards: number, re
 }
 
 test("seeds: every output byte-identical to the one-process build for 1, 2, 3 and 7 shards", async (t) => {
+  t.timeout(5 * 60_000);
   const dir = await tempDir(t, "sharded");
   const plain = join(dir, "plain");
   await buildDataset({ inputs: [SEEDS], out: plain, seed: 13, testRatio: 0.2, read: {}, command: "test", gold: null });
@@ -95,6 +96,7 @@ test("CLI: --stages prints the chain; a work folder planned with other flags is 
 });
 
 test("a local run killed (SIGKILL) mid-stage resumes to the same bytes, skipping finished tasks", async (t) => {
+  t.timeout(6 * 60_000); // three CLI runs of ~16 task processes each, through tsx
   const dir = await tempDir(t, "sharded");
   const plain = join(dir, "plain");
   t.is((await runCli([...QUICK, "--quiet", "--out", plain])).code, 0);
