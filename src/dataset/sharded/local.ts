@@ -4,6 +4,8 @@
 // process (tests). A task that fails stops the run after the running tasks
 // end; rerunning skips every finished task.
 import { spawn } from "node:child_process";
+import { appendFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { BuildSummary } from "../build.ts";
 import { runTask, stageList, type ShardedOptions, type StageName } from "./stages.ts";
 
@@ -25,10 +27,21 @@ function runChild(cmd: string[], stage: StageName, task: number): Promise<void> 
 }
 
 export async function runLocal(opts: ShardedOptions, run: LocalRun): Promise<BuildSummary> {
+  const timings = join(opts.work, "timings.jsonl");
   for (const { stage, tasks } of stageList(opts.shards)) {
+    const started = process.hrtime.bigint();
+    await stageTasks(opts, run, stage, tasks);
+    // Wall time per stage (docs/scale.md's figures); never read by the build.
+    await appendFile(timings, JSON.stringify({ stage, tasks, seconds: Number(process.hrtime.bigint() - started) / 1e9 }) + "\n");
+  }
+  return (await runTask(opts, "finalize", 0))!;
+}
+
+async function stageTasks(opts: ShardedOptions, run: LocalRun, stage: StageName, tasks: number): Promise<void> {
+  {
     if (run.parallel <= 0 || !run.taskCommand) {
       for (let t = 0; t < tasks; t++) await runTask(opts, stage, t);
-      continue;
+      return;
     }
     let next = 0;
     let failure: unknown = null;
@@ -41,5 +54,4 @@ export async function runLocal(opts: ShardedOptions, run: LocalRun): Promise<Bui
     await Promise.all(Array.from({ length: Math.min(run.parallel, tasks) }, lane));
     if (failure !== null) throw failure;
   }
-  return (await runTask(opts, "finalize", 0))!;
 }
