@@ -125,21 +125,20 @@ export async function main(argv: string[]): Promise<void> {
   if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
   for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
+  const common = {
+    inputs,
+    out: f.out ?? "data/",
+    seed,
+    testRatio,
+    lexicons,
+    targets: f.targets,
+    targetsAdd: f["targets-add"],
+    gold,
+    read: { textColumn: f["text-column"], idColumn: f["id-column"], textField: f["text-field"], idField: f["id-field"], encoding: f.encoding },
+    command: `npm run build-dataset -- ${shown.join(" ")}`,
+  };
   if (f.work !== undefined || f.shards !== undefined || f.stages || f.stage !== undefined) {
-    await sharded(f, {
-      inputs,
-      out: f.out ?? "data/",
-      seed,
-      testRatio,
-      lexicons,
-      targets: f.targets,
-      targetsAdd: f["targets-add"],
-      gold,
-      read: { textColumn: f["text-column"], idColumn: f["id-column"], textField: f["text-field"], idField: f["id-field"], encoding: f.encoding },
-      command: `npm run build-dataset -- ${shown.join(" ")}`,
-      keepChrome,
-      boilerplateMinDocs,
-    }, argv);
+    await sharded(f, { ...common, keepChrome, boilerplateMinDocs }, argv);
     return;
   }
   const workers =
@@ -150,22 +149,7 @@ export async function main(argv: string[]): Promise<void> {
   const progress = progressReporter("build-dataset", mode, mode === "quiet" ? 0 : await inputTotalBytes(inputs));
   const started = process.hrtime.bigint();
   const summary = await buildDataset({
-    inputs,
-    out: f.out ?? "data/",
-    seed,
-    testRatio,
-    lexicons,
-    targets: f.targets,
-    targetsAdd: f["targets-add"],
-    gold,
-    read: {
-      textColumn: f["text-column"],
-      idColumn: f["id-column"],
-      textField: f["text-field"],
-      idField: f["id-field"],
-      encoding: f.encoding,
-    },
-    command: `npm run build-dataset -- ${shown.join(" ")}`,
+    ...common,
     workers,
     cleaning: { keepChrome, boilerplateMinDocs },
     ...(mode === "quiet" ? {} : { onProgress: progress.update }),

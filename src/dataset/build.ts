@@ -13,15 +13,14 @@ import type { CleaningOptions } from "../extract/cleaning.ts";
 import { prepareCleaning } from "./boilerplate.ts";
 import { InputError } from "../errors.ts";
 import { addChildPeakRss } from "../rss.ts";
-import { toJsonSchema } from "../schema.ts";
-import { renderCard } from "./card.ts";
 import { Collector } from "./collect.ts";
 import { LabelStage, wantedIndex, type LabelStageOptions } from "./label-stage.ts";
 import { OutputSet } from "./output.ts";
 import { WorkerPool } from "./pool.ts";
-import { SPLIT_NAMES, assignSplits, type GiantSplit } from "./split.ts";
+import { assignSplits, type GiantSplit } from "./split.ts";
 import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
+import { writeFinalFiles } from "./final-files.ts";
 import { idLiteral, writeSplits } from "./write-splits.ts";
 
 export interface BuildOptions extends LabelStageOptions {
@@ -66,13 +65,11 @@ export interface BuildSummary {
   labellerHeadline: string[];
 }
 
-const MAX_LISTED_SOURCES = 200;
 /** Every file a build writes in --out (under a temporary name first). */
-const OUTPUT_NAMES = [
+export const OUTPUT_NAMES = [
   "train.jsonl", "test.jsonl", "network.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
   "dataset-card.md", "chrome.jsonl", "records.spool",
 ];
-const MAX_LISTED_SKIPS = 20;
 /** A batch closes at this many characters of text or documents. */
 const BATCH_CHARS = 128 * 1024;
 const BATCH_DOCS = 64;
@@ -173,48 +170,27 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
       recordStat: c.recordStat.view(),
       stats: c.stats,
     });
-    await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
-    await out.writeWhole("chrome.jsonl", c.chromeAudit.jsonl());
-    await out.writeWhole("network.csv", c.network.toCsv());
-    await out.writeWhole("skipped.jsonl", c.skipped.map((s) => JSON.stringify(s) + "\n").join(""));
-    const sourceRows = [...c.sources.entries()].map(([path, v]) => ({ path, ...v }));
-    const report = labeller.report();
-    await out.writeWhole("labeller-report.json", JSON.stringify(report.json, null, 2) + "\n");
-    await out.writeWhole("labeller-report.md", report.markdown);
-    await out.writeWhole(
-      "dataset-card.md",
-      renderCard({
-        command: opts.command,
-        seed: opts.seed,
-        testRatio: opts.testRatio,
-        sources: sourceRows.slice(0, MAX_LISTED_SOURCES),
-        sourcesOmitted: Math.max(0, sourceRows.length - MAX_LISTED_SOURCES),
-        chrome: c.chrome,
-        skipped: c.skipped.length,
-        duplicateSentences: c.duplicateSentences,
-        nearDuplicateClusters,
-        components: split.components,
-        giant: split.giant,
-        splits: stats,
-        networkEdges: c.network.size,
-      }),
-    );
-    await unlink(spool.tempPath);
-    await out.commit();
-    return {
+    const summary = await writeFinalFiles(out, {
+      command: opts.command,
+      seed: opts.seed,
+      testRatio: opts.testRatio,
       documents: c.documents,
       articles: c.articleDocIds.length,
-      sentences: n,
-      chromeDropped: Object.values(c.chrome).reduce((a, b) => a + b, 0),
-      chrome: Object.fromEntries(Object.keys(c.chrome).sort().map((k) => [k, c.chrome[k]!])),
+      records: n,
+      chrome: c.chrome,
+      chromeAudit: c.chromeAudit,
+      network: c.network,
+      skipped: c.skipped,
+      sources: c.sources,
+      labeller,
       duplicateSentences: c.duplicateSentences,
       nearDuplicateClusters,
-      skipped: c.skipped.length,
-      skippedFirst: c.skipped.slice(0, MAX_LISTED_SKIPS),
-      records: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s]?.records ?? 0])),
-      giant: split.giant,
-      labellerHeadline: report.headline,
-    };
+      split,
+      stats,
+    });
+    await unlink(spool.tempPath);
+    await out.commit();
+    return summary;
   } catch (e) {
     pool?.kill();
     await out.abort();

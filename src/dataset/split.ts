@@ -24,6 +24,7 @@
 // sharded split stage (sharded/split-stage.ts) drive the same ArticleSplitter.
 import { createHash } from "node:crypto";
 import { STANCES, type SplitName, type Stance } from "../schema.ts";
+import { findSorted } from "./u32-map.ts";
 import { UnionFind } from "./union-find.ts";
 
 export interface SplitInput {
@@ -278,17 +279,9 @@ export class ArticleSplitter {
   }
 
   private clusterIndex(rep: number): number {
-    const reps = this.giantReps;
-    let lo = 0;
-    let hi = this.giantUsed - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = reps[mid]!;
-      if (x === rep) return mid;
-      if (x < rep) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    throw new Error(`cluster ${rep} of the giant component not found`);
+    const c = findSorted(this.giantReps.subarray(0, this.giantUsed), rep);
+    if (c < 0) throw new Error(`cluster ${rep} of the giant component not found`);
+    return c;
   }
 }
 

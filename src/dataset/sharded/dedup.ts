@@ -18,7 +18,9 @@
 import { join } from "node:path";
 import { NEAR_DUP_THRESHOLD } from "../../shingles.ts";
 import { LSH_BANDS } from "../near-duplicates.ts";
-import { KeyIntMap } from "../u32-map.ts";
+import { KeyIntMap, findSorted, sortedRunJaccard } from "../u32-map.ts";
+
+export { findSorted };
 import { UnionFind } from "../union-find.ts";
 import type { Ids } from "./ids.ts";
 import { keptArticles } from "./ids.ts";
@@ -114,37 +116,6 @@ export async function keysTask(processDirs: string[], ids: Ids, p: number, parts
   for (let q = 0; q < parts; q++) await writeTyped(join(dir, `b-${q}.u32`), buckets[q]!.view());
 }
 
-function sortedJaccard(data: Uint32Array, a: number, aEnd: number, b: number, bEnd: number): number {
-  const union0 = aEnd - a + (bEnd - b);
-  let inter = 0;
-  while (a < aEnd && b < bEnd) {
-    const x = data[a]!;
-    const y = data[b]!;
-    if (x === y) {
-      inter++;
-      a++;
-      b++;
-    } else if (x < y) a++;
-    else b++;
-  }
-  const union = union0 - inter;
-  return union === 0 ? 0 : inter / union;
-}
-
-/** Index of `v` in the ascending array, or -1. */
-export function findSorted(a: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = a[mid]!;
-    if (x === v) return mid;
-    if (x < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 export function sortedUnique(a: Int32Array): Int32Array {
   const s = Int32Array.from(a).sort();
   let n = 0;
@@ -195,7 +166,7 @@ export async function bucketsTask(keyDirs: string[], q: number, dir: string): Pr
       const c = entry[order[k]!]!;
       const other = findSorted(nodes, data[c + 2]!);
       if (sets.find(node) === sets.find(other)) continue;
-      if (sortedJaccard(data, e + 4, e + 4 + data[e + 3]!, c + 4, c + 4 + data[c + 3]!) >= NEAR_DUP_THRESHOLD) {
+      if (sortedRunJaccard(data, e + 4, e + 4 + data[e + 3]!, c + 4, c + 4 + data[c + 3]!) >= NEAR_DUP_THRESHOLD) {
         sets.union(node, other);
         edges.push(data[c + 2]!);
         edges.push(data[e + 2]!);

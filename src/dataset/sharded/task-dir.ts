@@ -6,15 +6,7 @@
 // killed run resumes, and a failed task reruns alone.
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isRunning } from "../output.ts";
 
 export const taskPath = (work: string, stage: string, task: number) => join(work, stage, String(task));
 

@@ -9,9 +9,8 @@
 import { createReadStream } from "node:fs";
 import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { toJsonSchema } from "../../schema.ts";
-import type { BuildSummary } from "../build.ts";
-import { renderCard, type SplitStats } from "../card.ts";
+import { OUTPUT_NAMES, type BuildSummary } from "../build.ts";
+import type { SplitStats } from "../card.ts";
 import { ChromeAudit } from "../chrome-audit.ts";
 import type { SourceCounts } from "../collect.ts";
 import { LabelStage, type LabelStageOptions } from "../label-stage.ts";
@@ -19,6 +18,7 @@ import { NetworkTally } from "../network.ts";
 import { OutputSet } from "../output.ts";
 import { SPLIT_NAMES } from "../split.ts";
 import { STANCES } from "../../schema.ts";
+import { writeFinalFiles } from "../final-files.ts";
 import { writeSplits } from "../write-splits.ts";
 import type { RecordStats } from "../write-splits.ts";
 import { findSorted, loadClusters, shardRepresentatives, sortedUnique } from "./dedup.ts";
@@ -88,13 +88,6 @@ export interface FinalizeOptions {
   labels: LabelStageOptions;
 }
 
-const OUTPUT_NAMES = [
-  "train.jsonl", "test.jsonl", "network.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
-  "dataset-card.md", "chrome.jsonl",
-];
-const MAX_LISTED_SOURCES = 200;
-const MAX_LISTED_SKIPS = 20;
-
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
@@ -151,47 +144,26 @@ export async function finalizeTask(opts: FinalizeOptions, dirs: StageDirs, ids: 
     for (const s of STANCES) for (const side of SPLIT_NAMES) stats[side]!.stance[s] ??= 0;
     const split = await readJson<SplitSummary>(join(dirs.split, "split.json"));
     const { nearDuplicateClusters } = await readJson<{ nearDuplicateClusters: number }>(join(clusterDir, "cluster.json"));
-    await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
-    await out.writeWhole("chrome.jsonl", chromeAudit.jsonl());
-    await out.writeWhole("network.csv", network.toCsv());
-    await out.writeWhole("skipped.jsonl", skipped.map((s) => JSON.stringify(s) + "\n").join(""));
-    const report = labeller.report();
-    await out.writeWhole("labeller-report.json", JSON.stringify(report.json, null, 2) + "\n");
-    await out.writeWhole("labeller-report.md", report.markdown);
-    const sourceRows = [...sources.entries()].map(([path, v]) => ({ path, ...v }));
-    await out.writeWhole(
-      "dataset-card.md",
-      renderCard({
-        command: opts.command,
-        seed: opts.seed,
-        testRatio: opts.testRatio,
-        sources: sourceRows.slice(0, MAX_LISTED_SOURCES),
-        sourcesOmitted: Math.max(0, sourceRows.length - MAX_LISTED_SOURCES),
-        chrome,
-        skipped: skipped.length,
-        duplicateSentences,
-        nearDuplicateClusters,
-        components: split.components,
-        giant: split.giant,
-        splits: stats,
-        networkEdges: network.size,
-      }),
-    );
-    await out.commit();
-    return {
+    const summary = await writeFinalFiles(out, {
+      command: opts.command,
+      seed: opts.seed,
+      testRatio: opts.testRatio,
       documents,
       articles: ids.articles,
-      sentences: ids.records,
-      chromeDropped: Object.values(chrome).reduce((a, b) => a + b, 0),
-      chrome: Object.fromEntries(Object.keys(chrome).sort().map((k) => [k, chrome[k]!])),
+      records: ids.records,
+      chrome,
+      chromeAudit,
+      network,
+      skipped,
+      sources,
+      labeller,
       duplicateSentences,
       nearDuplicateClusters,
-      skipped: skipped.length,
-      skippedFirst: skipped.slice(0, MAX_LISTED_SKIPS),
-      records: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s]?.records ?? 0])),
-      giant: split.giant,
-      labellerHeadline: report.headline,
-    };
+      split,
+      stats,
+    });
+    await out.commit();
+    return summary;
   } catch (e) {
     await out.abort();
     throw e;
