@@ -22,14 +22,15 @@ function sharded(inputs: string[], out: string, work: string, shards: number, re
   return { inputs, read, out, work, shards, seed: 13, testRatio: 0.2, command: "test", keepChrome: [], gold: null };
 }
 
-test("seeds: every output byte-identical to the one-process build for 1, 2, 3 and 7 shards", async (t) => {
+test("seeds (with the gold report): every output byte-identical to the one-process build for 1, 2, 3 and 7 shards", async (t) => {
   t.timeout(5 * 60_000);
   const dir = await tempDir(t, "sharded");
   const plain = join(dir, "plain");
-  await buildDataset({ inputs: [SEEDS], out: plain, seed: 13, testRatio: 0.2, read: {}, command: "test", gold: null });
+  await buildDataset({ inputs: [SEEDS], out: plain, seed: 13, testRatio: 0.2, read: {}, command: "test" });
+  t.regex(await readFile(join(plain, "labeller-report.md"), "utf8"), /gold/i);
   for (const n of [1, 2, 3, 7]) {
     const out = join(dir, `s${n}`);
-    const summary = await runLocal(sharded([SEEDS], out, join(dir, `w${n}`), n), { parallel: 0 });
+    const summary = await runLocal({ ...sharded([SEEDS], out, join(dir, `w${n}`), n), gold: undefined }, { parallel: 0 });
     t.true(summary.records.train! > 0 && summary.records.test! > 0);
     await sameFiles(t, plain, out);
   }
