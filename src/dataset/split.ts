@@ -11,8 +11,9 @@
 // A giant component (wire copy, syndication, recombined text: every article
 // linked to every other through shared sentences) leaves nothing to balance:
 // the one-process build of the 100k-article stress corpus had test = 0. When
-// the largest component holds more than GIANT_SHARE of the records and the
-// article-level split misses the ratio by more than RATIO_TOLERANCE, that
+// the largest component holds more than GIANT_SHARE of the records, links at
+// least GIANT_MIN_ARTICLES articles, and the article-level split misses the
+// ratio by more than RATIO_TOLERANCE, that
 // component is split by near-duplicate cluster instead (each cluster one
 // unit, in the same seeded order and greedy): no near-duplicate is on both
 // sides still, but an article of that component may have sentences on both
@@ -70,6 +71,12 @@ export const STANCE_INDEX: Record<Stance, number> = { support: 0, oppose: 1, neu
 export const SPLIT_NAMES: readonly SplitName[] = ["train", "test"];
 /** A component of more than this share of the records decides the split alone (see above). */
 export const GIANT_SHARE = 0.5;
+/**
+ * ...and it links at least this many articles: a group of a few articles is a
+ * small corpus, not syndication, and keeps the article guarantee (one long
+ * article stays on one side).
+ */
+export const GIANT_MIN_ARTICLES = 10;
 /** The article-level split may miss --test-ratio by this much before a giant component is split by cluster. */
 export const RATIO_TOLERANCE = 0.02;
 
@@ -177,9 +184,12 @@ export class ArticleSplitter {
       this.articleSide[roots[u]!] = side[u]!;
       if (side[u]) test += size;
     }
+    let giantArticles = 0;
+    for (let a = 0; a < this.articles; a++) if (this.sets.find(a) === this.giantRoot) giantArticles++;
     const giant =
       this.records > 0 &&
       this.largest / this.records > GIANT_SHARE &&
+      giantArticles >= GIANT_MIN_ARTICLES &&
       Math.abs(test / this.records - this.opts.testRatio) > RATIO_TOLERANCE;
     for (let a = 0; a < this.articles; a++) {
       const r = this.sets.find(a);
