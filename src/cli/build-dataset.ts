@@ -1,10 +1,13 @@
 // claimstance build-dataset [flags] (npm run build-dataset -- [flags]): raw
 // news articles → train/test claim-record JSONL.
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { basename, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { NETWORK_PERIODS } from "../extract/dates.ts";
-import { buildDataset } from "../dataset/build.ts";
+import { buildDataset, type BuildSummary } from "../dataset/build.ts";
+import { runLocal } from "../dataset/sharded/local.ts";
+import { STAGES, runTask, stageList, type ShardedOptions, type StageName } from "../dataset/sharded/stages.ts";
 import { autoWorkers } from "../dataset/input-size.ts";
 import { BOILERPLATE_MIN_DOCS } from "../extract/cleaning.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
@@ -73,7 +76,8 @@ Labelling
                       at least 25% of the documents name it
   --suggest-topics N  also write topics.draft.csv: N topics suggested for
                       this corpus (as suggest-targets); edit it, then
-                      rebuild with --targets OUT/topics.draft.csv
+                      rebuild with --targets OUT/topics.draft.csv (one-process
+                      build only: an error with --shards/--work)
   --gold DIR          score a hand-annotated gold set in the labeller report
                       (default: only when the input is the seeds, with the
                       project's data/gold/; "none" to skip). Without it the
@@ -92,6 +96,16 @@ Speed
   --workers N         worker processes for extract + label (default: auto =
                       cores - 1, up to 4, with 3+ cores and 8 MB of input,
                       else 0 = in-process); outputs are identical for every N
+Sharded build (docs/scale.md; outputs byte-identical to the one-process build)
+  --work DIR          work folder of the staged build (shared storage on a
+                      cluster); with --shards and no --stage, runs the whole
+                      chain here, tasks in parallel up to the cores; a rerun
+                      skips the finished tasks (a killed run resumes)
+  --shards N          shards of the input order (and partitions of the
+                      global steps)
+  --stages            print the chain as JSON ([{stage, tasks}]) and exit
+  --stage S --task I  run one task of the chain (for a scheduler)
+  --parallel N        tasks at once in the local run (default: cores)
 Progress (stderr only)
   --quiet             no progress: by default a line refreshed a few times a
                       second when stderr is a terminal, else one summary line
@@ -131,6 +145,12 @@ const OPTIONS = {
   workers: { type: "string" },
   "keep-chrome": { type: "string" },
   "boilerplate-min-docs": { type: "string" },
+  work: { type: "string" },
+  shards: { type: "string" },
+  stages: { type: "boolean" },
+  stage: { type: "string" },
+  task: { type: "string" },
+  parallel: { type: "string" },
   quiet: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -166,14 +186,7 @@ export async function main(argv: string[]): Promise<void> {
   if (f.targets !== undefined) shown.push("--targets", JSON.stringify(f.targets));
   for (const a of f["targets-add"] ?? []) shown.push("--targets-add", JSON.stringify(a));
   shown.push("--seed", String(seed), "--test-ratio", String(testRatio));
-  const workers =
-    f.workers === undefined || f.workers === "auto"
-      ? await autoWorkers(inputs)
-      : numberFlag("workers", f.workers, 0, (v) => Number.isSafeInteger(v) && v >= 0 && v <= 64);
-  const mode = progressMode(f.quiet ?? false);
-  const progress = progressReporter("build-dataset", mode, mode === "quiet" ? 0 : await inputTotalBytes(inputs));
-  const started = process.hrtime.bigint();
-  const summary = await buildDataset({
+  const common = {
     inputs,
     out: f.out ?? "data/",
     seed,
@@ -203,6 +216,21 @@ export async function main(argv: string[]): Promise<void> {
     defaultTopics,
     suggestTopics,
     command: `npm run build-dataset -- ${shown.join(" ")}`,
+  };
+  if (f.work !== undefined || f.shards !== undefined || f.stages || f.stage !== undefined) {
+    if (suggestTopics > 0) throw new InputError("--suggest-topics works with the one-process build only (its topic miner does not merge across shards); drop --shards/--work or --suggest-topics");
+    await sharded(f, { ...common, keepChrome, boilerplateMinDocs }, argv, seedsInput);
+    return;
+  }
+  const workers =
+    f.workers === undefined || f.workers === "auto"
+      ? await autoWorkers(inputs)
+      : numberFlag("workers", f.workers, 0, (v) => Number.isSafeInteger(v) && v >= 0 && v <= 64);
+  const mode = progressMode(f.quiet ?? false);
+  const progress = progressReporter("build-dataset", mode, mode === "quiet" ? 0 : await inputTotalBytes(inputs));
+  const started = process.hrtime.bigint();
+  const summary = await buildDataset({
+    ...common,
     workers,
     cleaning: { keepChrome, boilerplateMinDocs },
     ...(mode === "quiet" ? {} : { onProgress: progress.update }),
@@ -211,12 +239,52 @@ export async function main(argv: string[]): Promise<void> {
     throw e;
   });
   progress.done();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  printSummary(summary, f, seedsInput, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+type Flags = ReturnType<typeof parseFlags<typeof OPTIONS>>;
+
+async function sharded(f: Flags, base: Omit<ShardedOptions, "work" | "shards">, argv: string[], seedsInput: boolean): Promise<void> {
+  const shards = numberFlag("shards", f.shards, NaN, (v) => Number.isSafeInteger(v) && v >= 1 && v <= 10000);
+  if (Number.isNaN(shards)) throw new InputError("--shards N is needed with --work, --stage or --stages");
+  if (f.stages) {
+    console.log(JSON.stringify(stageList(shards)));
+    return;
+  }
+  if (f.work === undefined) throw new InputError("--work DIR is needed with --shards");
+  const opts: ShardedOptions = { ...base, work: f.work, shards };
+  const started = process.hrtime.bigint();
+  if (f.stage !== undefined) {
+    if (!(STAGES as readonly string[]).includes(f.stage)) throw new InputError(`--stage: unknown stage ${JSON.stringify(f.stage)} (known: ${STAGES.join(", ")})`);
+    const task = numberFlag("task", f.task, NaN, (v) => Number.isSafeInteger(v) && v >= 0);
+    if (Number.isNaN(task)) throw new InputError("--task I is needed with --stage");
+    const tasks = stageList(shards).find((s) => s.stage === f.stage)!.tasks;
+    if (task >= tasks) throw new InputError(`--task: stage ${f.stage} has tasks 0..${tasks - 1}`);
+    const summary = await runTask(opts, f.stage as StageName, task);
+    if (summary && f.stage === "finalize") printSummary(summary, f, seedsInput, Number(process.hrtime.bigint() - started) / 1e9);
+    return;
+  }
+  const parallel = numberFlag("parallel", f.parallel, availableParallelism(), (v) => Number.isSafeInteger(v) && v >= 0 && v <= 1024);
+  const self = fileURLToPath(import.meta.url);
+  const summary = await runLocal(opts, { parallel, taskCommand: [process.execPath, ...process.execArgv, self, ...argv] }).catch((e: unknown) => {
+    if ((e as { exitCode?: number }).exitCode === 2) throw new InputError((e as Error).message);
+    throw e;
+  });
+  printSummary(summary, f, seedsInput, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+function printSummary(summary: BuildSummary, f: Flags, seedsInput: boolean, seconds: number): void {
+  const out = f.out ?? "data/";
   const r = summary.records;
   console.log(
     [
       `documents ${summary.documents}, articles ${summary.articles}, sentences ${summary.sentences}`,
       `chrome pieces dropped ${summary.chromeDropped}${chromeBreakdown(summary.chrome)} (see chrome.jsonl), in-article duplicates dropped ${summary.duplicateSentences}, clusters of repeated or near-duplicate sentences ${summary.nearDuplicateClusters}`,
+      ...(summary.giant
+        ? [
+            `giant component: ${summary.giant.records} records (${(summary.giant.share * 100).toFixed(1)}%) in one group of linked articles, split by near-duplicate cluster instead of by article (${summary.giant.articlesOnBothSides} of its ${summary.giant.articles} articles have sentences on both sides; see dataset-card.md)`,
+          ]
+        : []),
       `records: train ${r.train}, test ${r.test}; skipped inputs ${summary.skipped}${summary.skipped ? " (see skipped.jsonl)" : ""}`,
       ...summary.skippedFirst.map((s) => `  skipped ${s.location}: ${s.reason}`),
       ...(summary.skipped > summary.skippedFirst.length ? [`  … and ${summary.skipped - summary.skippedFirst.length} more in skipped.jsonl`] : []),
@@ -227,8 +295,8 @@ export async function main(argv: string[]): Promise<void> {
       `topics: ${summary.topicList.replace(/`/g, "")}`,
       ...(summary.suggestedTopics === null
         ? []
-        : [`suggested topics: ${summary.suggestedTopics} in ${join(f.out ?? "data/", "topics.draft.csv")}; edit it, then rebuild with --targets ${join(f.out ?? "data/", "topics.draft.csv")}`]),
-      `wrote ${f.out ?? "data/"} in ${seconds.toFixed(2)} s`,
+        : [`suggested topics: ${summary.suggestedTopics} in ${join(out, "topics.draft.csv")}; edit it, then rebuild with --targets ${join(out, "topics.draft.csv")}`]),
+      `wrote ${out} in ${seconds.toFixed(2)} s`,
     ].join("\n"),
   );
 }

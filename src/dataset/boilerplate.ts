@@ -13,12 +13,12 @@ import { KeyIntMap } from "./u32-map.ts";
 import { OUTLET_MIN_DOCS, OutletTemplateCounter } from "../extract/cleaning/templates.ts";
 
 /** Other repeated lines a document must share for a unit in it to count as part of a copied story. */
-const COPY_SHARED = 4;
+export const COPY_SHARED = 4;
 
-const QUOTE_OR_REPORT = /["“”«»]|\b(?:said|says|say|told|tells|according|stated|states|added|asked|claimed|claims|announced|insisted|noted|wrote|writes)\b/i;
+export const QUOTE_OR_REPORT = /["“”«»]|\b(?:said|says|say|told|tells|according|stated|states|added|asked|claimed|claims|announced|insisted|noted|wrote|writes)\b/i;
 
 /** Hash of every distinct line unit of a document, with the unit (for the quote test). */
-function documentUnits(text: string): Map<number, [number, number]> {
+export function documentUnits(text: string): Map<number, [number, number]> {
   const units = new Map<number, [number, number]>();
   let pos = 0;
   while (pos <= text.length) {

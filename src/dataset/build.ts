@@ -9,23 +9,22 @@
 // the clusters are final (write-splits.ts).
 import { unlink } from "node:fs/promises";
 import { readInputs, type InputDocument, type ReadOptions, type SkippedInput } from "../extract/index.ts";
-import type { CleaningOptions } from "../extract/cleaning.ts";
+import type { CleaningOptions, CleaningSpec } from "../extract/cleaning.ts";
 import { prepareCleaning } from "./boilerplate.ts";
 import { InputError } from "../errors.ts";
 import { addChildPeakRss } from "../rss.ts";
-import { toJsonSchema } from "../schema.ts";
-import { renderCard } from "./card.ts";
 import { Collector } from "./collect.ts";
 import { LabelStage, wantedIndex, type LabelStageOptions } from "./label-stage.ts";
 import { OutputSet } from "./output.ts";
 import { WorkerPool } from "./pool.ts";
-import { SPLIT_NAMES, assignSplits } from "./split.ts";
+import { assignSplits, type GiantSplit } from "./split.ts";
 import { KeyIntMap } from "./u32-map.ts";
 import { processBatch, type BatchResult, type WorkContext } from "./work.ts";
-import { writeSplits } from "./write-splits.ts";
+import { writeFinalFiles } from "./final-files.ts";
+import { idLiteral, writeSplits } from "./write-splits.ts";
 import { anchorMatcher, TopicFit, TOPIC_FIT_SHARE, type DefaultTopics } from "./topic-fit.ts";
 import type { NetworkPeriod } from "../extract/dates.ts";
-import { TargetMiner, topicsCsv } from "../label/analysis/suggest.ts";
+import { TargetMiner } from "../label/analysis/suggest.ts";
 
 export interface BuildOptions extends LabelStageOptions {
   inputs: string[];
@@ -70,6 +69,8 @@ export interface BuildSummary {
   /** The first skipped inputs (location and reason), for the summary; skipped.jsonl has them all. */
   skippedFirst: { location: string; reason: string }[];
   records: Record<string, number>;
+  /** Set when a giant component was split by near-duplicate cluster (split.ts). */
+  giant: GiantSplit | null;
   labellerHeadline: string[];
   /** Was a gold set scored in the labeller report? */
   goldScored: boolean;
@@ -79,13 +80,11 @@ export interface BuildSummary {
   suggestedTopics: number | null;
 }
 
-const MAX_LISTED_SOURCES = 200;
 /** Every file a build writes in --out (under a temporary name first). */
-const OUTPUT_NAMES = [
+export const OUTPUT_NAMES = [
   "train.jsonl", "test.jsonl", "network.csv", "network-outlets.csv", "topics.draft.csv", "claim-record.schema.json", "skipped.jsonl", "labeller-report.json", "labeller-report.md",
   "dataset-card.md", "chrome.jsonl", "records.spool",
 ];
-const MAX_LISTED_SKIPS = 20;
 /** A batch closes at this many characters of text or documents. */
 const BATCH_CHARS = 128 * 1024;
 const BATCH_DOCS = 64;
@@ -106,13 +105,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   const pool = workers > 0 ? new WorkerPool(workers, { lexicons: opts.lexicons, targets: opts.targets, targetsAdd: opts.targetsAdd, disable: opts.disable }) : null;
   const spool = out.scratch("records.spool");
   try {
-    // The boilerplate pre-pass reads every input once before the per-document work (cleaning.ts); it also
-    // measures whether the default topic list fits the corpus (topic-fit.ts), unless a --targets file replaces it.
-    const topicMode = opts.defaultTopics ?? "auto";
-    const fit = opts.targets === undefined && topicMode === "auto" ? new TopicFit(await anchorMatcher(opts.lexicons)) : null;
-    const cleaning = await prepareCleaning(opts.inputs, opts.read, { ...opts.cleaning, lexicons: opts.lexicons }, fit ? (text) => fit.add(text) : undefined);
-    const defaultTopics = opts.targets === undefined && (fit ? fit.decide("auto") : topicMode === "on");
-    const topicList = describeTopics(opts, topicMode, fit, defaultTopics);
+    const { cleaning, defaultTopics, topicList } = await runPrepass(opts);
     const labeller = await LabelStage.create(opts, defaultTopics);
     pool?.configure([...labeller.wanted], cleaning, defaultTopics);
     const local: WorkContext = { lex: labeller.lex, pipeline: labeller.pipeline, wanted: wantedIndex(labeller.wanted), sentKeys: new KeyIntMap(), cleaning };
@@ -165,78 +158,58 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
 
     const recordCluster = new Int32Array(n);
     const distinct = c.recordDistinct.view();
-    const clusterSizes = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const cl = (recordCluster[i] = c.nearDups.clusterOf(distinct[i]!));
-      clusterSizes.set(cl, (clusterSizes.get(cl) ?? 0) + 1);
-    }
+    // Records per cluster (clusters are distinct-sentence indexes): typed, not a Map per cluster.
+    const clusterSize = new Int32Array(c.nearDups.distinctCount);
+    for (let i = 0; i < n; i++) clusterSize[(recordCluster[i] = c.nearDups.clusterOf(distinct[i]!))]!++;
+    let nearDuplicateClusters = 0;
+    for (const size of clusterSize) if (size > 1) nearDuplicateClusters++;
     const recordArticle = c.recordArticle.view();
     const split = assignSplits(
       { recordArticle, recordCluster, recordStance: Uint8Array.from(c.recordStance.view()), articleDocIds: c.articleDocIds },
       { seed: opts.seed, testRatio: opts.testRatio },
     );
+    const articleStart = new Int32Array(c.articleDocIds.length);
+    for (let i = n - 1; i >= 0; i--) articleStart[recordArticle[i]!] = i;
+    const rep = split.recordRep;
 
     const stats = await writeSplits(out, {
       spoolPath: spool.tempPath,
-      recordCluster,
+      recordDupGroup: (i, buf, start, end) => {
+        const g = rep[i]!;
+        if (g === i) return idLiteral(buf, start, end);
+        const a = recordArticle[g]!;
+        return Buffer.from(JSON.stringify(`${c.articleDocIds[a]}#${g - articleStart[a]!}`));
+      },
       recordSplit: split.recordSplit,
       recordArticle,
       recordStat: c.recordStat.view(),
       stats: c.stats,
     });
-    await out.writeWhole("claim-record.schema.json", JSON.stringify(toJsonSchema(), null, 2) + "\n");
-    await out.writeWhole("chrome.jsonl", c.chromeAudit.jsonl());
-    await out.writeWhole("network.csv", c.network.toCsv());
-    await out.writeWhole("network-outlets.csv", c.network.outletsCsv());
-    const suggested = miner ? miner.draft(opts.suggestTopics!) : null;
-    if (suggested) await out.writeWhole("topics.draft.csv", topicsCsv(suggested));
-    await out.writeWhole("skipped.jsonl", c.skipped.map((s) => JSON.stringify(s) + "\n").join(""));
-    const sourceRows = [...c.sources.entries()].map(([path, v]) => ({ path, ...v }));
-    const report = labeller.report();
-    await out.writeWhole("labeller-report.json", JSON.stringify(report.json, null, 2) + "\n");
-    await out.writeWhole("labeller-report.md", report.markdown);
-    const nearDuplicateClusters = [...clusterSizes.values()].filter((s) => s > 1).length;
-    await out.writeWhole(
-      "dataset-card.md",
-      renderCard({
-        command: opts.command,
-        seed: opts.seed,
-        testRatio: opts.testRatio,
-        sources: sourceRows.slice(0, MAX_LISTED_SOURCES),
-        sourcesOmitted: Math.max(0, sourceRows.length - MAX_LISTED_SOURCES),
-        chrome: c.chrome,
-        skipped: c.skipped.length,
-        duplicateSentences: c.duplicateSentences,
-        nearDuplicateClusters,
-        components: split.components,
-        splits: stats,
-        networkEdges: c.network.size,
-        networkPeriod: opts.networkPeriod ?? "month",
-        outletEdges: c.network.outletRows,
-        corpus: c.corpus,
-        topicList,
-        goldScored: labeller.goldItems.length > 0,
-        suggestedTopics: suggested?.length ?? null,
-      }),
-    );
-    await unlink(spool.tempPath);
-    await out.commit();
-    return {
+    const summary = await writeFinalFiles(out, {
+      command: opts.command,
+      seed: opts.seed,
+      testRatio: opts.testRatio,
       documents: c.documents,
       articles: c.articleDocIds.length,
-      sentences: n,
-      chromeDropped: Object.values(c.chrome).reduce((a, b) => a + b, 0),
-      chrome: Object.fromEntries(Object.keys(c.chrome).sort().map((k) => [k, c.chrome[k]!])),
+      records: n,
+      chrome: c.chrome,
+      chromeAudit: c.chromeAudit,
+      network: c.network,
+      skipped: c.skipped,
+      sources: c.sources,
+      labeller,
       duplicateSentences: c.duplicateSentences,
       nearDuplicateClusters,
-      skipped: c.skipped.length,
-      skippedFirst: c.skipped.slice(0, MAX_LISTED_SKIPS),
-      records: Object.fromEntries(SPLIT_NAMES.map((s) => [s, stats[s]?.records ?? 0])),
-      labellerHeadline: report.headline,
-      goldScored: labeller.goldItems.length > 0,
+      split,
+      stats,
+      networkPeriod: opts.networkPeriod ?? "month",
+      corpus: c.corpus,
       topicList,
-      suggestedTopics: suggested?.length ?? null,
-    };
+      suggested: miner ? miner.draft(opts.suggestTopics!) : null,
+    });
+    await unlink(spool.tempPath);
+    await out.commit();
+    return summary;
   } catch (e) {
     pool?.kill();
     await out.abort();
@@ -244,8 +217,30 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildSummary> {
   }
 }
 
+/** What the pre-pass decides for the per-document work: the cleaning spec, whether the default topics count, the topic list as the card names it. */
+export interface Prepass {
+  cleaning: CleaningSpec;
+  defaultTopics: boolean;
+  topicList: string;
+}
+
+export type PrepassOptions = Pick<BuildOptions, "inputs" | "read" | "cleaning" | "lexicons" | "targets" | "targetsAdd" | "defaultTopics">;
+
+/**
+ * The pre-pass over every input before the per-document work: boilerplate, per-outlet templates and
+ * repeated units (cleaning.ts), and whether the default topic list fits the corpus (topic-fit.ts) unless
+ * a --targets file replaces it. One function for the one-process build and the sharded boilerplate stage.
+ */
+export async function runPrepass(opts: PrepassOptions): Promise<Prepass> {
+  const topicMode = opts.defaultTopics ?? "auto";
+  const fit = opts.targets === undefined && topicMode === "auto" ? new TopicFit(await anchorMatcher(opts.lexicons)) : null;
+  const cleaning = await prepareCleaning(opts.inputs, opts.read, { ...opts.cleaning, lexicons: opts.lexicons }, fit ? (text) => fit.add(text) : undefined);
+  const defaultTopics = opts.targets === undefined && (fit ? fit.decide("auto") : topicMode === "on");
+  return { cleaning, defaultTopics, topicList: describeTopics(opts, topicMode, fit, defaultTopics) };
+}
+
 /** The topic list of a run, as the card and the summary name it. */
-function describeTopics(opts: BuildOptions, mode: DefaultTopics, fit: TopicFit | null, defaults: boolean): string {
+function describeTopics(opts: PrepassOptions, mode: DefaultTopics, fit: TopicFit | null, defaults: boolean): string {
   const added = (opts.targetsAdd ?? []).map((f) => `\`${f}\``);
   const plus = added.length ? ` plus ${added.join(", ")} (--targets-add)` : "";
   if (opts.targets !== undefined) return `\`${opts.targets}\` (--targets)${plus}`;

@@ -1,6 +1,7 @@
 // The Hugging Face dataset card (dataset-card.md): YAML front matter that
 // `datasets` reads (configs/data_files, features with class labels, split
 // sizes), then the provenance a reader needs to trust the numbers.
+import type { GiantSplit } from "./split.ts";
 import { HEDGE_TYPES, STANCES, ACTOR_TYPES, SPLITS, KINDS } from "../schema.ts";
 import type { CorpusStats } from "./corpus-stats.ts";
 import { MAX_YEAR, MIN_YEAR } from "../extract/dates.ts";
@@ -26,6 +27,8 @@ export interface CardInput {
   duplicateSentences: number;
   nearDuplicateClusters: number;
   components: number;
+  /** Set when the largest component was split by near-duplicate cluster (src/dataset/split.ts). */
+  giant?: GiantSplit | null;
   splits: Record<string, SplitStats>;
   /** Rows of network.csv (actor–target edges); undefined = not written. */
   networkEdges?: number;
@@ -131,6 +134,12 @@ export function renderCard(c: CardInput): string {
     "```",
     "",
     `Seed ${c.seed}, test ratio ${c.testRatio}. Splits are grouped: no article and no near-duplicate cluster (word 3-shingle Jaccard >= 0.5) is on both sides (${c.components} groups, ${c.nearDuplicateClusters} clusters of more than one record (exact or near-duplicate repeats)).`,
+    ...(c.giant
+      ? [
+          "",
+          `**Giant component.** One group of articles linked by shared sentences held ${c.giant.records} records (${(c.giant.share * 100).toFixed(1)}% of all, ${c.giant.articles} articles): split by article it would leave the test share far from ${c.testRatio}. That group was split by near-duplicate cluster instead: still no near-duplicate cluster is on both sides, but ${c.giant.articlesOnBothSides} of its articles have sentences on both sides.`,
+        ]
+      : []),
     "",
     "## Source files",
     "",

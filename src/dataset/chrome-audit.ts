@@ -10,7 +10,7 @@ import type { DroppedChrome } from "../extract/index.ts";
 
 const MAX_EXAMPLES = 3;
 
-interface Entry {
+export interface Entry {
   text: string;
   category: string;
   count: number;
@@ -30,6 +30,24 @@ export class ChromeAudit {
       e.count++;
       if (d.score !== undefined && !(e.score! >= d.score)) e.score = d.score;
       if (e.examples.length < MAX_EXAMPLES) e.examples.push({ location, start: d.start, end: d.end });
+    }
+  }
+
+  /** The entries as plain data, for a sharded build's partial outputs (merged with absorb in shard order). */
+  partial(): [string, Entry][] {
+    return [...this.entries.entries()];
+  }
+
+  /** Adds a later shard's entries: counts summed, the highest score kept, examples continued up to MAX_EXAMPLES (input order, as in one pass). */
+  absorb(partial: [string, Entry][]): void {
+    for (const [key, e] of partial) {
+      const mine = this.entries.get(key);
+      if (!mine) this.entries.set(key, { ...e, examples: e.examples.slice(0, MAX_EXAMPLES) });
+      else {
+        mine.count += e.count;
+        if (e.score !== undefined && !(mine.score! >= e.score)) mine.score = e.score;
+        mine.examples = [...mine.examples, ...e.examples].slice(0, MAX_EXAMPLES);
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import { CorpusStats } from "./corpus-stats.ts";
 import type { NetworkPeriod } from "../extract/dates.ts";
 import type { TargetMiner } from "../label/analysis/suggest.ts";
 import { RecordStats } from "./write-splits.ts";
+import { DocIdSet } from "./sharded/doc-ids.ts";
 
 export interface SourceCounts {
   documents: number;
@@ -44,7 +45,7 @@ export class Collector {
   readonly sources = new Map<string, SourceCounts>();
   documents = 0;
   duplicateSentences = 0;
-  private readonly docIds = new Set<string>();
+  private readonly docIds = new DocIdSet();
   /** Hashes of sentences seen only in skipped articles: a worker sends a key's hashes once (see work.ts BatchHashes). */
   private readonly orphans = new Map<number, Orphan>();
 
@@ -80,13 +81,12 @@ export class Collector {
       this.sources.set(sourceKey, src);
       src.documents++;
       for (const article of doc.articles) {
-        if (this.docIds.has(article.docId)) {
+        if (!this.docIds.add(article.docId)) {
           this.skipped.push({ location: item.location, reason: `duplicate doc_id ${JSON.stringify(article.docId)}` });
           for (let i = 0; i < article.sentences; i++) this.keepOrphan(h, s + i);
           s += article.sentences;
           continue;
         }
-        this.docIds.add(article.docId);
         const articleIdx = this.articleDocIds.push(article.docId) - 1;
         src.articles++;
         this.corpus.addArticle(article.outlet, article.published, article.sentences, article.headlines);

@@ -9,6 +9,19 @@ import { UNDATED } from "../extract/dates.ts";
 /** Malformed date values the card quotes, the first distinct ones in input order. */
 const MAX_DATE_EXAMPLES = 8;
 
+export interface CorpusPartial {
+  dates: { dated: number; empty: number; malformed: number };
+  malformedExamples: string[];
+  documentsWithMetadata: number;
+  articles: number;
+  articlesWithHeadline: number;
+  records: number;
+  recordsWithOutlet: number;
+  recordsWithDate: number;
+  recordsByOutlet: [string, number][];
+  recordsByMonth: [string, number][];
+}
+
 export class CorpusStats {
   /** Documents read with a date field/column asked for, by what their value was. */
   readonly dates = { dated: 0, empty: 0, malformed: 0 };
@@ -46,6 +59,28 @@ export class CorpusStats {
     if (published !== null) this.recordsWithDate += records;
     const month = published === null ? UNDATED : published.slice(0, 7);
     this.recordsByMonth.set(month, (this.recordsByMonth.get(month) ?? 0) + records);
+  }
+
+  /** The counts as plain data (JSON), for a sharded build's partial outputs. */
+  partial(): CorpusPartial {
+    const { recordsByOutlet, recordsByMonth, ...rest } = this;
+    return { ...rest, dates: { ...this.dates }, malformedExamples: [...this.malformedExamples], recordsByOutlet: [...recordsByOutlet], recordsByMonth: [...recordsByMonth] };
+  }
+
+  /** Adds a later shard's partial(): the same sums as merge(). */
+  absorb(p: CorpusPartial): void {
+    const later = new CorpusStats();
+    Object.assign(later.dates, p.dates);
+    later.malformedExamples.push(...p.malformedExamples);
+    later.documentsWithMetadata = p.documentsWithMetadata;
+    later.articles = p.articles;
+    later.articlesWithHeadline = p.articlesWithHeadline;
+    later.records = p.records;
+    later.recordsWithOutlet = p.recordsWithOutlet;
+    later.recordsWithDate = p.recordsWithDate;
+    for (const [k, v] of p.recordsByOutlet) later.recordsByOutlet.set(k, v);
+    for (const [k, v] of p.recordsByMonth) later.recordsByMonth.set(k, v);
+    this.merge(later);
   }
 
   /** Adds the counts of the documents that follow this one's in input order. */

@@ -65,6 +65,13 @@ export const goldKey = (path: string, text: string) => `${basename(path.replace(
 
 export { loadLexicons, type Lexicons, type LabelledSentence };
 
+/** LabelStage's statistics as plain data (see partial/absorb). */
+export interface LabelPartial {
+  counts: number[];
+  rules: [string, Record<string, unknown> & { values: [string, number][] }][];
+  captured: LabelledText[];
+}
+
 export interface LabelledArticle {
   results: LabelledSentence[];
   /** Indexes of the sentences whose (file, text) the gold set asks about. */
@@ -139,6 +146,36 @@ export class LabelStage {
   accept(path: string, labelled: LabelledArticle, goldTexts: readonly string[]): void {
     for (const result of labelled.results) this.lf.add(result);
     labelled.goldHits.forEach((i, k) => this.captured.push({ path, text: goldTexts[k]!, result: labelled.results[i]! }));
+  }
+
+  /** The rule statistics and gold captures so far, as plain data (a sharded build's partial output). */
+  partial(): LabelPartial {
+    const lf = this.lf;
+    return {
+      counts: [lf.sentences, lf.attributed, lf.hedged, lf.stanced, lf.targeted],
+      rules: [...lf.rules.entries()].map(([rule, c]) => [rule, { ...c, values: [...c.values.entries()] }]),
+      captured: this.captured,
+    };
+  }
+
+  /**
+   * Adds a later shard's partial: counts summed, rules and values in first-seen
+   * order (merging in shard order gives the insertion order of one pass).
+   */
+  absorb(p: LabelPartial): void {
+    const lf = this.lf;
+    [lf.sentences, lf.attributed, lf.hedged, lf.stanced, lf.targeted] = p.counts.map((v, i) => v + [lf.sentences, lf.attributed, lf.hedged, lf.stanced, lf.targeted][i]!) as [number, number, number, number, number];
+    for (const [rule, c] of p.rules) {
+      const mine = lf.rules.get(rule);
+      if (!mine) {
+        lf.rules.set(rule, { ...c, values: new Map(c.values) } as never);
+        continue;
+      }
+      const m = mine as unknown as Record<string, unknown>;
+      for (const [k, v] of Object.entries(c)) if (typeof v === "number") m[k] = (m[k] as number) + v;
+      for (const [k, v] of c.values) mine.values.set(k, (mine.values.get(k) ?? 0) + v);
+    }
+    this.captured.push(...p.captured);
   }
 
   /** The gold items scored (empty without a gold set). */

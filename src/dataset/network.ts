@@ -22,7 +22,7 @@ const MAX_EXAMPLES = 3;
 export const NETWORK_COLUMNS = ["period", "actor", "actor_type", "target", "target_kind", "support", "oppose", "neutral", "total", "example_ids"] as const;
 export const OUTLET_NETWORK_COLUMNS = ["outlet", "actor", "actor_type", "target", "target_kind", "support", "oppose", "neutral", "total"] as const;
 
-interface Edge {
+export interface Edge {
   /** The period (network.csv) or the outlet (network-outlets.csv). */
   group: string;
   actor: string;
@@ -84,6 +84,13 @@ class GroupedEdges {
   }
 }
 
+/** A NetworkTally as plain data (JSON). */
+export interface NetworkPartial {
+  period: NetworkPeriod;
+  byPeriod: [string, Edge][];
+  byOutlet: [string, Edge][];
+}
+
 /** network.csv and network-outlets.csv of one build. */
 export class NetworkTally {
   private readonly byPeriod = new GroupedEdges();
@@ -103,6 +110,19 @@ export class NetworkTally {
     if (later.period !== this.period) throw new Error("network tallies of different periods");
     this.byPeriod.merge(later.byPeriod);
     this.byOutlet.merge(later.byOutlet);
+  }
+
+  /** The tallies as plain data, for a sharded build's partial outputs (absorbed in shard order). */
+  partial(): NetworkPartial {
+    return { period: this.period, byPeriod: [...this.byPeriod.edges.entries()], byOutlet: [...this.byOutlet.edges.entries()] };
+  }
+
+  /** Adds a later shard's partial(): the same sums as merge(). */
+  absorb(p: NetworkPartial): void {
+    const later = new NetworkTally(p.period);
+    for (const [k, e] of p.byPeriod) later.byPeriod.edges.set(k, e);
+    for (const [k, e] of p.byOutlet) later.byOutlet.edges.set(k, e);
+    this.merge(later);
   }
 
   /** Rows of network.csv. */

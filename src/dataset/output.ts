@@ -31,7 +31,8 @@ async function makeDirs(dir: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id runs (a temporary file's owner). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

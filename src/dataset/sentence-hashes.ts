@@ -32,7 +32,19 @@ function fmix32(h: number): number {
 // Fixed salts: MinHash permutations must be the same on every run and machine.
 const SALTS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));
 
-/** 53 bits from two independent 32-bit hashes of the word sequence: collisions are ~1e-4 at 3M distinct sentences. */
+const ALNUM_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (/[a-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A UTF-16 code unit above ASCII that belongs to a letter or digit (surrogates count: a pair is kept whole). */
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 0xd800 && c <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+/**
+ * 53 bits from two independent 32-bit hashes of the sentence's letters and
+ * digits (its words lower-cased, everything else dropped), so the exact-repeat
+ * key folds case, punctuation, quote style (’ vs ') and how the tokenizer cut
+ * the words ("don’t" vs "do n't"). Collisions are ~1e-4 at 3M distinct sentences.
+ */
 export function exactKey(words: readonly string[]): number {
   return keyAndWordHashes(words);
 }
@@ -55,8 +67,8 @@ let scratchWords = new Uint32Array(256);
 let scratchShingles = new Uint32Array(256);
 const scratchMins = new Uint32Array(NUM_HASHES);
 /**
- * exactKey of `words`, hashing the words joined by spaces without building the
- * joined string; leaves each word's hash in scratchWords for shinglesInto.
+ * exactKey of `words` (their letters and digits), without building a joined string;
+ * leaves each word's hash in scratchWords for shinglesInto.
  */
 function keyAndWordHashes(words: readonly string[]): number {
   const n = words.length;
@@ -66,16 +78,15 @@ function keyAndWordHashes(words: readonly string[]): number {
   let low = (FNV_OFFSET ^ KEY_SEED_LOW) >>> 0;
   for (let w = 0; w < n; w++) {
     const word = words[w]!;
-    if (w > 0) {
-      high = Math.imul(high ^ 32, FNV_PRIME);
-      low = Math.imul(low ^ 32, FNV_PRIME);
-    }
     let h = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
       h = Math.imul(h ^ c, FNV_PRIME);
-      high = Math.imul(high ^ c, FNV_PRIME);
-      low = Math.imul(low ^ c, FNV_PRIME);
+      // The key folds punctuation, quote style and word breaks: letters and digits only.
+      if (c < 128 ? ALNUM_ASCII[c] === 1 : isLetterOrDigit(c)) {
+        high = Math.imul(high ^ c, FNV_PRIME);
+        low = Math.imul(low ^ c, FNV_PRIME);
+      }
     }
     wordHashes[w] = fmix32(h);
   }

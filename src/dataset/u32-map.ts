@@ -190,24 +190,39 @@ export class U32Pool {
 
   /** Jaccard similarity of runs i and j taken as sorted sets of distinct values (0 when both are empty); no view allocated. */
   sortedJaccard(i: number, j: number): number {
-    const data = this.data;
-    let a = this.starts[i]!;
-    const aEnd = this.starts[i + 1]!;
-    let b = this.starts[j]!;
-    const bEnd = this.starts[j + 1]!;
-    const union0 = aEnd - a + (bEnd - b);
-    let inter = 0;
-    while (a < aEnd && b < bEnd) {
-      const x = data[a]!;
-      const y = data[b]!;
-      if (x === y) {
-        inter++;
-        a++;
-        b++;
-      } else if (x < y) a++;
-      else b++;
-    }
-    const union = union0 - inter;
-    return union === 0 ? 0 : inter / union;
+    return sortedRunJaccard(this.data, this.starts[i]!, this.starts[i + 1]!, this.starts[j]!, this.starts[j + 1]!);
   }
+
+}
+
+/** Jaccard similarity of two ascending runs of distinct values, data[a, aEnd) and data[b, bEnd) (0 when both are empty). */
+export function sortedRunJaccard(data: Uint32Array, a: number, aEnd: number, b: number, bEnd: number): number {
+  const union0 = aEnd - a + (bEnd - b);
+  let inter = 0;
+  while (a < aEnd && b < bEnd) {
+    const x = data[a]!;
+    const y = data[b]!;
+    if (x === y) {
+      inter++;
+      a++;
+      b++;
+    } else if (x < y) a++;
+    else b++;
+  }
+  const union = union0 - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/** Index of `v` in the ascending array, or -1. */
+export function findSorted(a: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[mid]!;
+    if (x === v) return mid;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

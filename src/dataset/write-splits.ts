@@ -52,7 +52,11 @@ export class RecordStats {
 
 export interface SplitInputs {
   spoolPath: string;
-  recordCluster: Int32Array;
+  /**
+   * The dup_group of record i (the id of its cluster's first record) as a JSON
+   * string literal; its own line is buf[start, end) (idLiteral reads its id).
+   */
+  recordDupGroup: (i: number, buf: Uint8Array, start: number, end: number) => Buffer;
   recordSplit: Uint8Array;
   recordArticle: Int32Array;
   recordStat: Int32Array;
@@ -66,7 +70,7 @@ const BACKSLASH = 92;
 const NEWLINE = 10;
 
 /** The bytes of the record id's JSON string literal: the one that opens every spooled line (`{"id":"…"`). */
-function idLiteral(buf: Uint8Array, start: number, end: number): Buffer {
+export function idLiteral(buf: Uint8Array, start: number, end: number): Buffer {
   for (let j = start + 7; j < end; ) {
     const c = buf[j]!;
     if (c === BACKSLASH) j += 2;
@@ -125,7 +129,6 @@ export async function writeSplits(out: OutputSet, input: SplitInputs): Promise<R
   const sideStats = SPLIT_NAMES.map((s) => stats[s]!);
   const dupGroupKey = Buffer.from(',"dup_group":');
   const splitTails = SPLIT_NAMES.map((name) => Buffer.from(`,"split":"${name}"}\n`));
-  const clusterIds = new Map<number, Buffer>();
   const lastArticle = SPLIT_NAMES.map(() => -1);
   let i = 0;
   /**
@@ -134,9 +137,7 @@ export async function writeSplits(out: OutputSet, input: SplitInputs): Promise<R
    * caller waits for it: bounded memory), else null: no promise per line.
    */
   const take = (buf: Uint8Array, start: number, end: number): Promise<void> | null => {
-    const cluster = input.recordCluster[i]!;
-    let dupGroup = clusterIds.get(cluster);
-    if (dupGroup === undefined) clusterIds.set(cluster, (dupGroup = idLiteral(buf, start, end)));
+    const dupGroup = input.recordDupGroup(i, buf, start, end);
     const side = input.recordSplit[i]!;
     const w = writers[side]!;
     const tail = splitTails[side]!;

@@ -75,3 +75,27 @@ test("ratio 0 puts everything in train, ratio 1 everything in test", (t) => {
   t.is(assignSplits(input, { seed: 13, testRatio: 0 }).recordSplit.reduce((a, b) => a + b, 0), 0);
   t.is(assignSplits(input, { seed: 13, testRatio: 1 }).recordSplit.reduce((a, b) => a + b, 0), 200);
 });
+
+test("a giant component is split by near-duplicate cluster: test near the ratio, no cluster on both sides, counted", (t) => {
+  // Every article repeats a sentence of the one before: one component holds everything.
+  const input = corpus(300, 6, 1);
+  for (let i = 0; i < input.recordCluster.length; i++)
+    if (i % 6 === 0 && i > 0) input.recordCluster[i] = input.recordCluster[i - 6]!;
+  const r = assignSplits(input, { seed: 13, testRatio: 0.2 });
+  t.is(r.components, 1);
+  t.truthy(r.giant);
+  t.is(r.giant!.records, 1800);
+  t.true(r.giant!.articlesOnBothSides > 0);
+  const share = r.recordSplit.reduce((a, b) => a + b, 0) / r.recordSplit.length;
+  t.true(Math.abs(share - 0.2) <= 0.02, `test share ${share}`);
+  const side = new Map<number, number>();
+  for (let i = 0; i < r.recordSplit.length; i++) {
+    const c = input.recordCluster[i]!;
+    t.true(!side.has(c) || side.get(c) === r.recordSplit[i]);
+    side.set(c, r.recordSplit[i]!);
+  }
+});
+
+test("no fallback when the article-level split reaches the ratio", (t) => {
+  t.is(assignSplits(corpus(500, 8, 4), { seed: 13, testRatio: 0.2 }).giant, null);
+});

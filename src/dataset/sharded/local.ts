@@ -1,0 +1,57 @@
+// The local executor: the chain's stages in order, the tasks of a stage at
+// most `parallel` at a time, each in its own process (so a task's memory is
+// its own, as on a cluster) or, with parallel 0, one after another in this
+// process (tests). A task that fails stops the run after the running tasks
+// end; rerunning skips every finished task.
+import { spawn } from "node:child_process";
+import { appendFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BuildSummary } from "../build.ts";
+import { runTask, stageList, type ShardedOptions, type StageName } from "./stages.ts";
+
+export interface LocalRun {
+  /** Tasks at once, each a child process; 0 = in this process, one by one. */
+  parallel: number;
+  /** The command that runs one task: argv[0] is the program, `--stage S --task I` is appended. */
+  taskCommand?: string[];
+}
+
+function runChild(cmd: string[], stage: StageName, task: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd[0]!, [...cmd.slice(1), "--stage", stage, "--task", String(task)], { stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(Object.assign(new Error(`task ${stage} ${task} failed (${signal ?? `exit ${code}`})`), { exitCode: code })),
+    );
+  });
+}
+
+export async function runLocal(opts: ShardedOptions, run: LocalRun): Promise<BuildSummary> {
+  const timings = join(opts.work, "timings.jsonl");
+  for (const { stage, tasks } of stageList(opts.shards)) {
+    const started = process.hrtime.bigint();
+    await stageTasks(opts, run, stage, tasks);
+    // Wall time per stage (docs/scale.md's figures); never read by the build.
+    await appendFile(timings, JSON.stringify({ stage, tasks, seconds: Number(process.hrtime.bigint() - started) / 1e9 }) + "\n");
+  }
+  return (await runTask(opts, "finalize", 0))!;
+}
+
+async function stageTasks(opts: ShardedOptions, run: LocalRun, stage: StageName, tasks: number): Promise<void> {
+  {
+    if (run.parallel <= 0 || !run.taskCommand) {
+      for (let t = 0; t < tasks; t++) await runTask(opts, stage, t);
+      return;
+    }
+    let next = 0;
+    let failure: unknown = null;
+    const lane = async (): Promise<void> => {
+      while (next < tasks && failure === null) {
+        const t = next++;
+        await runChild(run.taskCommand!, stage, t).catch((e: unknown) => (failure ??= e));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(run.parallel, tasks) }, lane));
+    if (failure !== null) throw failure;
+  }
+}
