@@ -9,6 +9,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InputError } from "../../errors.ts";
 import { extractArticles } from "../../extract/index.ts";
+import type { CleaningSpec } from "../../extract/cleaning.ts";
 import type { Article } from "../../schema.ts";
 import type { TrainingArticle } from "../../label/tagger/train.ts";
 
@@ -110,9 +111,17 @@ export interface AnnotatedArticle {
 }
 
 /** The pipeline's articles of an annotated .txt (extracted as build-dataset extracts a .txt file), whose offsets are the annotations'. */
-export function extractAnnotated(a: AnnotatedArticle): Article[] {
-  return extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles;
+export function extractAnnotated(a: AnnotatedArticle, cleaning?: CleaningSpec): Article[] {
+  return extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }, cleaning).articles;
 }
+
+/**
+ * The cleaning the tagger's training views are extracted with: the chrome lexicon's, without the learned
+ * cleaning (per-outlet templates, inline cuts, the segment model, which is itself trained from the rules by
+ * train-chrome). It keeps the two learned parts independent: a change to the learned cleaning needs no retrain
+ * of the tagger. The benchmarks and builds label with the full cleaning.
+ */
+const TRAINING_CLEANING: CleaningSpec = { boilerplate: [], keep: [], learned: false };
 
 /**
  * The articles of a PolNeAR split folder (`text/*.txt`, `attributions/<name>_<annotator>.ann`), in sorted order.
@@ -150,5 +159,5 @@ export async function readBratFolder(dir: string): Promise<AnnotatedArticle[]> {
 
 /** What the tagger trains on from one annotated article (src/label/tagger/train.ts): its text, attributions and the pipeline's sentences. */
 export function trainingArticle(a: AnnotatedArticle): TrainingArticle {
-  return { text: a.text, attributions: a.doc.attributions, extracted: extractAnnotated(a) };
+  return { text: a.text, attributions: a.doc.attributions, extracted: extractAnnotated(a, TRAINING_CLEANING) };
 }
