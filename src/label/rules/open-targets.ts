@@ -264,6 +264,9 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       phrase = phraseAfter(ctx, p.end);
       rule = "stance.open_predicate";
     } else phrase = phraseAfter(ctx, from) ?? (controlled && controlled.end > controlled.start ? controlled : null);
+    // A chain head ("voted to", "moved to") takes a position only through the predicate it composes with
+    // ("voted to end X" opposes X; "voted to join Russia" takes none).
+    if (polar.frame === "chain" && !tail) continue;
     if (!phrase) continue;
     out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active, head: headIndex(ctx, phrase) });
   }
