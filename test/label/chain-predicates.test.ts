@@ -1,4 +1,4 @@
-// Stance predicates composed (issue 19): a chain head ("voted to") takes a position only through the predicate it
+// Stance predicates composed (issue 19): "warned X against Y" opposes Y; a chain head ("voted to") takes a position only through the predicate it
 // composes with — "voted to end X" opposes X, "voted to implement X" takes none — and a proposal is no position.
 // Sentences are read at test time from the AllSides corpus (../shared/corpora, never copied into the project;
 // articles of the tuning file's outlets); skipped when the corpus is absent.
@@ -48,4 +48,27 @@ const POLNEAR_FILE = "../shared/corpora/polnear/train/text/huff-post_2016-02-21_
   t.is(s!.labels.stance, "neutral", m![0]);
   const at = [...m![0].slice(0, m![0].indexOf("proposed"))].length;
   t.false(s!.votes.some((v) => v.field === "stance" && v.start === at));
+});
+
+const POLNEAR_TEXT = "../shared/corpora/polnear/train/text";
+/** The sentence of a PolNeAR train text that contains `part` (whitespace collapsed), cut at sentence punctuation. */
+async function polnearSentence(file: string, part: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  const raw = (await readFile(`${POLNEAR_TEXT}/${file}`, "utf8")).replace(/\s+/g, " ");
+  const i = raw.indexOf(part);
+  if (i < 0) throw new Error(`"${part}" not in ${file}`);
+  const start = Math.max(raw.lastIndexOf(". ", i) + 2, 0);
+  const end = raw.indexOf(". ", i);
+  return raw.slice(start, end < 0 ? raw.length : end + 1);
+}
+
+(existsSync(POLNEAR_TEXT) ? test : test.skip)("'warned X against Y' opposes Y; 'warned … that …' takes no position (PolNeAR train)", async (t) => {
+  const against = await polnearSentence("huff-post_2016-06-04_u-s-flexes-muscles-as-asia-worri.txt", "warned China against provocative behavior");
+  const [a] = await labelAll(against);
+  t.is(a!.labels.stance, "oppose", against);
+  t.true(a!.labels.target_text?.startsWith("provocative behavior"), a!.labels.target_text ?? "null");
+  const that = await polnearSentence("huff-post_2015-12-20_why-the-democratic-party-s-move-.txt", "warned Saturday that the DNC");
+  const [b] = await labelAll(that);
+  const at = [...that.slice(0, that.indexOf("warned"))].length;
+  t.false(b!.votes.some((v) => v.field === "stance" && v.start === at), that);
 });
