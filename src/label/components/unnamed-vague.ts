@@ -10,7 +10,7 @@
 // think"), which is a measured group.
 import type { Component } from "../component.ts";
 import type { SentenceState } from "../doc.ts";
-import type { SentenceCtx } from "../grammar/names.ts";
+import { isTitleWord, type SentenceCtx } from "../grammar/names.ts";
 import type { HedgeFinding } from "../rules/hedges.ts";
 import type { Tok } from "../tokens/tokenize.ts";
 
@@ -29,6 +29,14 @@ const PLURAL_HEADS = new Set(["people", "staff", "men", "women", "children", "fo
 const SINGULAR_S = new Set(["press", "congress", "news", "campus", "bus", "boss", "counsel", "class"]);
 /** Measured groups: a share of a poll is no vague source. */
 const MEASURE = new Set(["percent", "%", "percentage", "poll", "survey"]);
+/** Agent nouns of people ("staffer", "strategist", "spokeswoman"); not the documents among them. */
+const PERSON_SUFFIX = /(?:er|or|ist|ian|person|man|woman)$/;
+const NOT_PERSON = new Set(["letter", "paper", "order", "filer", "number", "matter", "chapter", "poster", "memorandum", "monitor", "sector", "factor", "error", "report", "study", "poll"]);
+const isPersonNoun = (w: string): boolean => PERSON_SUFFIX.test(w) && !NOT_PERSON.has(w);
+/** Quantifiers that make a group no one in particular ("many journalists", "several analysts"). */
+const QUANTIFIERS = new Set(["many", "several", "most", "few", "numerous", "various", "other", "others", "certain"]);
+/** Words that open a relative clause. */
+const RELATIVE = new Set(["who", "which", "that", "whom"]);
 /** The most tokens between the source phrase and a cue after it ("officials this week said"). */
 const MAX_GAP = 3;
 
@@ -67,14 +75,21 @@ export function isVagueSource(ctx: SentenceCtx, start: number, end: number): boo
   const sentenceStart = start === 0 || toks[start - 1]!.kind === "open_quote";
   for (let k = sentenceStart ? start + 1 : start; k < end && toks[k] !== head; k++) if (toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
   if (isPlural(head)) return true; // "officials", "Lawyers for the plaintiffs", "experimental studies"
-  // Singular: only an indefinite one is no one ("a former anchor", "another activist").
-  return INDEFINITE.has(toks[start]!.low);
+  // Singular: only an indefinite person is no one ("a former anchor", "another activist"); "an official report says",
+  // "according to an ongoing congressional investigation" are documents of a body.
+  return INDEFINITE.has(toks[start]!.low) && (isTitleWord(ctx, head) || isPersonNoun(head.low) || (ctx.lex.vagueGroups.has(head.low) && !NOT_PERSON.has(head.low)));
 }
 
 /** Does the sentence credit a person by name ("Hakem al-Zameli, head of the committee, said …")? */
 function namesPerson(s: SentenceState | undefined): boolean {
   const a = s?.winner?.actor;
   return a !== undefined && a !== null && a.entity.type === "person" && a.resolution !== "resolve.pronoun" && a.resolution !== "resolve.unnamed";
+}
+
+/** Does a reporting verb (reporting_verbs.csv) start inside the cue [start, end)? */
+function reports(ctx: SentenceCtx, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (ctx.lex.reporting.anyAt(ctx.toks, k)) return true;
+  return false;
 }
 
 /**
@@ -90,6 +105,11 @@ export function unnamedSourceHedge(s: SentenceState, next?: SentenceState): Hedg
   if (INDEFINITE.has(toks[start]!.low) && !isPlural(headOf(toks, start, end)!) && namesPerson(next)) return null;
   // A vague hedge already on the phrase ("some critics have maintained") says it.
   for (const h of s.hedges) if (h.type === "vague" && h.start < end && h.end > start) return null;
+  // "shocked doctors who told him to …": a report in the writer's relative clause is no sourcing.
+  for (let k = end; k < w.cue.start; k++) if (RELATIVE.has(toks[k]!.low)) return null;
+  // A bare plural ("Investors had held high hopes of …") is a source only with a reporting verb ("Intelligence agencies
+  // said", "Lawyers for the plaintiffs had said"); with any other predicate it is a group acting, not sourcing.
+  if (!INDEFINITE.has(toks[start]!.low) && !QUANTIFIERS.has(toks[start]!.low) && !reports(s.ctx, w.cue.start, w.cue.end)) return null;
   let from = start;
   let to = end;
   if (w.cue.start >= end && w.cue.start - end <= MAX_GAP) to = w.cue.end; // "officials this week said"
