@@ -19,6 +19,7 @@ import { stance } from "./components/stance.ts";
 import { stanceSubject } from "./components/stance-subject.ts";
 import { tagger } from "./components/tagger.ts";
 import { topics } from "./components/topics.ts";
+import { unnamedVague } from "./components/unnamed-vague.ts";
 import { makeDoc, type Doc } from "./doc.ts";
 import { toLabels, type LabelledSentence } from "./labels.ts";
 import type { Lexicons } from "./lexicon/lexicons.ts";
@@ -38,6 +39,7 @@ export const COMPONENTS: readonly Component[] = [
   tagger,
   content,
   antecedents,
+  unnamedVague,
   quotes,
 ];
 

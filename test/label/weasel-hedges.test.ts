@@ -57,7 +57,8 @@ test("unnamed critics with an of-phrase, allege, criticism in the simple passive
     ["Local protest groups and environmentalists allege that the tests have caused widespread damage to the local environment, various health problems among the local population, and damaged the ozone layer, specifically through the release of the chemical bromotrifluoride into the upper atmosphere.", "allege", "distancing"],
     ["However, the Spring Framework was also heavily criticized in 2004 and remains the subject of sometimes heated discussions.", "was also heavily criticized", "vague"],
   ];
-  for (const [text, cue, type] of cases) t.deepEqual((await hedgesOf(text))[0], at(text, cue, type), text);
+  // (An unnamed subject is also a vague source, docs/claim-records.md §3: "Local protest groups and environmentalists".)
+  for (const [text, cue, type] of cases) t.deepEqual((await hedgesOf(text)).find((h) => h[0] === type), at(text, cue, type), text);
   // A named critic after the passive is no vague source (BBC News).
   const johnson = "He was criticised at the time by former Olympic champion Michael Johnson, who cast doubt on Campbell's injury claims.";
   t.false((await hedgesOf(johnson)).some(([type]) => type === "vague"), johnson);

@@ -128,7 +128,8 @@ function inChainUncached(ctx: SentenceCtx, i: number): boolean {
       const b = tokAt(toks, i + 1);
       if (!isWord(a) || a.end !== t.start || b === undefined || !isNameWord(b) || b.start === t.end) return false;
       const initial = a.raw.length === 1 && a.cap && isNameWord(tokAt(toks, i - 2));
-      return initial || titleKind(ctx, a) === "honorific";
+      // "Sen. John McCain", "Gov. Andy Beshear": the dot of an abbreviated office too.
+      return initial || titleKind(ctx, a) === "honorific" || (a.cap && a.raw.length <= 4 && titleKind(ctx, a) === "head");
     }
     // "B&B", "M&S", "Marks & Spencer": an ampersand between two capitalised words joins one name.
     if (t.raw === "&") return isNameWord(tokAt(toks, i - 1)) && isNameWord(tokAt(toks, i + 1));
@@ -201,6 +202,14 @@ export function parseChain(ctx: SentenceCtx, start: number, end: number): NounPh
   // "the health minister for Wales": one name after an office and "for"/"of" is its remit, not a person.
   const link = tokAt(toks, nameStart)?.low;
   if (nameStart > start && nameStart + 2 === end && (link === "for" || link === "of")) nameStart = end;
+  // "Rep. Michael McCaul of Texas", "Dr. Jane Doe of Harvard": after an office or honorific the name is a person's,
+  // and "of …" after it is where they are from, not part of the name.
+  if (nameStart > start)
+    for (let k = nameStart + 1; k < end - 1; k++)
+      if (toks[k]!.low === "of" && isNameWord(toks[k - 1]) && !ctx.lex.titles.longestAt(toks, nameStart)) {
+        end = k;
+        break;
+      }
   if (nameStart === start) {
     // No title at all: leading lower-case words are descriptors, not part of the name.
     while (nameStart < end && !toks[nameStart]!.cap && !isAcronym(toks[nameStart]!)) nameStart++;

@@ -4,9 +4,33 @@
 import { NO_ROLE_WORDS, chainAround, hasNoun, isCountry, isNameWord, parseChain, type NounPhrase, type SentenceCtx } from "./names.ts";
 import { DETERMINERS, NOT_NAME, PRONOUNS, isGluedHyphen, isWord } from "../tokens/words.ts";
 
+/**
+ * Start of a parenthetical tag that ends right before `end` and names no one — a party tag ("(R-Ariz.)", "(D., N.Y.)",
+ * "(R–Texas)", "(I)") or an age ("(45)") after a name — or -1.
+ */
+export function tagBefore(ctx: SentenceCtx, end: number): number {
+  const toks = ctx.toks;
+  if (toks[end - 1]?.raw !== ")") return -1;
+  let open = end - 2;
+  while (open >= 0 && end - 1 - open <= 8 && toks[open]!.raw !== "(") open--;
+  if (open < 1 || toks[open]?.raw !== "(") return -1;
+  const inner = toks.slice(open + 1, end - 1);
+  if (inner.length === 0) return -1;
+  if (inner.length === 1 && inner[0]!.kind === "num") return open; // an age
+  const party = inner[0]!.raw;
+  if (party !== "R" && party !== "D" && party !== "I") return -1;
+  // The party letter alone, or followed by a dash, dot or comma and a state ("Ariz.", "N.Y.", "Texas", "S.C.").
+  if (inner.length === 1) return open;
+  if (!/^[-–.,]$/.test(inner[1]!.raw)) return -1;
+  return inner.slice(2).every((t) => t.raw === "." || t.raw === "," || t.raw === "-" || t.cap) ? open : -1;
+}
+
 /** The noun phrase that ends right before token `end` (exclusive), or null. */
 export function phraseEndingAt(ctx: SentenceCtx, end: number): NounPhrase | null {
   const toks = ctx.toks;
+  // "Sen. Charles Schumer (D., N.Y.) pushed for …": a party tag or age after the name is no part of it.
+  const tag = tagBefore(ctx, end);
+  if (tag > 0) end = tag;
   const last = toks[end - 1];
   if (!isWord(last)) return null;
   if (PRONOUNS.has(last.low)) return simple("pronoun", end - 1, end);

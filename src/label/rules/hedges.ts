@@ -11,7 +11,7 @@ import { vagueSubject, verbEnd } from "./vague-subjects.ts";
 import { weaselSubject } from "./weasel-subjects.ts";
 import { NOT_NAME, NOUN_SIGNALS, PRONOUNS, tokAt } from "../tokens/words.ts";
 
-export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject" | "hedge.weasel_subject";
+export type HedgeRule = "hedge.phrase" | "hedge.verb_only" | "hedge.vague_source" | "hedge.vague_subject" | "hedge.weasel_subject" | "hedge.unnamed_source";
 
 
 export interface HedgeFinding {

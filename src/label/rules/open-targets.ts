@@ -199,6 +199,17 @@ function controlComplement(ctx: SentenceCtx, p: Match): { to: number; negated: b
   return null;
 }
 
+/** "warned the Fed against …": the index of "against" after the predicate and an object of a few words, or -1. */
+function againstAfter(ctx: SentenceCtx, p: Match): number {
+  const toks = ctx.toks;
+  for (let k = p.end; k < toks.length && k - p.end <= MAX_CONTROL_OBJECT; k++) {
+    const t = toks[k]!;
+    if (t.low === "against") return k;
+    if (!isWord(t) || PHRASE_STOP.has(t.low)) return -1;
+  }
+  return -1;
+}
+
 /** Is the to-complement of a control predicate [start, end) negated ("urged him not to …")? */
 function negatedControl(ctx: SentenceCtx, pred: OpenSpan): boolean {
   return NEGATION_WORDS.has(ctx.toks[pred.end - 2]?.low ?? "");
@@ -242,6 +253,14 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
         pred = { start: p.start, end: c.to + 1 };
       }
     }
+    // "warned China against provocative behavior", "cautioned against drawing …": the position is on what follows
+    // "against" (the object between, if any, is who is warned); with no "against" the verb takes none ("warned that …").
+    if (polar.frame === "against") {
+      const a = againstAfter(ctx, p);
+      if (a < 0) continue;
+      pred = { start: p.start, end: a + 1 };
+      from = a + 1;
+    }
     // "refused to accept", "vowed to scrap": compose with a predicate starting right after (only fillers between).
     const tail = matches.find((q) => q !== p && q.start >= from && q.start - from <= CHAIN_GAP && polarOf(q) !== undefined && !used.has(q));
     if (tail && ctx.toks.slice(from, tail.start).every((t) => CHAIN_FILLER.has(t.low) || isLyAdverb(t))) {
@@ -254,7 +273,7 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
     }
     let phrase: OpenSpan | null = null;
     let active = true;
-    const be = rule === "stance.open_predicate" || rule === "stance.open_negated" ? passiveBe(ctx, p.start) : -1;
+    const be = (rule === "stance.open_predicate" || rule === "stance.open_negated") && polar.frame !== "against" ? passiveBe(ctx, p.start) : -1;
     if (be >= 0 && isPassive(ctx, p)) {
       phrase = subjectBefore(ctx, be);
       active = false;
@@ -264,6 +283,9 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       phrase = phraseAfter(ctx, p.end);
       rule = "stance.open_predicate";
     } else phrase = phraseAfter(ctx, from) ?? (controlled && controlled.end > controlled.start ? controlled : null);
+    // A chain head ("voted to", "moved to") takes a position only through the predicate it composes with
+    // ("voted to end X" opposes X; "voted to join Russia" takes none).
+    if (polar.frame === "chain" && !tail) continue;
     if (!phrase) continue;
     out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active, head: headIndex(ctx, phrase) });
   }

@@ -7,7 +7,7 @@ import { C, S, T, runsOf, tagSentence, viewSentence, type TaggerModel } from "./
 import { cueClasses, cueCounts, type CueClasses } from "../lexicon/cue-classes.ts";
 import type { ArticleMemory, Resolved } from "../grammar/entities.ts";
 import type { SentenceCtx } from "../grammar/names.ts";
-import { phraseEndingAt, phraseStartingAt } from "../grammar/noun-phrases.ts";
+import { phraseEndingAt, phraseStartingAt, tagBefore } from "../grammar/noun-phrases.ts";
 import { nounWord, repairSourceRun } from "../grammar/source-run.ts";
 import { resolveSubject } from "../grammar/subjects.ts";
 import { gateMemo, memoOf } from "./word-memo.ts";
@@ -271,6 +271,20 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   while (start < end && (t[start]!.kind !== "word" || (EDGE_WORDS.has(t[start]!.low) && end - start > 1))) start++;
   while (end > start && (t[end - 1]!.kind !== "word" || EDGE_WORDS.has(t[end - 1]!.low))) end--;
   if (end <= start) return null;
+  // "Sen. John McCain (R-Ariz.) is beginning to …": a party tag or age in the run is no part of the name before it,
+  // and a run inside one names that person.
+  for (let k = Math.max(1, start - 1); k < end; k++) {
+    if (t[k]!.raw !== "(") continue;
+    let close = k + 1;
+    while (close < t.length && close - k <= 8 && t[close]!.raw !== ")") close++;
+    if (t[close]?.raw !== ")" || tagBefore(ctx, close + 1) !== k) continue;
+    if (k <= start) {
+      const named = phraseEndingAt(ctx, k);
+      return named && named.kind === "name" ? resolveSubject(ctx, mem, named) : null;
+    }
+    end = k;
+    break;
+  }
   // "the church, which it accuses of …": a report inside the writer's relative clause credits nobody (the rules' reading).
   if (end - start === 1 && PRONOUNS.has(t[start]!.low) && start > 0 && RELATIVE_PRONOUNS.has(t[start - 1]!.low)) return null;
   const np = phraseEndingAt(ctx, end) ?? phraseStartingAt(ctx, start);
