@@ -42,6 +42,8 @@ export interface SentenceState {
   /** Every actor/cue rule's proposal (component "attribution") and the one the resolver picked (or the tagger's). */
   proposals: AttributionProposal[];
   winner: AttributionProposal | null;
+  /** The writer's subordinate and relative clauses (component "writer_clause"): no report there credits anyone. */
+  writerClauses: readonly TokRange[];
   /** Token range of what the winner's actor claims, and the rule that found it (components "tagger", "content"). */
   content: TokRange | null;
   contentRule: string | null;
@@ -60,6 +62,8 @@ export interface Doc {
   /** Sentence index → the sentence whose speaker a continued quote inherits (component "quotes"). */
   continued: Map<number, { from: SentenceState }>;
 }
+
+const NO_CLAUSES: readonly TokRange[] = Object.freeze([]);
 
 /** The findings of a sentence no stance rule has looked at. */
 export const NO_FINDINGS: TargetStanceFindings = Object.freeze({ salient: null, candidates: [], governing: new Map<number, number>(), open: [], triggers: NO_TRIGGERS });
@@ -93,6 +97,7 @@ export function makeDoc(article: Article, lex: Lexicons, tagger: TaggerModel | n
       entity: null,
       proposals: [],
       winner: null,
+      writerClauses: NO_CLAUSES,
       content: null,
       contentRule: null,
     });

@@ -20,6 +20,7 @@ import { stanceSubject } from "./components/stance-subject.ts";
 import { tagger } from "./components/tagger.ts";
 import { topics } from "./components/topics.ts";
 import { unnamedVague } from "./components/unnamed-vague.ts";
+import { writerClause } from "./components/writer-clause.ts";
 import { makeDoc, type Doc } from "./doc.ts";
 import { toLabels, type LabelledSentence } from "./labels.ts";
 import type { Lexicons } from "./lexicon/lexicons.ts";
@@ -35,6 +36,7 @@ export const COMPONENTS: readonly Component[] = [
   stanceSubject,
   colonQuote,
   dashCredit,
+  writerClause,
   attribution,
   tagger,
   content,
