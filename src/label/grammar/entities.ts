@@ -71,6 +71,34 @@ const mentionedAfter = (x: Mention, sentence: number, tok: number) => x.sentence
 /** "it said" / "the company said" look this many sentences back for the body. */
 const BODY_WINDOW = 4;
 
+/** "H.R." / "J." before another name word: dotted initials of at most three letters, not the last word. */
+function isInitials(words: readonly Tok[], k: number): boolean {
+  const w = words[k]!;
+  return k + 1 < words.length && /^(?:\p{Lu}\.){1,3}$/u.test(w.raw) && !isAcronym(words[k + 1]!);
+}
+
+/** Person pronouns after a name in its own sentence ("McConnell acknowledged his mistake") — evidence of a person. */
+const PERSON_PRONOUNS: Readonly<Record<string, Gender>> = { he: "m", his: "m", him: "m", himself: "m", she: "f", her: "f", herself: "f" };
+/** How many tokens after a bare name its pronoun may stand, with no other name between. */
+const PRONOUN_EVIDENCE_WINDOW = 8;
+
+/**
+ * The gender of a person pronoun after a one-word name that is its clause's subject, in its own clause ("McConnell
+ * acknowledged his mistake", "Sondland said he communicated …"; no other name, quote or semicolon between): the
+ * article's own evidence that the name is a person's. Null without one ("Google said its profits rose").
+ */
+function personPronounAfter(ctx: SentenceCtx, np: NounPhrase): Gender | null {
+  if (!isClauseSubject(ctx, np)) return null;
+  const toks = ctx.toks;
+  for (let k = np.end; k < Math.min(toks.length, np.end + PRONOUN_EVIDENCE_WINDOW); k++) {
+    const t = toks[k]!;
+    if (t.quoted || t.low === ";" || t.kind === "open_quote" || isNameWord(t)) return null;
+    const g = PERSON_PRONOUNS[t.low];
+    if (g) return g;
+  }
+  return null;
+}
+
 /** Is the name followed by a verb-like word ("Trump met", "Trump has sought"), not by a preposition or "'s"? */
 function isClauseSubject(ctx: SentenceCtx, np: NounPhrase): boolean {
   const next = ctx.toks[np.end];
@@ -126,7 +154,27 @@ export class ArticleMemory {
       if (isClauseSubject(ctx, np)) (r.entity.type === "person" ? this.subjects : this.bodySubjects).push({ entity: r.entity, sentence: ctx.index, tok: np.nameStart });
       if (np.roleWords.length > 0) this.addRoles(r.entity, np.roleWords);
       if (np.gender && r.entity.gender === null) this.genders.set(r.entity, np.gender);
+      this.personEvidence(np, r);
     }
+  }
+
+  /**
+   * A bare one-word name no lexicon knows, first seen without evidence ("Sondland said"), is typed organization; a
+   * later mention with a title or honorific ("Sen. McConnell", "Mr. Mnuchin") shows it is a person: the entity becomes
+   * one (of the title's gender), and its word a surname for later mentions.
+   */
+  private personEvidence(np: NounPhrase, r: Resolved): void {
+    const e = r.entity;
+    if (e.type !== "organization" || r.resolution !== "resolve.article" || !(np.honorific || np.roleWords.length > 0) || !this.bareGeneric(e)) return;
+    e.type = "person";
+    if (np.gender && this.genderOf(e) === null) this.genders.set(e, np.gender);
+    const low = e.name.toLowerCase();
+    if (!this.surnames.has(low)) this.surnames.set(low, e);
+  }
+
+  /** A generic entity of one word that is no acronym and holds no organisation word. */
+  private bareGeneric(e: Entity): boolean {
+    return this.generic.get(e.name) === e && !/[\s.]/.test(e.name) && !/^\p{Lu}{2,}$/u.test(e.name);
   }
 
   /** Has `low` been seen capitalised inside a sentence so far? */
@@ -270,12 +318,14 @@ export class ArticleMemory {
     const words = [];
     for (let k = np.nameStart; k < np.end; k++) if (isNameWord(toks[k])) words.push(toks[k]!);
     let orgWord = false;
-    for (let k = 0; k < words.length && !orgWord; k++) orgWord = ctx.lex.nouns.get(words[k]!.low)?.has("org_head") === true || isAcronym(words[k]!);
+    // Initials before a surname ("H.R. McMaster", "J.D. Vance") are a person's, not an acronym's.
+    for (let k = 0; k < words.length && !orgWord; k++) orgWord = ctx.lex.nouns.get(words[k]!.low)?.has("org_head") === true || (isAcronym(words[k]!) && !isInitials(words, k));
     // "the Liberal Democrats": a name that takes an article is a body, not a person.
     const determiner = np.start < np.nameStart && !isNameWord(toks[np.start]) && np.roleWords.length === 0 && !np.honorific;
     // "Australian Open", "British Airways": a name that starts with a demonym and carries no title is not a person.
     const demonymFirst = np.roleWords.length === 0 && !np.honorific && ctx.lex.adjectives.longestAt(toks, np.nameStart) !== null;
-    const person = !orgWord && !determiner && !demonymFirst && (np.honorific || np.roleWords.length > 0 || (words.length >= 2 && words.length <= 4));
+    const pronoun = words.length === 1 && !orgWord && !determiner && !demonymFirst ? personPronounAfter(ctx, np) : null;
+    const person = !orgWord && !determiner && !demonymFirst && (np.honorific || np.roleWords.length > 0 || (words.length >= 2 && words.length <= 4) || pronoun !== null);
     let affiliation = np.country;
     // "Nicaraguan Institute …" is Nicaragua's; "Mike German" is not Germany's.
     if (affiliation === null && !person)
@@ -284,7 +334,7 @@ export class ArticleMemory {
       const q = ctx.lex.aliases.longestAt(toks, np.qualifier.start);
       affiliation = q?.value.affiliation ?? null;
     }
-    return { name, type: person ? "person" : "organization", affiliation, gender: person ? np.gender : null, roles: [] };
+    return { name, type: person ? "person" : "organization", affiliation, gender: person ? (np.gender ?? pronoun) : null, roles: [] };
   }
 
   /** Is `e` a person holding `phrase` (from the lexicon or this article), of the role's country if it names one? */
