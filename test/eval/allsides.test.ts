@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../../src/errors.ts";
 import { allsides } from "../../src/eval/benchmarks/allsides/index.ts";
 import { parseAllSidesGold, parseAllSidesSource, parseOutletGroups, readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
-import { figuresOf, leaveOneGroupOut, scoreAllSides } from "../../src/eval/benchmarks/allsides/score.ts";
+import { figuresOf, leaveOneGroupOut, sameEntity, scoreAllSides } from "../../src/eval/benchmarks/allsides/score.ts";
 import { labelDoc } from "../../src/eval/benchmarks/gold-articles.ts";
 import { labelsPage } from "../../src/eval/labels-page.ts";
 import { loadLexicons, type GoldItem, type LabelledSentence } from "../../src/label/index.ts";
@@ -171,4 +171,23 @@ corpusTest("the benchmark scores both files separately, guards only the held-out
   t.regex(md, /## Leave one outlet group out/);
   // The label-quality page shows the benchmark's own section under its table.
   t.regex(labelsPage([r], [], join(out, "..", "labels.md")), /\n## AllSides gold \(issue 19\)\n[^]*\| figure \| tune \| held-out \|/);
+});
+
+test("the same-entity actor match: case, 'the', middle initials; a surname or a party's members only when the article lacks gold's name", (t) => {
+  t.true(sameEntity(null, null, null));
+  t.false(sameEntity("Gordon Sondland", null, null));
+  t.false(sameEntity(null, "Sondland", null));
+  t.true(sameEntity("Rutherford Institute", "The Rutherford Institute", "x"));
+  t.true(sameEntity("Intelligence agencies", "intelligence agencies", "x"));
+  t.true(sameEntity("Anthony Elonis", "Anthony D. Elonis", "Anthony D. Elonis was convicted."));
+  t.true(sameEntity("John E. Jones III", "John Jones", "x"));
+  // The article names only "Sondland": the surname is its form of the entity.
+  t.true(sameEntity("Gordon Sondland", "Sondland", "Sondland said he communicated …"));
+  // The article gives "Bill de Blasio": a surname alone is a wrong name, as strictly.
+  t.false(sameEntity("Bill de Blasio", "Blasio", "Mayor Bill de Blasio said …"));
+  t.false(sameEntity("Gordon Sondland", "Gordon", "Sondland said …"));
+  t.true(sameEntity("Democratic Party", "Democrats", "Democrats criticized Mrs. Capito."));
+  t.false(sameEntity("Democratic Party", "Democrats", "The Democratic Party said …"));
+  t.false(sameEntity("Shelley Moore Capito", "Republican Shelley Moore Capito", "x"));
+  t.false(sameEntity("Mitch McConnell", "Barack Obama", "x"));
 });

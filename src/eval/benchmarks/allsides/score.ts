@@ -20,6 +20,8 @@ export interface Share {
 export interface AllSidesScore {
   items: number;
   actor: Share;
+  /** Actor by the same-entity match (sameEntity): the article's form of gold's entity counts; null without article texts. */
+  actorSameEntity: Share | null;
   /** Items where gold and labeller both name an actor: same type (person, organization, country, unnamed). */
   actorType: Share;
   /** "Has an actor" as a yes/no label: precision over the labeller's attributed items, recall over gold's. */
@@ -40,6 +42,34 @@ export interface AllSidesScore {
 }
 
 export type Lookup = (item: GoldItem) => LabelledSentence;
+/** The text of an item's article (its sentences joined), or null when it was not read. */
+export type ArticleText = (item: GoldItem) => string | null;
+
+const fold = (name: string) => name.normalize("NFKC").toLowerCase().replace(/^the\s+/, "").replace(/[’']/g, "'").replace(/\s+/g, " ").trim();
+/** Generational suffixes and single-letter middle initials are not part of the name the article uses. */
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/;
+const nameWords = (name: string) => fold(name).split(" ").filter((w, i, ws) => !SUFFIX.test(w.replace(/,$/, "")) && !(i > 0 && i < ws.length - 1 && /^\p{L}\.$/u.test(w))).map((w) => w.replace(/,$/, ""));
+/** Party and its members' plural: "Democrats" is how the article names the Democratic Party. */
+const PARTY_MEMBERS: Readonly<Record<string, string>> = { "democratic party": "democrats", "republican party": "republicans" };
+
+/**
+ * The same-entity actor match (bench/labels.md, "actor match"): the labeller's name counts for gold's when both are
+ * null, or after case folding and dropping a leading "the" they are equal, or equal without middle initials and
+ * generational suffixes ("Anthony D. Elonis" = "Anthony Elonis"), or — only when gold's canonical name does not occur
+ * in the article, so the article could not give it — the labeller's name is the article's form of gold's entity: a
+ * person's surname ("Sondland" for "Gordon Sondland"), a party's members ("Democrats" for "Democratic Party").
+ */
+export function sameEntity(gold: string | null, got: string | null, article: string | null): boolean {
+  if (gold === null || got === null) return gold === got;
+  if (fold(gold) === fold(got)) return true;
+  const g = nameWords(gold);
+  const p = nameWords(got);
+  if (g.join(" ") === p.join(" ")) return true;
+  const inArticle = article !== null && fold(article).includes(fold(gold));
+  if (inArticle) return false;
+  if (p.length === 1 && g.length >= 2 && g[g.length - 1] === p[0]) return true;
+  return PARTY_MEMBERS[fold(gold)] === fold(got);
+}
 
 const share = (correct: number, items: number): Share => ({ items, correct, value: items === 0 ? null : correct / items });
 
@@ -53,17 +83,23 @@ export function memoLookup(lookup: Lookup): Lookup {
   };
 }
 
-export function scoreAllSides(items: readonly GoldItem[], lookup: Lookup): AllSidesScore {
+export function scoreAllSides(items: readonly GoldItem[], lookup: Lookup, articleText?: ArticleText): AllSidesScore {
   const s = scoreAgainstGold(items, lookup);
   const actorN = items.filter((g) => !g.annotated || g.annotated.has("actor")).length;
   let typeN = 0;
   let typeOk = 0;
+  let sameN = 0;
+  let sameOk = 0;
   const attributed = { tp: 0, fp: 0, fn: 0 };
   const perType = Object.fromEntries(HEDGE_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<HedgeType, { tp: number; fp: number; fn: number }>;
   const support = { support: 0, oppose: 0, neutral: 0, hedged: 0, unhedged: 0, attributed: 0 };
   for (const g of items) {
     const { labels } = lookup(g);
     const got = labels.actor ?? null;
+    if (articleText && (!g.annotated || g.annotated.has("actor"))) {
+      sameN++;
+      if (sameEntity(g.actor?.name ?? null, got?.name ?? null, articleText(g))) sameOk++;
+    }
     if (g.actor && got) {
       typeN++;
       if (g.actor.type === got.type) typeOk++;
@@ -87,6 +123,7 @@ export function scoreAllSides(items: readonly GoldItem[], lookup: Lookup): AllSi
   return {
     items: items.length,
     actor: share(Math.round(s.actorAccuracy * actorN), actorN),
+    actorSameEntity: articleText ? share(sameOk, sameN) : null,
     actorType: share(typeOk, typeN),
     attributed: prf(attributed.tp, attributed.fp, attributed.fn),
     stance: share(Math.round(s.stanceAccuracy * s.stanceItems), s.stanceItems),
@@ -122,6 +159,7 @@ export function figuresOf(s: AllSidesScore): Figure[] {
     twoWay ? { metric, value, records, guarded } : { metric, value: null, records, guarded, why: hedgedWhy };
   return [
     { metric: "actor_accuracy", value: s.actor.value, records: s.actor.items, guarded: true },
+    ...(s.actorSameEntity ? [{ metric: "actor_same_entity", value: s.actorSameEntity.value, records: s.actorSameEntity.items, guarded: false }] : []),
     { metric: "actor_type_agreement", value: s.actorType.value, records: s.actorType.items, guarded: true, ...(s.actorType.value === null ? { why: "not scored: no item where both have an actor" } : {}) },
     { metric: "attributed_precision", value: s.attributed.tp + s.attributed.fp === 0 ? null : s.attributed.precision, records: s.attributed.tp + s.attributed.fp, guarded: true, ...(s.attributed.tp + s.attributed.fp === 0 ? { why: "not scored: the labeller attributed no item" } : {}) },
     { metric: "attributed_recall", value: s.support.attributed === 0 ? null : s.attributed.recall, records: s.support.attributed, guarded: true, ...(s.support.attributed === 0 ? { why: "not scored: no gold item has an actor" } : {}) },
@@ -151,9 +189,9 @@ export interface GroupSummary {
  * rules learn nothing from the other groups, so leaving a group out of
  * training is scoring it alone), then per figure the mean and the worst group.
  */
-export function leaveOneGroupOut(groups: ReadonlyMap<string, readonly GoldItem[]>, lookup: Lookup): { figures: Record<string, Figure[]>; summary: GroupSummary[] } {
+export function leaveOneGroupOut(groups: ReadonlyMap<string, readonly GoldItem[]>, lookup: Lookup, articleText?: ArticleText): { figures: Record<string, Figure[]>; summary: GroupSummary[] } {
   const names = [...groups.keys()].sort();
-  const figures = Object.fromEntries(names.map((g) => [g, figuresOf(scoreAllSides(groups.get(g)!, lookup))]));
+  const figures = Object.fromEntries(names.map((g) => [g, figuresOf(scoreAllSides(groups.get(g)!, lookup, articleText))]));
   const metrics = names.length === 0 ? [] : figures[names[0]!]!.map((f) => f.metric);
   const summary = metrics.map((metric, i): GroupSummary => {
     const byGroup = Object.fromEntries(names.map((g) => [g, figures[g]![i]!.value]));
