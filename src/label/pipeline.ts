@@ -13,6 +13,7 @@ import { content } from "./components/content.ts";
 import { dashCredit } from "./components/dash-credit.ts";
 import { hedges } from "./components/hedges.ts";
 import { names } from "./components/names.ts";
+import { outerReport } from "./components/outer-report.ts";
 import { quotes } from "./components/quotes.ts";
 import { reporting } from "./components/reporting.ts";
 import { stance } from "./components/stance.ts";
@@ -36,6 +37,7 @@ export const COMPONENTS: readonly Component[] = [
   stanceSubject,
   colonQuote,
   dashCredit,
+  outerReport,
   writerClause,
   attribution,
   tagger,
