@@ -39,3 +39,14 @@ test("a body's pronoun is no evidence; a company suffix ends a body's name; a ti
   const [bare] = await labelAll("Mnuchin said the talks would resume.", "Mr. Mnuchin met the press.");
   t.is(bare!.labels.actor?.type, "person");
 });
+
+test("a place of places.csv is typed by the list: a country is a country, a state no person", async (t) => {
+  // Shapes, not corpus sentences: the corpus has no report by a place that actors.csv does not already list.
+  const [dakota] = await labelAll("South Dakota said the law would stand.");
+  t.is(dakota!.labels.actor?.type, "organization");
+  const [honduras] = await labelAll("Honduras said it would close the border.");
+  t.is(honduras!.labels.actor?.type, "country");
+  t.is(honduras!.labels.actor?.affiliation, "Honduras");
+  const [person] = await labelAll("Jane Dakota said the law would stand.");
+  t.is(person!.labels.actor?.type, "person");
+});

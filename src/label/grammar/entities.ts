@@ -334,6 +334,9 @@ export class ArticleMemory {
       const q = ctx.lex.aliases.longestAt(toks, np.qualifier.start);
       affiliation = q?.value.affiliation ?? null;
     }
+    // A place is typed by the place list, not by its shape ("South Dakota", "Bay Area" are no persons).
+    const place = ctx.lex.places.get(name.replace(/^The /, "").toLowerCase());
+    if (place && !np.honorific && np.roleWords.length === 0) return { name, type: place === "country" ? "country" : "organization", affiliation: place === "country" ? name : affiliation, gender: null, roles: [] };
     return { name, type: person ? "person" : "organization", affiliation, gender: person ? (np.gender ?? pronoun) : null, roles: [] };
   }
 

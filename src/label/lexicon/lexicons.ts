@@ -97,7 +97,11 @@ export interface Lexicons {
   /** Phrases that only mark an article as on-topic (targets.csv rows with target `_topic`). */
   topicAnchors: PhraseTrie<true>;
   targetNames: readonly string[];
+  /** places.csv (optional): a place's name, lower-cased → its kind ("country", "state", "region"). */
+  places: ReadonlyMap<string, PlaceKind>;
 }
+
+export type PlaceKind = "country" | "state" | "region";
 
 const list = z.string().transform((s) => (s === "" ? [] : s.split("|").map((x) => x.trim()).filter((x) => x !== "")));
 const optional = <T extends z.ZodType>(t: T) => z.literal("").transform(() => null).or(t);
@@ -119,6 +123,7 @@ const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neg
 const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement", "chain", "against"]) });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent", "not_proposal"]) });
 const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent", "people"]) });
+const PlaceRow = z.object({ name: z.string().min(1, "empty name"), kind: z.enum(["country", "state", "region"]) });
 const TargetRow = z.object({
   target: z.string().regex(/^(?:_topic|[a-z][a-z0-9_]*)$/, "target must be a snake_case id (or _topic)"),
   trigger: phrase,
@@ -148,7 +153,12 @@ export interface LexiconTables {
   hedges: CsvRow<z.infer<typeof HedgeRow>>[];
   vague: CsvRow<z.infer<typeof VagueRow>>[];
   targets: CsvRow<z.infer<typeof TargetRow>>[];
+  /** places.csv; absent in a --lexicons folder without one (then no name is typed as a place). */
+  places?: CsvRow<z.infer<typeof PlaceRow>>[];
 }
+
+/** The optional place list (not one of the required files: a --lexicons folder may leave it out). */
+export const PLACES_FILE = { file: "places.csv", schema: PlaceRow, columns: ["name", "kind"] } as const;
 
 /** PhraseTrie flags: a sentence with no word that starts a phrase of the trie skips that trie's rules (vocab.ts firstWordFlags). */
 export const TRIE_FLAGS = { reporting: 1, hedges: 2, targets: 4, topicAnchors: 8, openStance: 16 } as const;
@@ -192,6 +202,7 @@ export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, topics: To
     hedges: await readCsvTable(path(F.hedges), F.hedges.schema, F.hedges.columns),
     vague: await readCsvTable(path(F.vague), F.vague.schema, F.vague.columns),
     targets: await readCsvTable(path(F.targets), F.targets.schema, F.targets.columns),
+    ...((await stat(path(PLACES_FILE)).then((st) => st.isFile(), () => false)) ? { places: await readCsvTable(path(PLACES_FILE), PLACES_FILE.schema, PLACES_FILE.columns) } : {}),
   };
   // --targets replaces the topic list, anchors included: a researcher's topics count in every article.
   if (topics.replace) tables.targets = [];
@@ -308,7 +319,9 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
     for (const p of u.patterns) addPattern(targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
   }
   const { titleKindById, chainWordIds } = titleIds(titleWords);
-  return { dir, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  const places = new Map<string, PlaceKind>();
+  for (const { row } of t.places ?? []) if (!places.has(row.name.toLowerCase())) places.set(row.name.toLowerCase(), row.kind);
+  return { places, dir, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {
