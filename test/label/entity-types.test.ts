@@ -23,6 +23,11 @@ const articles = allsidesArticles(["cCh8bGam0BxgbXmB", "N0hfIRXc055MMxVQ", "ymfk
   t.is(first!.labels.actor?.type, "person");
   t.is(later!.labels.actor?.name, "McConnell");
   t.is(later!.labels.actor?.type, "person");
+  // First seen without evidence ("after McConnell’s comments"): the later pronoun still makes the entity a person.
+  const spokesman = sentenceOf(wp, "But former Obama administration officials cried foul after McConnell’s comments.");
+  const withFirst = await labelAll(spokesman, sentenceOf(wp, "Update, May 15: McConnell acknowledged his mistake"), sentenceOf(wp, "“I was wrong,” McConnell said."));
+  t.is(withFirst.at(-1)!.labels.actor?.name, "McConnell");
+  t.is(withFirst.at(-1)!.labels.actor?.type, "person");
   const [sondland] = await labelAll(sentenceOf(docs.get("ymfkSYflB3Uk7TEx")!.text, "Sondland said he communicated"));
   t.is(sondland!.labels.actor?.name, "Sondland");
   t.is(sondland!.labels.actor?.type, "person");

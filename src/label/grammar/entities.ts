@@ -166,8 +166,13 @@ export class ArticleMemory {
   private personEvidence(np: NounPhrase, r: Resolved): void {
     const e = r.entity;
     if (e.type !== "organization" || r.resolution !== "resolve.article" || !(np.honorific || np.roleWords.length > 0) || !this.bareGeneric(e)) return;
+    this.makePerson(e, np.gender);
+  }
+
+  /** The article showed that a bare generic name is a person's: type, gender, and its word a surname. */
+  private makePerson(e: Entity, gender: Gender | null): void {
     e.type = "person";
-    if (np.gender && this.genderOf(e) === null) this.genders.set(e, np.gender);
+    if (gender && this.genderOf(e) === null) this.genders.set(e, gender);
     const low = e.name.toLowerCase();
     if (!this.surnames.has(low)) this.surnames.set(low, e);
   }
@@ -283,7 +288,14 @@ export class ArticleMemory {
       if (expanded) return { entity: expanded, resolution: "resolve.article", mention };
     }
     const seen = this.generic.get(name);
-    if (seen) return { entity: seen, resolution: "resolve.article", mention };
+    if (seen) {
+      // A bare name first seen without evidence ("McConnell’s claim …") and now with a person pronoun in its clause.
+      if (seen.type === "organization" && np.end - np.nameStart === 1 && this.bareGeneric(seen)) {
+        const g = personPronounAfter(ctx, np);
+        if (g) this.makePerson(seen, g);
+      }
+      return { entity: seen, resolution: "resolve.article", mention };
+    }
     const entity = this.newEntity(ctx, np, name);
     this.generic.set(name, entity);
     // "the New York Post" / "The Daily Courier" → a later "the Post" / "The Courier".
