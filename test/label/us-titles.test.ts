@@ -4,11 +4,8 @@
 // from the AllSides corpus (../shared/corpora, never copied into the project; articles of the tuning file's
 // outlets); skipped when the corpus is absent.
 import test from "ava";
-import { existsSync } from "node:fs";
-import { readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
+import { allsidesArticles, sentenceOf } from "./corpus-sentences.ts";
 import { labelAll } from "./helpers.ts";
-
-const CORPUS = "../shared/corpora/allsides/articles.jsonl.gz";
 
 /** Article id, the opening words of the sentence (the sentence comes from the corpus), the actor's name. */
 const CASES: [string, string, string][] = [
@@ -19,15 +16,7 @@ const CASES: [string, string, string][] = [
   ["p2XiilnXFAuEJWyA", "In a statement posted to Twitter, Gov. Andy Beshear", "Andy Beshear"],
 ];
 
-/** The sentence of the article's text starting with `opening`, to its closing punctuation. */
-function sentenceOf(text: string, opening: string): string {
-  const i = text.indexOf(opening);
-  if (i < 0) throw new Error(`"${opening}" not in the article`);
-  const m = /^[\s\S]*?[.?!][”"’]?(?=\s+[A-Z“"]|\s*$)/.exec(text.slice(i).replace(/\b(Sen|Rep|Gov|Dr|Mr|Mrs|Ms|[A-Z])\.(?=\s)/g, "$1\u0000"));
-  return (m ? m[0] : text.slice(i)).replace(/\u0000/g, ".");
-}
-
-const articles = existsSync(CORPUS) ? readArticlesById(CORPUS, new Set(CASES.map((c) => c[0]))) : null;
+const articles = allsidesArticles(CASES.map((c) => c[0]));
 
 (articles ? test : test.skip)("an office before a name is stripped from it, abbreviated or not, and 'of PLACE' after it", async (t) => {
   const docs = await articles!;
