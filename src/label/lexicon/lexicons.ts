@@ -4,6 +4,7 @@
 // never builds a regex or walks a word list per sentence.
 // Columns are documented in data/lexicons/README.md.
 import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -44,9 +45,12 @@ export interface StanceEntry {
 }
 /** A predicate of open_stance.csv: any phrase it governs is a target (open_targets.ts). */
 export interface OpenStanceEntry {
-  polarity: "support" | "oppose" | "neutral" | "negation" | "none";
+  /** failure: a head whose complement takes no position ("failed to embrace X"; stance_classes.csv class failure). */
+  polarity: "support" | "oppose" | "neutral" | "negation" | "none" | "failure";
   /** "control": "urged X [not] to …" takes the to-complement when there is one; "complement": a position only after another predicate ("urged him to drop out"). */
   frame: "object" | "control" | "complement" | "chain" | "against";
+  /** A row of the mined stance_classes.csv, not of open_stance.csv: a mined control verb takes a position only with its to-complement. */
+  mined?: true;
 }
 export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent" | "not_proposal";
 export interface HedgeEntry {
@@ -84,6 +88,10 @@ export interface Lexicons {
   reporting: PhraseTrie<ReportingEntry>;
   stance: PhraseTrie<StanceEntry>;
   openStance: PhraseTrie<OpenStanceEntry>;
+  /** Forms of the proposal class of stance_classes.csv ("suggested", "proposes"): the clause after one takes no position. */
+  proposalWords: ReadonlySet<string>;
+  /** Forms of the failure class of stance_classes.csv ("failed", "neglects"): "failed to embrace X" takes no position on X. */
+  failureWords: ReadonlySet<string>;
   hedges: PhraseTrie<HedgeEntry>;
   /** vague_sources.csv: human and group nouns of a vague subject ("critics", "scholars"), nouns.csv group nouns included. */
   vagueGroups: ReadonlySet<string>;
@@ -121,6 +129,8 @@ const NounRow = z.object({ noun: z.string().regex(/^[^\s|()[\]]+$/, "one word pe
 const ReportingRow = z.object({ phrase, kind: z.enum(["say", "tell", "according"]) });
 const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "negation", "absence"]), side: z.enum(["", "after", "before", "either"]) });
 const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement", "chain", "against"]) });
+const STANCE_CLASS = z.enum(["support", "oppose", "intent", "failure", "proposal", "control"]);
+const StanceClassRow = z.object({ stem: z.string().min(1), class: STANCE_CLASS, evidence: z.enum(["seed", "coordination", "to", "object_to"]), forms: list });
 const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent", "not_proposal"]) });
 const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent", "people"]) });
 const PlaceRow = z.object({ name: z.string().min(1, "empty name"), kind: z.enum(["country", "state", "region"]) });
@@ -143,6 +153,9 @@ export const LEXICON_FILES = {
   targets: { file: "targets.csv", schema: TargetRow, columns: ["target", "trigger", "polarity", "weight"] },
 } as const;
 
+/** The mined stance classes (npm run mine-stance): a stance_classes.csv in a --lexicons DIR replaces this folder's. */
+export const STANCE_CLASSES_FILE = { file: "stance_classes.csv", schema: StanceClassRow, columns: ["stem", "class", "evidence", "forms"] } as const;
+
 export interface LexiconTables {
   actors: CsvRow<z.infer<typeof ActorRow>>[];
   titles: CsvRow<z.infer<typeof TitleRow>>[];
@@ -155,6 +168,8 @@ export interface LexiconTables {
   targets: CsvRow<z.infer<typeof TargetRow>>[];
   /** places.csv; absent in a --lexicons folder without one (then no name is typed as a place). */
   places?: CsvRow<z.infer<typeof PlaceRow>>[];
+  /** stance_classes.csv (optional in a --lexicons DIR: this folder's is read then). */
+  stanceClasses?: CsvRow<z.infer<typeof StanceClassRow>>[];
 }
 
 /** The optional place list (not one of the required files: a --lexicons folder may leave it out). */
@@ -203,6 +218,7 @@ export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, topics: To
     vague: await readCsvTable(path(F.vague), F.vague.schema, F.vague.columns),
     targets: await readCsvTable(path(F.targets), F.targets.schema, F.targets.columns),
     ...((await stat(path(PLACES_FILE)).then((st) => st.isFile(), () => false)) ? { places: await readCsvTable(path(PLACES_FILE), PLACES_FILE.schema, PLACES_FILE.columns) } : {}),
+    stanceClasses: await readCsvTable(existsSync(path(STANCE_CLASSES_FILE)) ? path(STANCE_CLASSES_FILE) : join(DEFAULT_LEXICON_DIR, STANCE_CLASSES_FILE.file), STANCE_CLASSES_FILE.schema, STANCE_CLASSES_FILE.columns),
   };
   // --targets replaces the topic list, anchors included: a researcher's topics count in every article.
   if (topics.replace) tables.targets = [];
@@ -282,6 +298,7 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
   for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
   const openStance = new PhraseTrie<OpenStanceEntry>(TRIE_FLAGS.openStance);
   for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "" ? "object" : row.frame }, at("openStance", line));
+  const { proposalWords, failureWords } = addStanceClasses(openStance, t.openStance, t.stanceClasses ?? []);
   const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
   for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
   const vagueGroups = new Set<string>();
@@ -321,7 +338,43 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
   const { titleKindById, chainWordIds } = titleIds(titleWords);
   const places = new Map<string, PlaceKind>();
   for (const { row } of t.places ?? []) if (!places.has(row.name.toLowerCase())) places.set(row.name.toLowerCase(), row.kind);
-  return { places, dir, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  return { places, dir, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, proposalWords, failureWords, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+}
+
+/**
+ * The mined classes as open predicates, where open_stance.csv (hand-written, it wins) has no row of that phrase:
+ * support/oppose verbs take a position only as the second of two predicates (frame complement: "vowed to fight X",
+ * "urged X to resist Y"; alone a mined verb is too often something else), the control seeds take their
+ * to-complement and nothing without one ("pressing X to deplatform Y", not "press briefings"), failure heads cancel
+ * the predicate after them, and proposal verbs open a clause that takes no position. Mined intent heads and mined
+ * control verbs are not used: as chain heads and control verbs they changed no item of the AllSides tuning file and
+ * cost the held-out file an oppose and a support item (data/lexicons/README.md); the hand-written heads of
+ * open_stance.csv (vow, pledge, promise, vote, refuse …) compose instead.
+ */
+function addStanceClasses(trie: PhraseTrie<OpenStanceEntry>, rows: readonly CsvRow<z.infer<typeof OpenStanceRow>>[], classes: readonly CsvRow<z.infer<typeof StanceClassRow>>[]): { proposalWords: Set<string>; failureWords: Set<string> } {
+  const written = new Set<string>();
+  for (const { row } of rows) for (const p of expandPattern(row.phrase)) written.add(phraseTokens(p).join(" "));
+  const proposalWords = new Set<string>();
+  const failureWords = new Set<string>();
+  const add = (tokens: string[], value: OpenStanceEntry) => {
+    const key = tokens.join(" ");
+    if (written.has(key)) return;
+    written.add(key);
+    trie.add(tokens, value);
+  };
+  for (const { row } of classes)
+    for (const form of row.forms) {
+      const w = form.toLowerCase();
+      if (row.class === "proposal") proposalWords.add(w);
+      else if (row.class === "failure") {
+        failureWords.add(w);
+        add([w, "to"], { polarity: "failure", frame: "object" });
+      } else if (row.class === "intent") continue;
+      else if (row.class === "control") {
+        if (row.evidence === "seed") add([w], { polarity: "support", frame: "control", mined: true });
+      } else add([w], { polarity: row.class, frame: "complement" });
+    }
+  return { proposalWords, failureWords };
 }
 
 function expandOrThrow(pattern: string, where: string): string[] {

@@ -30,3 +30,21 @@ export function negatedAt(ctx: SentenceCtx, matches: readonly { end: number; val
     }
   return matches.some((n) => n.values.some((v) => v.polarity === "negation") && n.end <= start && start - n.end <= NEGATION_GAP && !(boundary && boundary(n.end, start)));
 }
+
+/** Words that may stand between a failure head's "to" and its predicate ("failed to even consider"). */
+const FAILURE_FILLER = wordSet("even ever really fully");
+
+/**
+ * Is the predicate starting at token `start` the complement of a failure head ("failed to embrace X", "neglected to
+ * disclose X"; the failure class of stance_classes.csv)? Then it takes no position: not doing X is neither support
+ * nor opposition.
+ */
+export function failedAt(ctx: SentenceCtx, start: number): boolean {
+  const failure = ctx.lex.failureWords;
+  if (failure.size === 0) return false;
+  let k = start - 1;
+  while (k >= 0 && FAILURE_FILLER.has(ctx.toks[k]!.low)) k--;
+  if (k < 1 || ctx.toks[k]!.low !== "to") return false;
+  const head = ctx.toks[k - 1]!.low;
+  return failure.has(head) || (k >= 2 && /ly$/.test(head) && failure.has(ctx.toks[k - 2]!.low));
+}

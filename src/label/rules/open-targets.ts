@@ -13,7 +13,7 @@ import type { ScanMatch, PhraseTrie } from "../lexicon/phrases.ts";
 import type { Tok } from "../tokens/tokenize.ts";
 import { headIndex } from "../grammar/target-entity.ts";
 import { BE_FORMS, isLyAdverb, isWord, wordSet } from "../tokens/words.ts";
-import { NEGATION_WORDS, negatedAt, type NegationOptions } from "./negation.ts";
+import { failedAt, NEGATION_WORDS, negatedAt, type NegationOptions } from "./negation.ts";
 
 export type OpenStanceRule = "stance.open_neutral" | "stance.open_predicate" | "stance.open_negated" | "stance.open_composed" | "stance.open_control" | "stance.open_passive";
 
@@ -94,11 +94,23 @@ const signOf = (e: OpenStanceEntry) => (e.polarity === "support" ? 1 : -1);
 /** "not"/"never" (or a negation row) at most two words before, with nothing but adverbs/auxiliaries between. */
 const OPEN_NEGATION: NegationOptions = { through: (t) => isWord(t) && !PHRASE_STOP.has(t.low) };
 
+/** Does the quote opening at `k` close at the sentence's end (only punctuation after its closing mark)? */
+function quoteEndsSentence(toks: readonly Tok[], k: number): boolean {
+  let e = k + 1;
+  while (e < toks.length && toks[e]!.kind !== "close_quote") e++;
+  if (e >= toks.length) return true;
+  for (let j = e + 1; j < toks.length; j++) if (toks[j]!.kind === "word" || toks[j]!.kind === "num") return false;
+  return true;
+}
+
 /** Does the phrase end here: a stop word, a time phrase ("last week", "on Monday"), the sentence end? */
 function endsAt(toks: readonly Tok[], k: number, start: number): boolean {
   const t = toks[k];
   if (!t) return true;
   // Quote marks are transparent ("a “blanket policy” of …"); phraseAfter trims them at the ends.
+  // …except a quote that closes the sentence after a phrase already begun: "fight the news media “tooth and nail.”" (a
+  // quoted manner phrase after the object), not "a “blanket policy” of", "the nascent “Neocons For Hillary” movement".
+  if (t.kind === "open_quote" && k > start + 1 && toks[k - 1]!.kind === "word" && !TRAILING.has(toks[k - 1]!.low) && !PREPOSITIONS.has(toks[k - 1]!.low) && quoteEndsSentence(toks, k)) return true;
   if (t.kind === "open_quote" || t.kind === "close_quote") return false;
   const prev = toks[k - 1];
   const glued = prev !== undefined && prev.end === t.start;
@@ -188,6 +200,23 @@ export function clausesToComma(ctx: SentenceCtx, openers: ReadonlySet<string>): 
 /** From "whether" to the next comma: an open question takes no position. */
 const QUESTION_OPENERS = wordSet("whether");
 
+/** Words that end a proposal's clause besides a comma: "He has proposed X and signaled support for Y" supports Y. */
+const PROPOSAL_END = wordSet("and but ; : while whereas");
+
+/** From each proposal verb (stance_classes.csv class proposal) to the next comma or coordinated clause: no position there. */
+function proposalClauses(ctx: SentenceCtx): OpenSpan[] {
+  const words = ctx.lex.proposalWords;
+  if (words.size === 0) return [];
+  const out: OpenSpan[] = [];
+  for (let i = 0; i < ctx.toks.length; i++) {
+    if (!words.has(ctx.toks[i]!.low)) continue;
+    let e = i + 1;
+    while (e < ctx.toks.length && ctx.toks[e]!.low !== "," && !PROPOSAL_END.has(ctx.toks[e]!.low)) e++;
+    out.push({ start: i, end: e });
+  }
+  return out;
+}
+
 /** "urged Republicans not to nominate Trump": the object, then [not] to + a verb phrase within a few words. */
 function controlComplement(ctx: SentenceCtx, p: Match): { to: number; negated: boolean } | null {
   const toks = ctx.toks;
@@ -221,7 +250,8 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
   if (!ctx.lex.openStance.mayOccur(ctx.firstFlags)) return [];
   const matches = scanPredicates(ctx, ctx.lex.openStance);
   if (matches.length === 0) return [];
-  const zones = [...given, ...clausesToComma(ctx, QUESTION_OPENERS)];
+  // A proposal is no position ("suggested that the court could dismiss the case"): its clause takes none.
+  const zones = [...given, ...clausesToComma(ctx, QUESTION_OPENERS), ...proposalClauses(ctx)];
   const out: OpenStanceFinding[] = [];
   const used = new Set<Match>();
   for (const p of matches) {
@@ -230,6 +260,8 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       if (phrase) out.push({ rule: "stance.open_neutral", stance: "neutral", predicate: { start: p.start, end: p.end }, phrase, active: true, head: headIndex(ctx, phrase) });
       continue;
     }
+    // "failed to embrace X": a failure head and the predicate it governs take no position.
+    if (p.values.some((v) => v.polarity === "failure") || failedAt(ctx, p.start)) continue;
     const polar = polarOf(p);
     // A complement-only predicate ("drop out", "avoid") takes a position only after another ("urged him to drop out").
     if (!polar || polar.frame === "complement" || used.has(p) || inZones(zones, p.start)) continue;
@@ -243,15 +275,18 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
     let from = p.end;
     /** The object of a control verb ("urged Republicans not to …"): the target when the complement has none ("… to drop out"). */
     let controlled: OpenSpan | null = null;
+    /** The control verb's own sign, negation of its complement included ("urged him not to …"). */
+    let controlSign = sign;
     if (polar.frame === "control") {
       const c = controlComplement(ctx, p);
       if (c) {
         if (c.negated) sign = -sign;
+        controlSign = sign;
         rule = "stance.open_control";
         controlled = { start: p.end, end: c.negated ? c.to - 1 : c.to };
         from = c.to + 1;
         pred = { start: p.start, end: c.to + 1 };
-      }
+      } else if (polar.mined) continue;
     }
     // "warned China against provocative behavior", "cautioned against drawing …": the position is on what follows
     // "against" (the object between, if any, is who is warned); with no "against" the verb takes none ("warned that …").
@@ -262,7 +297,9 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       from = a + 1;
     }
     // "refused to accept", "vowed to scrap": compose with a predicate starting right after (only fillers between).
-    const tail = matches.find((q) => q !== p && q.start >= from && q.start - from <= CHAIN_GAP && polarOf(q) !== undefined && !used.has(q));
+    // Right after a head that ends in a verb (not in "to", "for", "of" …) a predicate word is the head's object, not a
+    // second predicate: "endorsed accused child molester Roy Moore", "criticised attempts to bring in …".
+    const tail = matches.find((q) => q !== p && q.start >= from && q.start - from <= CHAIN_GAP && polarOf(q) !== undefined && !used.has(q) && !(q.start === from && !PREPOSITIONS.has(ctx.toks[from - 1]!.low)));
     if (tail && ctx.toks.slice(from, tail.start).every((t) => CHAIN_FILLER.has(t.low) || isLyAdverb(t))) {
       if (negatedAt(ctx, matches, tail.start, OPEN_NEGATION) && tail.start > from) sign = -sign;
       sign *= signOf(polarOf(tail)!);
@@ -270,6 +307,16 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       used.add(tail);
       pred = { start: p.start, end: tail.end };
       from = tail.end;
+      // "refused to allow Trump to start building his wall": a control verb as the second predicate takes its complement.
+      const tailFrame = polarOf(tail)!.frame;
+      const tc = tailFrame === "control" ? controlComplement(ctx, tail) : null;
+      if (tc) {
+        if (tc.negated) sign = -sign;
+        controlled = { start: tail.end, end: tc.negated ? tc.to - 1 : tc.to };
+        controlSign = sign;
+        from = tc.to + 1;
+        pred = { start: p.start, end: tc.to + 1 };
+      }
     }
     let phrase: OpenSpan | null = null;
     let active = true;
@@ -282,10 +329,25 @@ export function findOpenStance(ctx: SentenceCtx, given: readonly OpenSpan[]): Op
       // "called for a special prosecutor to investigate …": what is called for is the object, not the errand.
       phrase = phraseAfter(ctx, p.end);
       rule = "stance.open_predicate";
-    } else phrase = phraseAfter(ctx, from) ?? (controlled && controlled.end > controlled.start ? controlled : null);
+    } else {
+      phrase = phraseAfter(ctx, from);
+      // "urged Trump to drop out of the race", "called on him to resign": a complement predicate with no object of
+      // its own leaves the complement itself as the target, and the control verb's stance on it (claim-records §4:
+      // "control verb: the complement"); with an object it composes ("urged X to avoid Y" opposes Y).
+      if (!phrase && controlled && tail && polarOf(tail)!.frame === "complement") {
+        phrase = phraseAfter(ctx, tail.start);
+        sign = controlSign;
+      }
+      phrase ??= controlled && controlled.end > controlled.start ? controlled : null;
+    }
     // A chain head ("voted to", "moved to") takes a position only through the predicate it composes with
     // ("voted to end X" opposes X; "voted to join Russia" takes none).
-    if (polar.frame === "chain" && !tail) continue;
+    // Negated, a chain head with no predicate after it refuses its complement: "will not vote to raise the debt
+    // ceiling" opposes raising it.
+    if (polar.frame === "chain" && !tail) {
+      if (rule !== "stance.open_negated") continue;
+      phrase = phraseAfter(ctx, from);
+    }
     if (!phrase) continue;
     out.push({ rule, stance: sign > 0 ? "support" : "oppose", predicate: pred, phrase, active, head: headIndex(ctx, phrase) });
   }

@@ -12,7 +12,7 @@ import type { StanceEntry, TargetEntry } from "../lexicon/lexicons.ts";
 import type { SentenceCtx } from "../grammar/names.ts";
 import { BE_FORMS, wordSet } from "../tokens/words.ts";
 import { clausesToComma, findOpenStance, inZones, scanPredicates, type OpenStanceFinding } from "./open-targets.ts";
-import { negatedAt } from "./negation.ts";
+import { failedAt, negatedAt } from "./negation.ts";
 
 export type TargetRule = "target.governed" | "target.trigger" | "target.open";
 export type StanceRule = "stance.predicate" | "stance.negated_predicate" | "stance.composed_predicate" | "stance.absence";
@@ -123,7 +123,8 @@ export function findTargetStance(ctx: SentenceCtx, suppressed: readonly Span[] =
   const governing = new Map<number, number>();
   const zones = [...suppressed, ...conditionalClauses(ctx)];
   for (const p of preds) {
-    if (inZones(zones, p.start)) continue;
+    // "failed to reach a deal" takes no position on the deal.
+    if (inZones(zones, p.start) || failedAt(ctx, p.start)) continue;
     if (p.values.some((v) => v.polarity === "absence")) {
       for (const t of triggers) {
         if (t.start < p.end || t.start - p.end > ABSENCE_GAP) continue;
