@@ -28,6 +28,7 @@ import { LEGAL_LINE, lineRules, READ_MORE_LINE, trimmedLines, type Line } from "
 import { isWs } from "./segment.ts";
 import { inlineRules } from "./cleaning/inline.ts";
 import { templateSpans } from "./cleaning/templates.ts";
+import { repeatRules } from "./cleaning/repeats.ts";
 
 export type { ChromeCategory } from "./chrome-lexicon.ts";
 
@@ -75,7 +76,9 @@ const OUTLET_ALIASES: ReadonlyArray<[RegExp, string]> = [
   [/İlke Haber Ajansı|\bilkha\.com\b/i, "ILKHA"],
 ];
 
-export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning(undefined), outlet: string | null = null): PageMarks {
+export function findPageMarks(
+  text: string, cleaning: Cleaning = resolveCleaning(undefined), outlet: string | null = null, title: string | null = null,
+): PageMarks {
   const spans: ChromeSpan[] = [];
   const outlets: OutletMark[] = [];
   const footers: number[] = [];
@@ -131,7 +134,8 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   lineRules(text, lines, add, footers);
   if (cleaning.learned) {
     // Issue 20: inline chrome and the outlet's templates (src/extract/cleaning/).
-    inlineRules(text, lines, add);
+    inlineRules(text, lines, add, outlet);
+    repeatRules(text, lines, add, title);
     if (outlet && cleaning.templates.size > 0)
       for (const l of lines) for (const p of templateSpans(text, l.start, l.end, outlet, cleaning.templates)) add(p.start, p.end, "boilerplate");
   }
