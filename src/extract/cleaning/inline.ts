@@ -65,37 +65,54 @@ const CLOSING_NOTE = /^(?:This (?:article|story|piece|post|report|column|intervi
  * services were used in this report.", "Jane Doe contributed reporting to this story."
  */
 const PROMPT_LINE =
-  /\b(?:in your inbox|privacy policy|terms of (?:use|service))\b|(?:^|\s)(?:Subscribe|Sign up|Register) (?:today|now|here)\W*$|^See (?:more|our|all|the (?:full|complete|survey|methodology|topline))\b|\b(?:were|was) used in this (?:report|story)\W*$|\bcontributed (?:reporting )?to this (?:report|story)\W*$/;
+  /\b(?:in your inbox|privacy policy|terms of (?:use|service))\b|(?:^|\s)(?:Subscribe|Sign up|Register) (?:today|now|here)\W*$|^See (?:more|our|all|the (?:full|complete|survey|methodology|topline))\b|\b(?:were|was) used in this (?:report|story)\W*$|\bcontributed (?:reporting )?to this (?:report|story)\W*$|^Read or Share this story\b|^For more (?:on|about|from) [^.]{0,60}\b(?:see|visit|follow)\b/;
+/** A copyright line: "Copyright 2013 The Associated Press.", "COPYRIGHT 2019 CREATORS.COM", "Copyright © 2019 The Washington Times, LLC." */
+const COPYRIGHT_LINE = /^(?:Copyright|COPYRIGHT|\(c\)|©)\s?(?:©\s?)?(?:\d{4}|\(c\))\b/;
 /** Words at most on a PROMPT_LINE (longer lines are prose that mentions a policy or an inbox). */
 const PROMPT_WORDS = 16;
 const BRACKETED_POINTER = /^[(\[]\s*(?:(?:For (?:more|an?|the)\b[^()[\]]{0,200}?\b)?(?:see|visit|read|click|watch|listen)|See|Visit|Read|Click|Watch|Listen)\b[^()[\]]{0,250}[)\]]\.?$/;
 /** "<Name> is a regular contributor to …": two to four capitalised name words, then "is a/an/the" and, within six words, a role. */
-const BIO_HEAD = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3},? (?:is|was|has been) (?:a |an |the )?((?:[\p{L}-]+ ){0,6})/u;
-const BIO_ROLE = /^(?:[\p{L}-]+ ){0,5}?(?:[Cc]ontributor|[Ww]riter|[Cc]olumnist|[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ff]ellow|[Aa]uthor|[Hh]ost|[Cc]o-host|[Cc]ommentator|[Aa]ssistant|[Aa]ssociate|[Aa]nalyst|[Dd]irector|[Rr]esearcher|[Ss]cholar|[Cc]omedian|[Ff]ounder|[Cc]o-founder)\b[^.]{0,80}\b(?:at|for|of|with|to) (?:the )?\p{Lu}/u;
-/** A sentence end inside the line: a bio is one sentence. */
+const BIO_HEAD = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3},? (?:is|was|has been|serves as) (?:a |an |the )?((?:[^\s.]+ ){0,7})/u;
+/** The role words of a bio (within the first words after "is"): what an author's note says the author is. */
+const ROLE =
+  "[Cc]ontributor|[Ww]riter|[Cc]olumnist|[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ff]ellow|[Aa]uthor|[Hh]ost|[Cc]o-host|[Cc]ommentator|[Aa]ssistant|[Aa]ssociate|[Aa]nalyst|[Dd]irector|[Rr]esearcher|[Ss]cholar|[Cc]omedian|[Ff]ounder|[Cc]o-founder|[Pp]rofessor|[Ll]ecturer|[Pp]resident|[Cc]hairman|[Cc]hairwoman|CEO|[Aa]dviser|[Aa]dvisor|[Aa]ttorney|[Ll]awyer|[Ee]conomist|[Ii]ntern|[Ss]trategist|[Cc]onsultant|[Bb]logger|[Jj]ournalist|[Pp]roducer|[Aa]nchor|[Hh]istorian|[Cc]ontributing";
+/** A role within the first words, anywhere after: a bio on the article's last lines. */
+const BIO_ROLE_WORD = new RegExp(`^(?:\\S+ ){0,6}?(?:${ROLE})s?\\b`, "u");
+/** A role followed by where ("… at/for/of/with/to <Name>"): a bio a little further from the end. */
+const BIO_ROLE = new RegExp(`^(?:\\S+ ){0,6}?(?:${ROLE})s?\\b[^.]{0,80}\\b(?:at|for|of|with|to) (?:the )?\\p{Lu}`, "u");
+/** What may follow the bio sentence on its line: more about the author, a follow line, where the piece first ran. */
+const BIO_TAIL = /^(?:(?:He|She|They|His|Her|Their) |(?:E-?mail|Twitter|Contact)\b|Reach (?:him|her|them)\b|Follow (?:him|her|them)\b|You can\b|This (?:column|article|piece|essay|op-ed|commentary)\b)/;
+/** A sentence end inside the line (not after an initial: "Sanam M. Malik", "the U.K. and"). */
 const INNER_END = /(?<!(?:^|[\s.])\p{Lu})[.!?]\s+\p{Lu}/u;
-/** Lines from the end of the text a bio may be on. */
+/** Lines from the end of the text a bio may be on; on the last BIO_LAST_LINES no "at/for … <Name>" is needed. */
 const BIO_LINES = 4;
+const BIO_LAST_LINES = 2;
 /** Share of the last lines a bio naming the document's outlet may be among. */
 const BIO_NAMING_SHARE = 0.5;
 
-/** One author's bio sentence: "<Name> is a <role> … at/for/of/with/to <Name>". */
-function bioSentence(sentence: string): boolean {
+/** One author's bio sentence: "<Name> is a <role> …" (`strict`: "… at/for/of/with/to <Name>" after the role). */
+function bioSentence(sentence: string, strict: boolean): boolean {
   const m = BIO_HEAD.exec(sentence);
-  return m !== null && BIO_ROLE.test(sentence.slice(m[0].length - m[1]!.length));
+  if (m === null) return false;
+  const after = sentence.slice(m[0].length - m[1]!.length);
+  // The role is the author's, not a quote's: a bio has no quotation marks before its role.
+  return !/^[^“"]*[“"]/.test(sentence.slice(0, m[0].length)) && (strict ? BIO_ROLE : BIO_ROLE_WORD).test(after);
 }
 
-/** A bio line: one bio sentence, then at most two more that are bios (co-authors) or a follow line ("Follow him on Twitter: @x."). */
-function isBio(line: string): boolean {
+/**
+ * A bio line: a bio sentence, then at most three more that are co-authors' bios or say more about the author
+ * ("His latest book …", "Email: …", "Follow him on Twitter: @x.", "This column originally appeared in …").
+ */
+function isBio(line: string, strict: boolean): boolean {
   const parts: string[] = [];
   let rest = line;
-  for (let inner = INNER_END.exec(rest); inner !== null && parts.length < 3; inner = INNER_END.exec(rest)) {
+  for (let inner = INNER_END.exec(rest); inner !== null && parts.length < 4; inner = INNER_END.exec(rest)) {
     parts.push(rest.slice(0, inner.index + 1));
     rest = rest.slice(inner.index + 1).trimStart();
   }
   parts.push(rest);
-  if (parts.length > 3 || !bioSentence(parts[0]!)) return false;
-  return parts.slice(1).every((p) => bioSentence(p) || CLOSING_NOTE.test(p));
+  if (parts.length > 4 || !bioSentence(parts[0]!, strict)) return false;
+  return parts.slice(1).every((p) => bioSentence(p, strict) || CLOSING_NOTE.test(p) || BIO_TAIL.test(p));
 }
 
 function isPrompt(line: string): boolean {
@@ -134,9 +151,9 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan, 
     const { start, end } = lines[i]!;
     if (end === start) continue;
     fromEnd++;
-    if (end - start > 300) continue;
+    if (end - start > 500) continue;
     const line = text.slice(start, end);
-    if ((fromEnd <= BIO_LINES || line.toLowerCase().includes(outletLower)) && isBio(line)) add(start, end, "byline");
+    if ((fromEnd <= BIO_LINES || line.toLowerCase().includes(outletLower)) && isBio(line, fromEnd > BIO_LAST_LINES)) add(start, end, "byline");
   }
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i]!;
@@ -157,6 +174,10 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan, 
     }
     if (line.length <= 250 && (PROMO_LINE.test(line) || CLOSING_NOTE.test(line) || BRACKETED_POINTER.test(line))) {
       add(start, end, "promo");
+      continue;
+    }
+    if (line.length <= 200 && COPYRIGHT_LINE.test(line)) {
+      add(start, end, "legal");
       continue;
     }
     if (isPrompt(line)) {
