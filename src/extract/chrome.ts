@@ -133,11 +133,12 @@ export function findPageMarks(
   const lines = trimmedLines(text);
   lineRules(text, lines, add, footers);
   if (cleaning.learned) {
-    // Issue 20: inline chrome and the outlet's templates (src/extract/cleaning/).
-    inlineRules(text, lines, add, outlet);
-    repeatRules(text, lines, add, title);
+    // Issue 20: the outlet's templates, then inline chrome and in-page repeats (src/extract/cleaning/); where two
+    // find the same span, the first one's category is kept (the outlet's own template).
     if (outlet && cleaning.templates.size > 0)
       for (const l of lines) for (const p of templateSpans(text, l.start, l.end, outlet, cleaning.templates)) add(p.start, p.end, "boilerplate");
+    inlineRules(text, lines, add, outlet);
+    repeatRules(text, lines, add, title);
   }
   const textUnits = genericRules(text, lines, cleaning, add);
   captionRules(text, lines, add, normalize(spans), cleaning.learned);

@@ -49,10 +49,11 @@ const NPR_CAPTION = /^Enlarge this image toggle caption\b/;
 /**
  * A photo caption by the agencies' caption style, whatever the outlet: AP's "FILE - In this …", "In this
  * March 3, 2020, file photo, …", "This undated handout photo provided by …", "In this photo illustration, …";
- * BBC's "Image copyright AFP Image caption …" and "Media playback is unsupported on your device".
+ * BBC's "Image copyright AFP Image caption …" (also glued: "TwitterImage copyrightTWITTER") and "Media playback is
+ * unsupported on your device".
  */
 const AGENCY_CAPTION =
-  /^(?:FILE\s?[-–—]{1,2}\s?(?:In this|This)\b|(?:In this|This)\b[^.\n]{0,90}?\b(?:file|handout|undated|\d{4},?) photo(?:graph)?\b(?! of\b)|In this (?:file )?photo(?: illustration)?,|(?:Image|Media) (?:copyright|caption)\b|Media playback is unsupported\b)/;
+  /^(?:FILE\s?[-–—]{1,2}\s?(?:In this|This)\b|(?:In this|This)\b[^.\n]{0,90}?\b(?:file|handout|undated|\d{4},?) photo(?:graph)?\b(?! of\b)|In this (?:file )?photo(?: illustration)?,|[A-Za-z]{0,20}(?:Image|Media) (?:copyright|caption)|Media playback is unsupported\b)/;
 /** Video widgets: CNN's "JUST WATCHED … Replay More Videos … MUST WATCH", USA TODAY's "CLOSE <teaser>". */
 const VIDEO_WIDGET = /^(?:JUST WATCHED\b|CLOSE (?=\p{Lu}))/u;
 const CONTRIBUTING = /^Contributing:\s/;
@@ -65,7 +66,7 @@ const CLOSING_NOTE = /^(?:This (?:article|story|piece|post|report|column|intervi
  * services were used in this report.", "Jane Doe contributed reporting to this story."
  */
 const PROMPT_LINE =
-  /\b(?:in your inbox|privacy policy|terms of (?:use|service))\b|(?:^|\s)(?:Subscribe|Sign up|Register) (?:today|now|here)\W*$|^See (?:more|our|all|the (?:full|complete|survey|methodology|topline))\b|\b(?:were|was) used in this (?:report|story)\W*$|\bcontributed (?:reporting )?to this (?:report|story)\W*$|^Read or Share this story\b|^For more (?:on|about|from) [^.]{0,60}\b(?:see|visit|follow)\b/;
+  /\b(?:in your inbox|privacy policy|terms of (?:use|service))\b|(?:^|\s)(?:Subscribe|Sign up|Register) (?:today|now|here)\W*$|^See (?:more|our|all|the (?:full|complete|survey|methodology|topline))\b|\b(?:were|was) used in this (?:report|story)\W*$|\bcontributed (?:reporting )?to this (?:report|story)\W*$|^Read or Share this story\b|^Download (?:the|our) [^.]{0,40}\bapp\b|^For more (?:on|about|from) [^.]{0,60}\b(?:see|visit|follow)\b/;
 /** A copyright line: "Copyright 2013 The Associated Press.", "COPYRIGHT 2019 CREATORS.COM", "Copyright © 2019 The Washington Times, LLC." */
 const COPYRIGHT_LINE = /^(?:Copyright|COPYRIGHT|\(c\)|©)\s?(?:©\s?)?(?:\d{4}|\(c\))\b/;
 /** Words at most on a PROMPT_LINE (longer lines are prose that mentions a policy or an inbox). */

@@ -5,8 +5,9 @@
 //   nearly the title's (Jaccard >= TITLE_JACCARD over lower-case words) and
 //   that does not end as a sentence does (no final . ; the title of a page
 //   re-printed above the body, an upper-case "THE EDGE: CRUZ, TRUMP GET …"
-//   copy); the title is the document's title metadata when given, else its
-//   first line;
+//   copy); the title is the document's title metadata when given (its first
+//   occurrence is the title line, kept: a page may open with a caption), else
+//   the first line;
 //   a pull quote: a line of quoted sentences (an opening quote mark, final
 //   punctuation before the closing one) each of whose sentences (quotes, case
 //   and spacing ignored) is also inside a longer line of the page (the body
@@ -41,20 +42,27 @@ export function repeatRules(text: string, lines: readonly Line[], add: AddSpan, 
   if (nonEmpty.length < 3) return;
   const first = nonEmpty[0]!;
   const titleWords = words(title ?? text.slice(first.start, Math.min(first.end, first.start + TITLE_MAX_CHARS)));
+  const titleLike = (line: string): boolean => {
+    if (titleWords.size < TITLE_MIN_WORDS || SENTENCE_END.test(line)) return false;
+    const w = words(line);
+    let shared = 0;
+    for (const x of w) if (titleWords.has(x)) shared++;
+    return w.size >= TITLE_MIN_WORDS && shared / (w.size + titleWords.size - shared) >= TITLE_JACCARD;
+  };
+  // The title's own line is its first occurrence (a page may open with a caption above it): later ones are repeats.
+  let titleSeen = title === null || titleLike(text.slice(first.start, Math.min(first.end, first.start + TITLE_MAX_CHARS)));
   // The page flattened line by line (built on the first quoted line: most pages have none).
   let page: { flat: string; starts: number[] } | null = null;
   for (let i = 1; i < nonEmpty.length; i++) {
     const l = nonEmpty[i]!;
     if (l.end - l.start > TITLE_MAX_CHARS) continue;
     const line = text.slice(l.start, l.end);
-    if (titleWords.size >= TITLE_MIN_WORDS && !SENTENCE_END.test(line)) {
-      const w = words(line);
-      let shared = 0;
-      for (const x of w) if (titleWords.has(x)) shared++;
-      if (w.size >= TITLE_MIN_WORDS && shared / (w.size + titleWords.size - shared) >= TITLE_JACCARD) {
+    if (titleLike(line)) {
+      if (titleSeen) {
         add(l.start, l.end, "repeat");
         continue;
       }
+      titleSeen = true;
     }
     // A pull quote opens with a quote mark.
     if (l.end - l.start < PULL_QUOTE_MIN || !OPENING_QUOTE.test(line) || !QUOTED_SENTENCE_END.test(line)) continue;
