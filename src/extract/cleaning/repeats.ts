@@ -42,8 +42,10 @@ export function repeatRules(text: string, lines: readonly Line[], add: AddSpan, 
   if (nonEmpty.length < 3) return;
   const first = nonEmpty[0]!;
   const titleWords = words(title ?? text.slice(first.start, Math.min(first.end, first.start + TITLE_MAX_CHARS)));
+  const titleText = title ?? text.slice(first.start, Math.min(first.end, first.start + TITLE_MAX_CHARS));
   const titleLike = (line: string): boolean => {
-    if (titleWords.size < TITLE_MIN_WORDS || SENTENCE_END.test(line)) return false;
+    // Jaccard >= 0.8 needs about as many words: a line of another length is not tried (most lines, cheaply).
+    if (titleWords.size < TITLE_MIN_WORDS || line.length * 2 < titleText.length || line.length > titleText.length * 2 || SENTENCE_END.test(line)) return false;
     const w = words(line);
     let shared = 0;
     for (const x of w) if (titleWords.has(x)) shared++;
@@ -56,6 +58,9 @@ export function repeatRules(text: string, lines: readonly Line[], add: AddSpan, 
   for (let i = 1; i < nonEmpty.length; i++) {
     const l = nonEmpty[i]!;
     if (l.end - l.start > TITLE_MAX_CHARS) continue;
+    const c0 = text.charCodeAt(l.start);
+    // Neither a title-sized line nor one opening with a quote mark: nothing to compare.
+    if ((l.end - l.start) * 2 < titleText.length && c0 !== 0x201c && c0 !== 0x22 && c0 !== 0x2018) continue;
     const line = text.slice(l.start, l.end);
     if (titleLike(line)) {
       if (titleSeen) {
