@@ -28,7 +28,7 @@ export function renderLearnedSection(l: LearnedFigures): { markdown: string; see
       "(hover cards, promos, datelines, glued captions, closing notes, author bios), a segment model (category `model`, " +
       "`--keep-chrome model` turns it off) and tweet signatures credited to the tweet text; in a second round, chrome by shape " +
       "on any outlet (agency-style photo captions, author bios, prompts, copyright lines) and in-page repeats (category `repeat`: a " +
-      "title repeated as a body line, pull quotes). \"Before\" = the same code with all of it off (CleaningOptions `learned: false`).",
+      "title repeated as a body line). \"Before\" = the same code with all of it off (CleaningOptions `learned: false`).",
     "",
     "On FNC-1, BBC and horne2017 (no chrome gold) *text characters in records* counts chrome and prose alike, so every piece " +
       "of chrome the issue asks to cut (a dateline on a lead, an author bio, a promo) lowers it: the row *in records before, in " +

@@ -170,7 +170,7 @@ export function modelAsked(sentence: string, start: number, title: Line | null):
     if (n > SHORT_WORDS || (n >= PROSE_WORDS && FINAL.test(sentence))) return false;
   } else if (wordCount(sentence) > MODEL_MAX_WORDS) return false;
   // An embedded tweet's text (a t.co / pic.twitter link, or a hashtag, after words) is a record: the author's words.
-  if (TWEET_TEXT.test(sentence)) return false;
+  if ((sentence.includes("#") || sentence.includes("t.co/") || sentence.includes("pic.twitter")) && TWEET_TEXT.test(sentence)) return false;
   return !QUOTE_OR_REPORT.test(sentence);
 }
 
