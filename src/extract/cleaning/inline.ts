@@ -116,8 +116,18 @@ function isBio(line: string, strict: boolean): boolean {
   return parts.slice(1).every((p) => bioSentence(p, strict) || CLOSING_NOTE.test(p) || BIO_TAIL.test(p));
 }
 
+/** Literal pieces one of which every PROMPT_LINE holds: the regex runs only on the few lines that have one. */
+const PROMPT_PIECES = ["inbox", "privacy policy", "terms of", "today", "now", "here", "See ", "used in this", "contributed", "Read or Share", "For more", "Download"];
+
 function isPrompt(line: string): boolean {
-  return line.length <= 160 && PROMPT_LINE.test(line) && !/["“”]/.test(line) && line.split(/\s+/).length <= PROMPT_WORDS;
+  if (line.length > 160 || !PROMPT_PIECES.some((p) => line.includes(p))) return false;
+  return PROMPT_LINE.test(line) && !/["“”]/.test(line) && line.split(/\s+/).length <= PROMPT_WORDS;
+}
+
+/** Whether a line may be an AGENCY_CAPTION (its first letter, or "Image c…"/"Media c…" glued after a word), tested without the regex. */
+function mayBeAgencyCaption(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 70 || c === 73 || c === 84 || c === 77 || line.includes("Image c") || line.includes("Media c");
 }
 
 /** A sentence that is a closing note or a bracketed pointer as a whole (tried on sentences too: such a note often ends a paragraph). */
@@ -193,7 +203,7 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan, 
       add(start, end, "byline");
       continue;
     }
-    if (line.length <= 800 && AGENCY_CAPTION.test(line)) {
+    if (line.length <= 800 && mayBeAgencyCaption(line) && AGENCY_CAPTION.test(line)) {
       add(start, end, "caption");
       continue;
     }
