@@ -28,6 +28,8 @@ export function repeatRules(text: string, lines: readonly Line[], add: AddSpan, 
   const nonEmpty = lines.filter((l) => l.end > l.start);
   if (nonEmpty.length < 3) return;
   const first = nonEmpty[0]!;
+  // Without title metadata the first line is the title only when it reads as one (FNC-1 bodies open with prose).
+  if (title === null && (first.end - first.start > TITLE_MAX_CHARS || SENTENCE_END.test(text.slice(first.start, first.end)))) return;
   const titleText = title ?? text.slice(first.start, Math.min(first.end, first.start + TITLE_MAX_CHARS));
   const titleWords = words(titleText);
   const titleLike = (line: string): boolean => {
