@@ -37,7 +37,7 @@ export const Hedge = z
 export const Actor = z
   .object({
     name: z.string().min(1).describe("canonical name"),
-    mention: z.string().min(1).describe("surface text in the sentence (or the earlier mention it resolves)"),
+    mention: z.string().min(1).describe("surface text in the sentence (or the earlier mention it resolves, or the name on an embedded tweet's signature: then evidence.actor is null)"),
     type: ActorType,
     affiliation: z.string().min(1).nullable().describe("canonical country name"),
   })

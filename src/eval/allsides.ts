@@ -26,9 +26,10 @@ export async function* readAllSides(file: string): AsyncGenerator<OutletDocument
   for await (const line of rl) {
     n++;
     if (!line.trim()) continue;
-    const a = JSON.parse(line) as { id: string; outlet: string; text: string; outlet_url?: string; url?: string };
+    const a = JSON.parse(line) as { id: string; outlet: string; text: string; title?: string; outlet_url?: string; url?: string };
     yield { path: `articles.jsonl:${n}`, text: a.text, kind: "jsonl", docId: a.id, location: `${file}:line ${n}`,
-      source: { outlet: a.outlet, published: null, title: null, url: null, date: null }, outlet: a.outlet, site: siteOf(a.outlet_url, a.url) };
+      // The title field as --title-field title gives it (the text is not changed: its first line is the title on most pages).
+      source: { outlet: a.outlet, published: null, title: typeof a.title === "string" && a.title.trim() ? a.title : null, url: null, date: null }, outlet: a.outlet, site: siteOf(a.outlet_url, a.url) };
   }
 }
 

@@ -75,7 +75,7 @@ export function extractArticles(doc: InputDocument, spec?: CleaningSpec): Extrac
   const text = doc.text;
   const cleaning = resolveCleaning(spec);
   // The outlet the input names (metadata field or column): its templates apply (cleaning/templates.ts).
-  const marks = findPageMarks(text, cleaning, doc.source?.outlet ?? null);
+  const marks = findPageMarks(text, cleaning, doc.source?.outlet ?? null, doc.source?.title ?? null);
   const chrome: Record<string, number> = {};
   const dropped: DroppedChrome[] = [];
   const spans: SentenceSpan[] = [];

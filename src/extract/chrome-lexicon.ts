@@ -27,7 +27,7 @@ import { chromeGate, gateOpen, startsWithClass, type ChromeGate } from "./chrome
 export const CHROME_CATEGORIES = [
   "dateline", "breadcrumb", "header", "credit", "read_more", "caption", "share_follow", "widget", "comment_policy",
   "legal", "agency_tag", "byline", "advert", "newsletter", "section_label", "markup", "boilerplate", "social",
-  "hover_card", "promo", "model",
+  "hover_card", "promo", "repeat", "model",
 ] as const;
 export type ChromeCategory = (typeof CHROME_CATEGORIES)[number];
 

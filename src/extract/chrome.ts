@@ -28,6 +28,7 @@ import { LEGAL_LINE, lineRules, READ_MORE_LINE, trimmedLines, type Line } from "
 import { isWs } from "./segment.ts";
 import { inlineRules } from "./cleaning/inline.ts";
 import { templateSpans } from "./cleaning/templates.ts";
+import { repeatRules } from "./cleaning/repeats.ts";
 
 export type { ChromeCategory } from "./chrome-lexicon.ts";
 
@@ -75,7 +76,9 @@ const OUTLET_ALIASES: ReadonlyArray<[RegExp, string]> = [
   [/İlke Haber Ajansı|\bilkha\.com\b/i, "ILKHA"],
 ];
 
-export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning(undefined), outlet: string | null = null): PageMarks {
+export function findPageMarks(
+  text: string, cleaning: Cleaning = resolveCleaning(undefined), outlet: string | null = null, title: string | null = null,
+): PageMarks {
   const spans: ChromeSpan[] = [];
   const outlets: OutletMark[] = [];
   const footers: number[] = [];
@@ -130,10 +133,12 @@ export function findPageMarks(text: string, cleaning: Cleaning = resolveCleaning
   const lines = trimmedLines(text);
   lineRules(text, lines, add, footers);
   if (cleaning.learned) {
-    // Issue 20: inline chrome and the outlet's templates (src/extract/cleaning/).
-    inlineRules(text, lines, add);
+    // Issue 20: the outlet's templates, then inline chrome and in-page repeats (src/extract/cleaning/); where two
+    // find the same span, the first one's category is kept (the outlet's own template).
     if (outlet && cleaning.templates.size > 0)
       for (const l of lines) for (const p of templateSpans(text, l.start, l.end, outlet, cleaning.templates)) add(p.start, p.end, "boilerplate");
+    inlineRules(text, lines, add, outlet);
+    repeatRules(text, lines, add, title);
   }
   const textUnits = genericRules(text, lines, cleaning, add);
   captionRules(text, lines, add, normalize(spans), cleaning.learned);

@@ -61,6 +61,20 @@ export interface Doc {
   onTopic: boolean;
   /** Sentence index → the sentence whose speaker a continued quote inherits (component "quotes"). */
   continued: Map<number, { from: SentenceState }>;
+  /**
+   * Sentence index → an actor and cue credited from outside the sentence's text (component "tweet_credit": the
+   * signature line of an embedded tweet, dropped as chrome, names who wrote it). Neither has a span in the sentence.
+   */
+  credited: Map<number, SpanlessCredit>;
+}
+
+/** An attribution whose actor and cue are not in the sentence: the record's evidence.actor and evidence.cue are null. */
+export interface SpanlessCredit {
+  rule: string;
+  /** The name as the credit gives it (the record's actor name and mention). */
+  name: string;
+  type: "person" | "organization";
+  cue: string;
 }
 
 const NO_CLAUSES: readonly TokRange[] = Object.freeze([]);
@@ -103,5 +117,5 @@ export function makeDoc(article: Article, lex: Lexicons, tagger: TaggerModel | n
     });
     carried = quoteOpenAtEnd ? carried + 1 : 0;
   }
-  return { article, lex, memory: new ArticleMemory(), tagger, sentences, onTopic: false, continued: new Map() };
+  return { article, lex, memory: new ArticleMemory(), tagger, sentences, onTopic: false, continued: new Map(), credited: new Map() };
 }

@@ -4,7 +4,7 @@
 // The winners were picked by the components (attribution's tier table,
 // stance's resolver); here they become fields, spans and rule ids.
 import type { HedgeType, SentenceLabels, Span as SchemaSpan } from "../schema.ts";
-import type { Doc, SentenceState } from "./doc.ts";
+import type { Doc, SentenceState, SpanlessCredit } from "./doc.ts";
 import type { Resolved } from "./grammar/entities.ts";
 import type { SentenceCtx } from "./grammar/names.ts";
 import type { TokRange } from "./rules/content.ts";
@@ -32,11 +32,12 @@ export interface LabelledSentence {
 /** Labels and votes of every sentence of the document. */
 export function toLabels(doc: Doc): LabelledSentence[] {
   const out: LabelledSentence[] = [];
-  for (let i = 0; i < doc.sentences.length; i++) out.push(sentenceLabels(doc.sentences[i]!, doc.continued.size === 0 ? null : (doc.continued.get(i) ?? null)));
+  for (let i = 0; i < doc.sentences.length; i++)
+    out.push(sentenceLabels(doc.sentences[i]!, doc.continued.size === 0 ? null : (doc.continued.get(i) ?? null), doc.credited.size === 0 ? null : (doc.credited.get(i) ?? null)));
   return out;
 }
 
-function sentenceLabels(p: SentenceState, continuation: { from: SentenceState } | null): LabelledSentence {
+function sentenceLabels(p: SentenceState, continuation: { from: SentenceState } | null, credit: SpanlessCredit | null): LabelledSentence {
   const { ctx } = p;
   const cp = hasAstral(ctx.text); // code points differ from UTF-16 offsets
   const votes: RuleVote[] = [];
@@ -52,7 +53,16 @@ function sentenceLabels(p: SentenceState, continuation: { from: SentenceState } 
   let cueSpan: SchemaSpan | null = null;
   let content: TokRange | null = null;
   let contentRule: string | null = null;
-  if (p.winner?.actor) {
+  if (credit) {
+    // Credited from outside the text (an embedded tweet's signature): the whole sentence is what the actor claims;
+    // actor and cue have no span in it (evidence null), the votes no offsets.
+    actor = { name: credit.name, mention: credit.name, type: credit.type, affiliation: null };
+    cue = credit.cue;
+    votes.push({ rule: credit.rule, field: "actor", value: credit.name, start: undefined, end: undefined }, { rule: credit.rule, field: "cue", value: credit.cue, start: undefined, end: undefined });
+    rules.push(credit.rule);
+    content = ctx.toks.length > 0 ? { start: 0, end: ctx.toks.length } : null;
+    contentRule = content ? "content.whole_sentence" : null;
+  } else if (p.winner?.actor) {
     actor = toActor(p.winner.actor, ctx);
     cue = surfaceOf(ctx, p.winner.cue.start, p.winner.cue.end);
     actorSpan = spanOf(ctx, cp, p.winner.actor.mention.start, p.winner.actor.mention.end);

@@ -21,6 +21,7 @@ import { stanceSubject } from "./components/stance-subject.ts";
 import { tagger } from "./components/tagger.ts";
 import { topics } from "./components/topics.ts";
 import { unnamedVague } from "./components/unnamed-vague.ts";
+import { tweetCredit } from "./components/tweet-credit.ts";
 import { writerClause } from "./components/writer-clause.ts";
 import { makeDoc, type Doc } from "./doc.ts";
 import { toLabels, type LabelledSentence } from "./labels.ts";
@@ -45,6 +46,7 @@ export const COMPONENTS: readonly Component[] = [
   antecedents,
   unnamedVague,
   quotes,
+  tweetCredit,
 ];
 
 export const PIPE_NAMES: readonly string[] = COMPONENTS.map((c) => c.name);

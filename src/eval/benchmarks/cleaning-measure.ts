@@ -141,3 +141,34 @@ async function contentCoverage(
   }
   return { contentChars, contentCovered };
 }
+
+/**
+ * Issue 20: the non-space characters that were inside a record with the learned cleaning off ("before") and are in
+ * none with it on, by the chrome category whose drop covers them ("?": in no dropped piece, e.g. a sentence that
+ * became an exact in-article repeat). Says which of the text lost since before issue 20 is chrome the issue names.
+ */
+export async function lostSinceBefore(spec: CorpusSpec): Promise<Record<string, number>> {
+  const before = await prepareCleaning(spec.inputs, spec.read, { learned: false });
+  const after = await prepareCleaning(spec.inputs, spec.read, {});
+  const lost: Record<string, number> = {};
+  for await (const doc of readInputs(spec.inputs, spec.read)) {
+    if ("reason" in doc) continue;
+    const cps = [...doc.text];
+    const inRecords = (r: ReturnType<typeof extractArticles>) => {
+      const m = new Uint8Array(cps.length);
+      for (const a of r.articles) for (const s of a.sentences) m.fill(1, s.start, s.end);
+      return m;
+    };
+    const b = inRecords(extractArticles(doc, before));
+    const ra = extractArticles(doc, after);
+    const a = inRecords(ra);
+    const category = new Array<string | undefined>(cps.length);
+    for (const d of ra.dropped) for (let k = d.start; k < d.end; k++) category[k] = d.category;
+    for (let k = 0; k < cps.length; k++) {
+      if (!b[k] || a[k] || /\s/.test(cps[k]!)) continue;
+      const c = category[k] ?? "?";
+      lost[c] = (lost[c] ?? 0) + 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(lost).sort(([x], [y]) => (x < y ? -1 : 1)));
+}

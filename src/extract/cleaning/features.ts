@@ -169,8 +169,12 @@ export function modelAsked(sentence: string, start: number, title: Line | null):
     const n = wordCount(sentence);
     if (n > SHORT_WORDS || (n >= PROSE_WORDS && FINAL.test(sentence))) return false;
   } else if (wordCount(sentence) > MODEL_MAX_WORDS) return false;
+  // An embedded tweet's text (a t.co / pic.twitter link, or a hashtag, after words) is a record: the author's words.
+  if ((sentence.includes("#") || sentence.includes("t.co/") || sentence.includes("pic.twitter")) && TWEET_TEXT.test(sentence)) return false;
   return !QUOTE_OR_REPORT.test(sentence);
 }
+
+const TWEET_TEXT = /\p{L}{2,}[^\n]*?(?:\b(?:t\.co|pic\.twitter\.com)\/\w|(?:^|\s)#\p{L})/u;
 
 /** A sentence longer than this many UTF-16 units has more than MODEL_MAX_WORDS words in any text the model was trained on. */
 const MODEL_MAX_CHARS = 400;

@@ -43,32 +43,98 @@ const PROMO_LINE = /^(?:SEE ALSO|ALSO SEE|RELATED|RELATED STOR(?:Y|IES)|RELATED 
 const TRAILING_READ_MORE = /(?:\s|^)(?:Read more|Read More|READ MORE)[ \t]*[»›>]?$/u;
 /** The last characters of a line that may end in "Read more" (the test runs on them only: the regex is not anchored at the start). */
 const READ_MORE_TAIL = 14;
-const HIGHLIGHTS = /^Story highlights\b/;
+const HIGHLIGHTS = /^Story [Hh]ighlights\b/;
 const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}.'’-]*(?:[ ,]{1,2}\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,4}(?:\s{1,2}\((?:AP|Reuters|AFP|CNN|CNSNews\.com|UPI|Bloomberg|Xinhua|The Borowitz Report|\p{Lu}{2,12})\))?|\((?:CNN|AP|Reuters|AFP|CNN Business|CNNMoney|UPI|\p{Lu}{2,10})\))(?:\s{0,2}(?:—|–|--)|\s{1,2}-|(?<=\))-)\s{0,2}(?=[\p{Lu}\p{N}“"‘'])/u;
 const NPR_CAPTION = /^Enlarge this image toggle caption\b/;
+/**
+ * A photo caption by the agencies' caption style, whatever the outlet: AP's "FILE - In this …", "In this
+ * March 3, 2020, file photo, …", "This undated handout photo provided by …", "In this photo illustration, …";
+ * BBC's "Image copyright AFP Image caption …" (also glued: "TwitterImage copyrightTWITTER") and "Media playback is
+ * unsupported on your device".
+ */
+const AGENCY_CAPTION =
+  /^(?:FILE\s?[-–—]{1,2}\s?(?:In this|This)\b|(?:In this|This)\b[^.\n]{0,90}?\b(?:file|handout|undated|\d{4},?) photo(?:graph)?\b(?! of\b)|In this (?:file )?photo(?: illustration)?,|[A-Za-z]{0,20}(?:Image|Media) (?:copyright|caption)|Media playback is unsupported\b)/;
 /** Video widgets: CNN's "JUST WATCHED … Replay More Videos … MUST WATCH", USA TODAY's "CLOSE <teaser>". */
 const VIDEO_WIDGET = /^(?:JUST WATCHED\b|CLOSE (?=\p{Lu}))/u;
 const CONTRIBUTING = /^Contributing:\s/;
 const GLUED_CAPTION = /^[^|\n]{20,400}? \| [^|\n]{2,60}?(?:\/(?:Getty Images|AP|AFP|Reuters|POLITICO|Bloomberg|Pool|EPA|The New York Times|The Washington Post)|AP Photo|Getty Images|POLITICO)\b(?: Photo| Images| via [\p{L} ]{2,30})?/u;
 
 const CLOSING_NOTE = /^(?:This (?:article|story|piece|post|report|column|interview|essay) (?:first |originally )?(?:appeared|was (?:first |originally )?(?:published|produced|posted|written|adapted)|has been (?:updated|corrected))\b|(?:Sign up|Subscribe)(?: (?:to|for) (?:our|the|receive|get|future|daily|weekly)| here| today| now)\b|You can follow (?:him|her|them|me|us)\b|Follow (?:him|her|them|me|us) on\b)/;
+/**
+ * Prompts and report notes on a short line of their own: "Get Grist in your inbox", "See our privacy policy",
+ * "… Subscribe today", "See more analysis from …", "See the survey questions and methodology …", "Herald wire
+ * services were used in this report.", "Jane Doe contributed reporting to this story."
+ */
+const PROMPT_LINE =
+  /\b(?:in your inbox|privacy policy|terms of (?:use|service))\b|(?:^|\s)(?:Subscribe|Sign up|Register) (?:today|now|here)\W*$|^See (?:more|our|all|the (?:full|complete|survey|methodology|topline))\b|\b(?:were|was) used in this (?:report|story)\W*$|\bcontributed (?:reporting )?to this (?:report|story)\W*$|^Read or Share this story\b|^Download (?:the|our) [^.]{0,40}\bapp\b|^For more (?:on|about|from) [^.]{0,60}\b(?:see|visit|follow)\b/;
+/** A copyright line: "Copyright 2013 The Associated Press.", "COPYRIGHT 2019 CREATORS.COM", "Copyright © 2019 The Washington Times, LLC." */
+const COPYRIGHT_LINE = /^(?:Copyright|COPYRIGHT|\(c\)|©)\s?(?:©\s?)?(?:\d{4}|\(c\))\b/;
+/** Words at most on a PROMPT_LINE (longer lines are prose that mentions a policy or an inbox). */
+const PROMPT_WORDS = 16;
 const BRACKETED_POINTER = /^[(\[]\s*(?:(?:For (?:more|an?|the)\b[^()[\]]{0,200}?\b)?(?:see|visit|read|click|watch|listen)|See|Visit|Read|Click|Watch|Listen)\b[^()[\]]{0,250}[)\]]\.?$/;
 /** "<Name> is a regular contributor to …": two to four capitalised name words, then "is a/an/the" and, within six words, a role. */
-const BIO_HEAD = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3},? (?:is|was|has been) (?:a |an |the )?((?:[\p{L}-]+ ){0,6})/u;
-const BIO_ROLE = /^(?:[\p{L}-]+ ){0,5}?(?:contributor|writer|columnist|editor|correspondent|reporter|fellow|author|host|co-host|commentator)\b[^.]{0,80}\b(?:at|for|of|with|to) (?:the )?\p{Lu}/u;
-/** A sentence end inside the line: a bio is one sentence. */
-const INNER_END = /[.!?]\s+\p{Lu}/u;
-/** Lines from the end of the text a bio may be on. */
+const BIO_HEAD = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3},? (?:is|was|has been|serves as) (?:a |an |the )?((?:[^\s.]+ ){0,7})/u;
+/** The role words of a bio (within the first words after "is"): what an author's note says the author is. */
+const ROLE =
+  "[Cc]ontributor|[Ww]riter|[Cc]olumnist|[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ff]ellow|[Aa]uthor|[Hh]ost|[Cc]o-host|[Cc]ommentator|[Aa]ssistant|[Aa]ssociate|[Aa]nalyst|[Dd]irector|[Rr]esearcher|[Ss]cholar|[Cc]omedian|[Ff]ounder|[Cc]o-founder|[Pp]rofessor|[Ll]ecturer|[Pp]resident|[Cc]hairman|[Cc]hairwoman|CEO|[Aa]dviser|[Aa]dvisor|[Aa]ttorney|[Ll]awyer|[Ee]conomist|[Ii]ntern|[Ss]trategist|[Cc]onsultant|[Bb]logger|[Jj]ournalist|[Pp]roducer|[Aa]nchor|[Hh]istorian|[Cc]ontributing";
+/** A role within the first words, anywhere after: a bio on the article's last lines. */
+const BIO_ROLE_WORD = new RegExp(`^(?:\\S+ ){0,6}?(?:${ROLE})s?\\b`, "u");
+/** A role followed by where ("… at/for/of/with/to <Name>"): a bio a little further from the end. */
+const BIO_ROLE = new RegExp(`^(?:\\S+ ){0,6}?(?:${ROLE})s?\\b[^.]{0,80}\\b(?:at|for|of|with|to) (?:the )?\\p{Lu}`, "u");
+/** What may follow the bio sentence on its line: more about the author, a follow line, where the piece first ran. */
+const BIO_TAIL = /^(?:(?:He|She|They|His|Her|Their) |(?:E-?mail|Twitter|Contact)\b|Reach (?:him|her|them)\b|Follow (?:him|her|them)\b|You can\b|This (?:column|article|piece|essay|op-ed|commentary)\b)/;
+/** A sentence end inside the line (not after an initial: "Sanam M. Malik", "the U.K. and"). */
+const INNER_END = /(?<!(?:^|[\s.])\p{Lu})[.!?]\s+\p{Lu}/u;
+/** Lines from the end of the text a bio may be on; on the last BIO_LAST_LINES no "at/for … <Name>" is needed. */
 const BIO_LINES = 4;
+const BIO_LAST_LINES = 2;
+/** Share of the last lines a bio naming the document's outlet may be among. */
+const BIO_NAMING_SHARE = 0.5;
 
-function isBio(line: string): boolean {
-  const m = BIO_HEAD.exec(line);
-  return m !== null && !INNER_END.test(line) && BIO_ROLE.test(line.slice(m[0].length - m[1]!.length));
+/** One author's bio sentence: "<Name> is a <role> …" (`strict`: "… at/for/of/with/to <Name>" after the role). */
+function bioSentence(sentence: string, strict: boolean): boolean {
+  const m = BIO_HEAD.exec(sentence);
+  if (m === null) return false;
+  const after = sentence.slice(m[0].length - m[1]!.length);
+  // The role is the author's, not a quote's: a bio has no quotation marks before its role.
+  return !/^[^“"]*[“"]/.test(sentence.slice(0, m[0].length)) && (strict ? BIO_ROLE : BIO_ROLE_WORD).test(after);
+}
+
+/**
+ * A bio line: a bio sentence, then at most three more that are co-authors' bios or say more about the author
+ * ("His latest book …", "Email: …", "Follow him on Twitter: @x.", "This column originally appeared in …").
+ */
+function isBio(line: string, strict: boolean): boolean {
+  const parts: string[] = [];
+  let rest = line;
+  for (let inner = INNER_END.exec(rest); inner !== null && parts.length < 4; inner = INNER_END.exec(rest)) {
+    parts.push(rest.slice(0, inner.index + 1));
+    rest = rest.slice(inner.index + 1).trimStart();
+  }
+  parts.push(rest);
+  if (parts.length > 4 || !bioSentence(parts[0]!, strict)) return false;
+  return parts.slice(1).every((p) => bioSentence(p, strict) || CLOSING_NOTE.test(p) || BIO_TAIL.test(p));
+}
+
+/** Literal pieces one of which every PROMPT_LINE holds: the regex runs only on the few lines that have one. */
+const PROMPT_PIECES = ["inbox", "privacy policy", "terms of", "today", "now", "here", "See ", "used in this", "contributed", "Read or Share", "For more", "Download"];
+
+function isPrompt(line: string): boolean {
+  if (line.length > 160 || !PROMPT_PIECES.some((p) => line.includes(p))) return false;
+  return PROMPT_LINE.test(line) && !/["“”]/.test(line) && line.split(/\s+/).length <= PROMPT_WORDS;
+}
+
+/** Whether a line may be an AGENCY_CAPTION (its first letter, or "Image c…"/"Media c…" glued after a word), tested without the regex. */
+function mayBeAgencyCaption(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 70 || c === 73 || c === 84 || c === 77 || line.includes("Image c") || line.includes("Media c");
 }
 
 /** A sentence that is a closing note or a bracketed pointer as a whole (tried on sentences too: such a note often ends a paragraph). */
 export function sentenceNote(sentence: string): "promo" | null {
-  return sentence.length <= 250 && (CLOSING_NOTE.test(sentence) || BRACKETED_POINTER.test(sentence)) ? "promo" : null;
+  if (sentence.length > 250) return null;
+  if (CLOSING_NOTE.test(sentence) || BRACKETED_POINTER.test(sentence)) return "promo";
+  return isPrompt(sentence) ? "promo" : null;
 }
 
 /** The start of a dateline lead on a line, or -1: the lead words are an upper-case place name (at least two capitals in a row) or a bracketed agency. */
@@ -81,14 +147,24 @@ function datelineEnd(line: string): number {
   return head.length;
 }
 
-export function inlineRules(text: string, lines: readonly Line[], add: AddSpan): void {
+/**
+ * `outlet`: the document's outlet (metadata), when known: a bio that names it ("… is a Research Assistant at the
+ * Center for American Progress" on americanprogress.org) may stand before endnotes, anywhere in the last
+ * BIO_NAMING_SHARE of the lines; other bios only among the last BIO_LINES lines.
+ */
+export function inlineRules(text: string, lines: readonly Line[], add: AddSpan, outlet: string | null = null): void {
   let inHighlights = false;
   let fromEnd = 0;
-  for (let i = lines.length - 1; i >= 0 && fromEnd < BIO_LINES; i--) {
+  const nonEmpty = lines.reduce((n, l) => n + (l.end > l.start ? 1 : 0), 0);
+  const reach = outlet && outlet.length >= 4 ? Math.max(BIO_LINES, Math.floor(nonEmpty * BIO_NAMING_SHARE)) : BIO_LINES;
+  const outletLower = outlet?.toLowerCase() ?? "";
+  for (let i = lines.length - 1; i >= 0 && fromEnd < reach; i--) {
     const { start, end } = lines[i]!;
     if (end === start) continue;
     fromEnd++;
-    if (end - start <= 300 && isBio(text.slice(start, end))) add(start, end, "byline");
+    if (end - start > 500) continue;
+    const line = text.slice(start, end);
+    if ((fromEnd <= BIO_LINES || line.toLowerCase().includes(outletLower)) && isBio(line, fromEnd > BIO_LAST_LINES)) add(start, end, "byline");
   }
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i]!;
@@ -111,12 +187,24 @@ export function inlineRules(text: string, lines: readonly Line[], add: AddSpan):
       add(start, end, "promo");
       continue;
     }
+    if (line.length <= 200 && COPYRIGHT_LINE.test(line)) {
+      add(start, end, "legal");
+      continue;
+    }
+    if (isPrompt(line)) {
+      add(start, end, "promo");
+      continue;
+    }
     if (line.length <= 600 && (VIDEO_WIDGET.test(line) || line.includes("Replay More Videos"))) {
       add(start, end, "widget");
       continue;
     }
     if (line.length <= 200 && CONTRIBUTING.test(line)) {
       add(start, end, "byline");
+      continue;
+    }
+    if (line.length <= 800 && mayBeAgencyCaption(line) && AGENCY_CAPTION.test(line)) {
+      add(start, end, "caption");
       continue;
     }
     if (NPR_CAPTION.test(line) && line.length <= 300) {
