@@ -5,7 +5,7 @@
 // docs/scale.md) runs the tasks of a stage in any order, anywhere, waits for
 // all, and goes on. Every output file is byte-identical to build.ts's for
 // any number of shards.
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../../errors.ts";
 import type { ReadOptions } from "../../extract/index.ts";
@@ -82,7 +82,7 @@ export async function runTask(opts: ShardedOptions, stage: StageName, task: numb
   const prepass = () => readJson<Prepass>(join(taskPath(work, "boilerplate", 0), "prepass.json"));
   const processOptions = async () => ({ ...opts, prepass: await prepass() });
   let summary: BuildSummary | null = null;
-  await runOnce(work, stage, task, async (dir) => {
+  const ran = await runOnce(work, stage, task, async (dir) => {
     switch (stage) {
       case "plan":
         await writeFile(join(dir, "config.json"), config);
@@ -118,5 +118,12 @@ export async function runTask(opts: ShardedOptions, stage: StageName, task: numb
         return writeJson(join(dir, "summary.json"), summary);
     }
   });
+  if (ran) {
+    // CPU and peak RSS of the process that ran the task (a task process of the local executor or a
+    // scheduler's: this task's own; tests running tasks in-process: cumulative). Measurement only, never read.
+    const u = process.resourceUsage();
+    const usage = { stage, task, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRssMB: Math.round(u.maxRSS / 1024) };
+    await appendFile(join(work, "usage.jsonl"), JSON.stringify(usage) + "\n");
+  }
   return summary ?? (stage === "finalize" ? readJson<BuildSummary>(join(taskPath(work, stage, 0), "summary.json")) : null);
 }
