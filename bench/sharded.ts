@@ -1,7 +1,7 @@
 // The sharded build on a real corpus (issue 22), apart from `npm run bench`
 // because it takes long (AllSides: about 4 min a build on an idle 2-core
 // machine, several times that under load):
-//   npm run bench:sharded -- [--input FILE] [--identical "1 2 3 7"] [--timed 8] [--pairs 1] [--parallel 2] [--quick]
+//   npm run bench:sharded -- [--input FILE | --stress ARTICLES] [--identical "1 2 3 7"] [--timed 8] [--pairs 1] [--parallel 2] [--quick]
 // 1. paired timing: the one-process build and `--shards T` (--timed), one
 //    after the other, --pairs times (wall, CPU of the process and its
 //    children, peak RSS of the largest single process: the one-process
@@ -11,7 +11,9 @@
 // 3. the leakage check of the one-process build (bench/split-check.ts): the
 //    test share, test records sharing a near-duplicate cluster or a folded
 //    text (case, punctuation, quote style) with train.
-// Default input: the AllSides corpus with its metadata flags. Prints a
+// Default input: the AllSides corpus with its metadata flags; --stress N: the
+// repeated-paragraph stress corpus of `npm run bench` with N articles (one
+// giant component: the test share must stay within 0.02 of 0.2). Prints a
 // markdown report on stdout (bench/results.md "Sharded build"); scratch in a
 // temp folder, removed at the end. --quick: the first 300 AllSides articles.
 import { spawn } from "node:child_process";
@@ -24,6 +26,7 @@ import { createGunzip } from "node:zlib";
 import { parseArgs } from "node:util";
 import { ROOT, median } from "./measure.ts";
 import { splitCheck } from "./split-check.ts";
+import { writeStressCorpus } from "./stress-corpus.ts";
 
 const { values: f } = parseArgs({
   options: {
@@ -33,6 +36,7 @@ const { values: f } = parseArgs({
     pairs: { type: "string", default: "1" },
     parallel: { type: "string", default: "2" },
     quick: { type: "boolean", default: false },
+    stress: { type: "string" },
   },
 });
 const ALLSIDES = join(ROOT, "..", "shared", "corpora", "allsides", "articles.jsonl.gz");
@@ -101,7 +105,8 @@ const tmp = await mkdtemp(join(tmpdir(), "claimstance-sharded-bench-"));
 try {
   let input = f.input ?? ALLSIDES;
   if (f.quick) await sample((input = join(tmp, "sample.jsonl")), 300);
-  const flags = ["--quiet", "--gold", "none", "--input", input, ...(f.input ? [] : META)];
+  if (f.stress) await writeStressCorpus((input = join(tmp, "stress.jsonl")), Number(f.stress));
+  const flags = ["--quiet", "--gold", "none", "--input", input, ...(f.input || f.stress ? [] : META)];
   const mb = (await stat(input)).size / 1e6;
   const T = Number(f.timed);
   const lines: string[] = [];
