@@ -104,7 +104,8 @@ Sharded build (docs/scale.md; outputs byte-identical to the one-process build)
   --shards N          shards of the input order (and partitions of the
                       global steps)
   --stages            print the chain as JSON ([{stage, tasks}]) and exit
-  --stage S --task I  run one task of the chain (for a scheduler)
+  --stage S --task I  run one task of the chain (for a scheduler); I,J,… runs
+                      several in turn in one process
   --parallel N        tasks at once in the local run (default: cores)
 Progress (stderr only)
   --quiet             no progress: by default a line refreshed a few times a
@@ -256,12 +257,15 @@ async function sharded(f: Flags, base: Omit<ShardedOptions, "work" | "shards">, 
   const started = process.hrtime.bigint();
   if (f.stage !== undefined) {
     if (!(STAGES as readonly string[]).includes(f.stage)) throw new InputError(`--stage: unknown stage ${JSON.stringify(f.stage)} (known: ${STAGES.join(", ")})`);
-    const task = numberFlag("task", f.task, NaN, (v) => Number.isSafeInteger(v) && v >= 0);
-    if (Number.isNaN(task)) throw new InputError("--task I is needed with --stage");
+    if (f.task === undefined) throw new InputError("--task I is needed with --stage");
+    // I or I,J,…: several tasks of the stage in turn in this process (the local executor's lanes: one Node start per lane).
+    const list = f.task.split(",").map((x) => numberFlag("task", x, NaN, (v) => Number.isSafeInteger(v) && v >= 0));
     const tasks = stageList(shards).find((s) => s.stage === f.stage)!.tasks;
-    if (task >= tasks) throw new InputError(`--task: stage ${f.stage} has tasks 0..${tasks - 1}`);
-    const summary = await runTask(opts, f.stage as StageName, task);
-    if (summary && f.stage === "finalize") printSummary(summary, f, seedsInput, Number(process.hrtime.bigint() - started) / 1e9);
+    for (const task of list) if (task >= tasks) throw new InputError(`--task: stage ${f.stage} has tasks 0..${tasks - 1}`);
+    for (const task of list) {
+      const summary = await runTask(opts, f.stage as StageName, task);
+      if (summary && f.stage === "finalize") printSummary(summary, f, seedsInput, Number(process.hrtime.bigint() - started) / 1e9);
+    }
     return;
   }
   const parallel = numberFlag("parallel", f.parallel, availableParallelism(), (v) => Number.isSafeInteger(v) && v >= 0 && v <= 1024);

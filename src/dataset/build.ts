@@ -240,7 +240,7 @@ export async function runPrepass(opts: PrepassOptions): Promise<Prepass> {
 }
 
 /** The topic list of a run, as the card and the summary name it. */
-function describeTopics(opts: PrepassOptions, mode: DefaultTopics, fit: TopicFit | null, defaults: boolean): string {
+export function describeTopics(opts: PrepassOptions, mode: DefaultTopics, fit: TopicFit | null, defaults: boolean): string {
   const added = (opts.targetsAdd ?? []).map((f) => `\`${f}\``);
   const plus = added.length ? ` plus ${added.join(", ")} (--targets-add)` : "";
   if (opts.targets !== undefined) return `\`${opts.targets}\` (--targets)${plus}`;

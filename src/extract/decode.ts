@@ -176,14 +176,31 @@ export async function fileEncoding(path: string, encoding: TextEncoding): Promis
  * split across blocks is decoded whole (streaming decoder), and an invalid
  * UTF-8 sequence throws UndecodableError with its absolute byte offset.
  */
-export async function* decodeFile(path: string, requested: TextEncoding): AsyncGenerator<string> {
+export async function* decodeFile(path: string, requested: TextEncoding, skipLines = 0): AsyncGenerator<string> {
   const encoding = await fileEncoding(path, requested);
-  const dropBom = requested === "auto" && encoding === "windows-1252";
+  const dropBom = requested === "auto" && encoding === "windows-1252" && skipLines === 0;
   let first = true;
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // Past the file's start, a U+FEFF opening a line is text (a decoder drops it only at the start of its stream).
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: skipLines > 0 });
   let consumed = 0; // bytes of earlier chunks
   let tail: Uint8Array = new Uint8Array(0); // incomplete sequence the decoder holds from the previous chunk
-  for await (const chunk of fileBlocks(path, 1 << 16)) {
+  let toSkip = skipLines;
+  for await (let chunk of fileBlocks(path, 1 << 16)) {
+    // `skipLines` lines are passed over undecoded: their newline bytes counted in the raw blocks (a sharded
+    // build's shard start, src/dataset/sharded/plan.ts). A 0x0A byte is a newline in UTF-8 and windows-1252 alike.
+    if (toSkip > 0) {
+      let at = 0;
+      while (toSkip > 0) {
+        const nl = chunk.indexOf(10, at);
+        if (nl < 0) break;
+        toSkip--;
+        at = nl + 1;
+      }
+      consumed += toSkip > 0 ? chunk.length : at;
+      if (toSkip > 0) continue;
+      chunk = chunk.subarray(at);
+      if (chunk.length === 0) continue;
+    }
     if (encoding === "windows-1252") {
       yield decodeWindows1252(first && dropBom && hasUtf8Bom(chunk) ? chunk.subarray(3) : chunk);
       first = false;

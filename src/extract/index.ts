@@ -3,4 +3,4 @@
 export { extractArticles, type DroppedChrome, type ExtractResult } from "./articles.ts";
 export type { ChromeCategory } from "./chrome.ts";
 export { MAX_SENTENCE } from "./segment.ts";
-export { isSkipped, readInputs, type DocumentSource, type InputDocument, type ReadOptions, type SkippedInput } from "./read.ts";
+export { isSkipped, readInputs, type DocumentSource, type InputDocument, type ReadOptions, type ReadStart, type SkippedInput } from "./read.ts";

@@ -99,19 +99,39 @@ export function isSkipped(item: InputDocument | SkippedInput): item is SkippedIn
 
 const SNIFF_BYTES = 8192;
 
-export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<InputDocument | SkippedInput> {
+/**
+ * Where a read starts (a sharded build's shard, src/dataset/sharded/plan.ts): the inputs before `input`
+ * are passed over; a JSONL input starts at `line` (its earlier lines skipped unparsed), any other at its
+ * start; `seenIds` are the explicit ids the inputs passed over hold that the rest repeats.
+ */
+export interface ReadStart {
+  input: number;
+  line: number;
+  seenIds: readonly string[];
+}
+
+/** Optional hooks of readInputs: a start, and a call before each input is read (its index in `inputs`). */
+export interface ReadHooks {
+  start?: ReadStart;
+  onInput?: (index: number) => void;
+}
+
+export async function* readInputs(inputs: string[], opts: ReadOptions = {}, hooks: ReadHooks = {}): AsyncGenerator<InputDocument | SkippedInput> {
   const encoding = resolveEncoding(opts.encoding);
+  const start = hooks.start;
   const rowOpts = {
     encoding,
     textColumn: opts.textColumn ?? "text",
     idColumn: opts.idColumn,
     textField: opts.textField ?? "text",
     idField: opts.idField,
-    seenIds: new Set<string>(),
+    seenIds: new Set<string>(start?.seenIds ?? []),
     meta: metadataFields(opts),
   };
   const outletFromParent = opts.outletFrom === "parent";
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
+    if (start && index < start.input) continue;
+    hooks.onInput?.(index);
     const info = await stat(input).catch((err: NodeJS.ErrnoException) => {
       throw new InputError(err.code === "ENOENT" ? `${input}: no such file or folder` : `${input}: cannot read (${err.code})`);
     });
@@ -131,7 +151,7 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
       if (outletFromParent) doc.source = parentSource(basename(dirname(resolve(input))));
       yield doc;
     } else if (ext === ".csv") yield* csvDocuments(input, rowOpts);
-    else yield* jsonlDocuments(input, rowOpts);
+    else yield* jsonlDocuments(input, rowOpts, start && index === start.input ? start.line : 1);
   }
 }
 

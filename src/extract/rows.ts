@@ -180,14 +180,15 @@ async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
  * One JSON object per line; blank lines are ignored. A line that is not a JSON
  * object (a truncated last line included), or lacks the text/id field, is fatal.
  */
-export async function* jsonlDocuments(file: string, opts: RowOptions): AsyncGenerator<InputDocument | SkippedInput> {
+export async function* jsonlDocuments(file: string, opts: RowOptions, startLine = 1): AsyncGenerator<InputDocument | SkippedInput> {
   checkMetaKind(file, opts, "jsonl");
   const metaJsonl = opts.meta.jsonl;
   const withMeta = Object.keys(metaJsonl).length > 0;
-  let n = 0;
-  let any = false;
+  // From a later line (a sharded build's shard start): the lines before it are skipped unparsed, and were not all blank.
+  let n = startLine - 1;
+  let any = startLine > 1;
   try {
-    for await (const line of linesOf(decodeFile(file, opts.encoding))) {
+    for await (const line of linesOf(decodeFile(file, opts.encoding, startLine - 1))) {
       n++;
       if (line.trim() === "") continue;
       any = true;

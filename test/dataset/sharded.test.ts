@@ -7,7 +7,7 @@ import test from "ava";
 import { spawn } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { createGunzip } from "node:zlib";
+import { createGunzip, gzipSync } from "node:zlib";
 import { PIPE_NAMES } from "../../src/label/pipeline.ts";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -120,6 +120,36 @@ test("a doc_id repeated in a later shard is dropped and listed in skipped.jsonl 
   for (const n of [2, 3, 7]) {
     const out = join(dir, `s${n}`);
     await runLocal({ ...sharded(inputs, out, join(dir, `w${n}`), n), testRatio: 0.5 }, { parallel: 0 });
+    await sameFiles(t, plain, out);
+  }
+});
+
+test("shards that start mid-file (gzip JSONL after a CSV; blank lines; explicit ids repeated across shards) read the one-pass items", async (t) => {
+  t.timeout(5 * 60_000);
+  const dir = await tempDir(t, "sharded");
+  const say = (w: string, k: number) => `${w} said the council will vote on budget item ${k} next week. Critics argue plan ${k} costs too much. Officials said road ${k} will close on Sunday.`;
+  await writeFile(join(dir, "a.csv"), `id,text\n${[0, 1, 2].map((k) => `c${k},"${say("Smith", k)}"`).join("\n")}\n`);
+  const rows: string[] = [];
+  for (let k = 0; k < 24; k++) {
+    // ids j3 and j5 repeat later (and c1 from the CSV): the reader skips the repeats as "duplicate doc_id".
+    const id = k === 17 ? "j3" : k === 20 ? "j5" : k === 22 ? "c1" : `j${k}`;
+    rows.push(JSON.stringify({ id, text: say(k % 2 ? "Jones" : "Brown", k + 10) }));
+    if (k % 5 === 0) rows.push("", "  ");
+  }
+  await writeFile(join(dir, "b.jsonl.gz"), gzipSync(rows.join("\n") + "\n"));
+  const inputs = [join(dir, "a.csv"), join(dir, "b.jsonl.gz")];
+  const read = { idField: "id", idColumn: "id" };
+  const plain = join(dir, "plain");
+  await buildDataset({ inputs, out: plain, seed: 13, testRatio: 0.3, read, command: "test", gold: null });
+  t.is((await readFile(join(plain, "skipped.jsonl"), "utf8")).match(/duplicate doc_id/g)?.length, 3);
+  for (const n of [2, 5, 7]) {
+    const out = join(dir, `s${n}`);
+    const work = join(dir, `w${n}`);
+    await runLocal({ ...sharded(inputs, out, work, n, read), testRatio: 0.3 }, { parallel: 0 });
+    const plan = JSON.parse(await readFile(join(work, "plan", "0", "plan.json"), "utf8")) as { shards: { start?: { input: number; line: number; seenIds: string[] } }[] };
+    // Later shards start inside the JSONL file, past its first line, and carry the earlier shards' ids they repeat.
+    t.true(plan.shards.some((s) => s.start !== undefined && s.start.input === 1 && s.start.line > 1));
+    t.true(plan.shards.some((s) => (s.start?.seenIds.length ?? 0) > 0));
     await sameFiles(t, plain, out);
   }
 });

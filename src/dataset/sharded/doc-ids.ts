@@ -33,3 +33,29 @@ export class DocIdSet {
     return true;
   }
 }
+
+/** The first item index of each doc_id string (same table as DocIdSet). */
+export class DocIdFirst {
+  private readonly table = new KeyIntMap();
+  private readonly ids: string[] = [];
+  private readonly items: number[] = [];
+  private readonly collided = new Map<string, number>();
+
+  /** Records `item` as the first of `id` unless it has one. */
+  add(id: string, item: number): void {
+    if (this.firstOf(id) >= 0) return;
+    const h = idHash(id);
+    if (this.table.get(h) < 0) {
+      this.table.set(h, this.ids.push(id) - 1);
+      this.items.push(item);
+    } else this.collided.set(id, item);
+  }
+
+  /** The first item of `id`, or -1. */
+  firstOf(id: string): number {
+    const at = this.table.get(idHash(id));
+    if (at < 0) return -1;
+    if (this.ids[at] === id) return this.items[at]!;
+    return this.collided.get(id) ?? -1;
+  }
+}

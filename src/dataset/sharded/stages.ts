@@ -5,17 +5,17 @@
 // docs/scale.md) runs the tasks of a stage in any order, anywhere, waits for
 // all, and goes on. Every output file is byte-identical to build.ts's for
 // any number of shards.
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../../errors.ts";
 import type { ReadOptions } from "../../extract/index.ts";
 import { BOILERPLATE_MIN_DOCS } from "../../extract/cleaning.ts";
-import { runPrepass, type BuildSummary, type Prepass } from "../build.ts";
+import type { BuildSummary, Prepass } from "../build.ts";
 import type { ChromeCategory } from "../../extract/chrome-lexicon.ts";
 import type { NetworkPeriod } from "../../extract/dates.ts";
 import type { DefaultTopics } from "../topic-fit.ts";
 import type { LabelStageOptions } from "../label-stage.ts";
-import { scanShard } from "./boilerplate-stages.ts";
+import { boilerplateTask, scanTask, unitCountsTask, unitDecideTask } from "./prepass.ts";
 import { bucketsTask, clusterTask, keysTask } from "./dedup.ts";
 import { findDroppedIds, type Ids } from "./ids.ts";
 import { loadPlan, planShards } from "./plan.ts";
@@ -39,9 +39,9 @@ export interface ShardedOptions extends LabelStageOptions {
   shards: number;
 }
 
-export const STAGES = ["plan", "scan", "boilerplate", "process", "ids", "keys", "buckets", "cluster", "split", "write", "finalize"] as const;
+export const STAGES = ["plan", "scan", "unit-counts", "unit-decide", "boilerplate", "process", "ids", "keys", "buckets", "cluster", "split", "write", "finalize"] as const;
 export type StageName = (typeof STAGES)[number];
-const PER_SHARD = new Set<StageName>(["scan", "process", "keys", "buckets", "write"]);
+const PER_SHARD = new Set<StageName>(["scan", "unit-counts", "unit-decide", "process", "keys", "buckets", "write"]);
 
 export function stageList(shards: number): { stage: StageName; tasks: number }[] {
   return STAGES.map((stage) => ({ stage, tasks: PER_SHARD.has(stage) ? shards : 1 }));
@@ -81,19 +81,23 @@ export async function runTask(opts: ShardedOptions, stage: StageName, task: numb
   };
   const prepass = () => readJson<Prepass>(join(taskPath(work, "boilerplate", 0), "prepass.json"));
   const processOptions = async () => ({ ...opts, prepass: await prepass() });
+  // runPrepass's options (the one-process build's): the sharded pre-pass (prepass.ts) gives its result.
+  const prepassOptions = { ...opts, cleaning: { keepChrome: opts.keepChrome as ChromeCategory[], boilerplateMinDocs: minDocs } };
   let summary: BuildSummary | null = null;
-  await runOnce(work, stage, task, async (dir) => {
+  const cpuBefore = process.cpuUsage();
+  const ran = await runOnce(work, stage, task, async (dir) => {
     switch (stage) {
       case "plan":
         await writeFile(join(dir, "config.json"), config);
         return planShards(opts.inputs, opts.read, N, dir);
       case "scan":
-        // Learned cleaning (per-outlet templates, repeated units) and the default-topic fit need the whole
-        // pre-pass over the documents' texts, which does not yet merge from per-shard files: the boilerplate
-        // task runs it (build.ts runPrepass) and the scan tasks write empty files (docs/scale.md).
-        return scanShard(opts.inputs, opts.read, plan!.shards[task]!, 0, dir);
+        return scanTask(prepassOptions, minDocs, plan!.shards[task]!, N, dir);
+      case "unit-counts":
+        return unitCountsTask(dirsOf(work, "scan", N), minDocs, task, dir);
+      case "unit-decide":
+        return unitDecideTask(prepassOptions, dirsOf(work, "scan", N), dirsOf(work, "unit-counts", N), minDocs, task, dir);
       case "boilerplate":
-        return writeJson(join(dir, "prepass.json"), await runPrepass({ ...opts, cleaning: { keepChrome: opts.keepChrome as ChromeCategory[], boilerplateMinDocs: minDocs } }));
+        return boilerplateTask(prepassOptions, dirsOf(work, "scan", N), dirsOf(work, "unit-decide", N), minDocs, dir);
       case "process":
         return processShard(await processOptions(), plan!.shards[task]!, dir);
       case "ids":
@@ -118,5 +122,12 @@ export async function runTask(opts: ShardedOptions, stage: StageName, task: numb
         return writeJson(join(dir, "summary.json"), summary);
     }
   });
+  if (ran) {
+    // The task's CPU, and the peak RSS of the process that ran it so far (a scheduler's task process: the
+    // task's own; a local lane running several tasks in turn: the largest of them). Measurement only.
+    const cpu = process.cpuUsage(cpuBefore);
+    const usage = { stage, task, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    await appendFile(join(work, "usage.jsonl"), JSON.stringify(usage) + "\n");
+  }
   return summary ?? (stage === "finalize" ? readJson<BuildSummary>(join(taskPath(work, stage, 0), "summary.json")) : null);
 }

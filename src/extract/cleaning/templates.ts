@@ -23,7 +23,7 @@ import { trimmedLines } from "../chrome-lines.ts";
 
 export const OUTLET_MIN_DOCS = 3;
 export const OUTLET_MIN_SHARE = 0.01;
-const COPY_MIN_LINES = 5;
+export const COPY_MIN_LINES = 5;
 const PREFIX_MAX = 60;
 const SUFFIX_MAX = 120;
 
@@ -76,6 +76,21 @@ function pieceText(text: string, p: TemplatePiece): string {
   return text.slice(a, b).toLowerCase().replace(/\s+/g, " ");
 }
 
+/** The distinct template keys of one document of `outlet`, in first-occurrence order, each with whether its piece quotes or reports (the sharded pre-pass counts these per shard: src/dataset/sharded/prepass.ts). */
+export function documentTemplateKeys(outlet: string, text: string): Map<number, boolean> {
+  const keys = new Map<number, boolean>();
+  for (const { start, end } of trimmedLines(text)) {
+    for (const p of linePieces(text, start, end)) {
+      const s = pieceText(text, p);
+      if (s.length === 0 || s.length > 1000 || !/[\p{L}\p{N}]/u.test(s)) continue;
+      const k = templateKey(outlet, p.kind, s);
+      if (k < 0 || keys.has(k)) continue;
+      keys.set(k, QUOTE_OR_REPORT.test(s));
+    }
+  }
+  return keys;
+}
+
 /** Counts, per outlet, in how many documents each template piece occurs; then the template keys. */
 export class OutletTemplateCounter {
   private readonly docs = new Map<string, number>();
@@ -86,20 +101,13 @@ export class OutletTemplateCounter {
   add(outlet: string | null | undefined, text: string): void {
     if (!outlet) return;
     this.docs.set(outlet, (this.docs.get(outlet) ?? 0) + 1);
-    const keys = new Set<number>();
-    for (const { start, end } of trimmedLines(text)) {
-      for (const p of linePieces(text, start, end)) {
-        const s = pieceText(text, p);
-        if (s.length === 0 || s.length > 1000 || !/[\p{L}\p{N}]/u.test(s)) continue;
-        const k = templateKey(outlet, p.kind, s);
-        if (k < 0 || keys.has(k)) continue;
-        keys.add(k);
-        let c = this.counts.get(k);
-        if (!c) this.counts.set(k, (c = { outlet, docs: 0, copied: 0, quote: QUOTE_OR_REPORT.test(s) }));
-        c.docs++;
-      }
+    const keys = documentTemplateKeys(outlet, text);
+    for (const [k, quote] of keys) {
+      let c = this.counts.get(k);
+      if (!c) this.counts.set(k, (c = { outlet, docs: 0, copied: 0, quote }));
+      c.docs++;
     }
-    this.perDoc.push({ outlet, keys: [...keys] });
+    this.perDoc.push({ outlet, keys: [...keys.keys()] });
   }
 
   /** The template keys, sorted: pieces in at least max(minDocs, share × the outlet's documents) of its documents, minus the exceptions. */
