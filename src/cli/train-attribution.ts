@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<void> {
   const limit = numberFlag("limit", f.limit, Infinity, (v) => Number.isInteger(v) && v >= 2);
   const lex = await loadLexicons();
   const articles = (await readBratFolder(dir)).slice(0, limit);
-  const examples = articles.map((a) => ({ examples: articleExamples(trainingArticle(a)) }));
+  const examples = articles.map((a) => ({ examples: articleExamples(trainingArticle(a), lex.vocab) }));
   const cues = f.cues ?? DEFAULT_CUES_PATH;
   const inventory = cueInventory(examples.flatMap((a) => a.examples));
   await ensureDir(dirname(cues));

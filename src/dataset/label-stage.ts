@@ -56,7 +56,7 @@ export async function loadRunLexicons(dir: string | undefined, topics: RunTopics
   const [first, ...rest] = topics.add ?? [];
   if (first !== undefined) return loadLexicons(dir, { replace: first, add: rest });
   const lex = await loadLexicons(dir);
-  return { ...lex, targets: new PhraseTrie(TRIE_FLAGS.targets), topicAnchors: new PhraseTrie(TRIE_FLAGS.topicAnchors), targetNames: [] };
+  return { ...lex, targets: new PhraseTrie(lex.vocab, TRIE_FLAGS.targets), topicAnchors: new PhraseTrie(lex.vocab, TRIE_FLAGS.topicAnchors), targetNames: [] };
 }
 
 export const DEFAULT_GOLD_DIR = new URL("../../data/gold/", import.meta.url).pathname;

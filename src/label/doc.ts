@@ -7,7 +7,7 @@ import type { Article, Stance } from "../schema.ts";
 import { ArticleMemory } from "./grammar/entities.ts";
 import type { SentenceCtx } from "./grammar/names.ts";
 import type { Lexicons } from "./lexicon/lexicons.ts";
-import { firstWordFlags } from "./lexicon/vocab.ts";
+import type { Vocab } from "./lexicon/vocab.ts";
 import type { AttributionProposal } from "./rules/attribution.ts";
 import type { TokRange } from "./rules/content.ts";
 import { NO_HEDGES, type HedgeFinding } from "./rules/hedges.ts";
@@ -85,9 +85,9 @@ export const NO_FINDINGS: TargetStanceFindings = Object.freeze({ salient: null, 
 const UNDECIDED: TargetStanceDecision = Object.freeze({ target: null, stance: "neutral", targetSpan: null, stanceSpan: null, rules: [] }) as TargetStanceDecision;
 
 /** The PhraseTrie flags of the sentence's words (SentenceCtx.firstFlags). */
-function sentenceFlags(toks: readonly Tok[]): number {
+function sentenceFlags(vocab: Vocab, toks: readonly Tok[]): number {
   let flags = 0;
-  for (let i = 0; i < toks.length; i++) flags |= firstWordFlags(toks[i]!.id);
+  for (let i = 0; i < toks.length; i++) flags |= vocab.firstWordFlags(toks[i]!.id);
   return flags;
 }
 
@@ -98,8 +98,8 @@ export function makeDoc(article: Article, lex: Lexicons, tagger: TaggerModel | n
   for (let i = 0; i < article.sentences.length; i++) {
     const text = article.sentences[i]!.text;
     const startsInQuote = carried > 0 && carried <= MAX_QUOTE_SENTENCES;
-    const { toks, quoteOpenAtEnd } = tokenizeSentence(text, startsInQuote);
-    const ctx: SentenceCtx = { text, toks, lex, index: i, firstFlags: sentenceFlags(toks), chainMemo: undefined, mainSubjectMemo: undefined };
+    const { toks, quoteOpenAtEnd } = tokenizeSentence(text, lex.vocab, startsInQuote);
+    const ctx: SentenceCtx = { text, toks, lex, index: i, firstFlags: sentenceFlags(lex.vocab, toks), chainMemo: undefined, mainSubjectMemo: undefined };
     sentences.push({
       ctx,
       startsInQuote,

@@ -20,12 +20,12 @@ const TAG_VALUES = [0, 1, 2, 3, START];
 
 /** The sentences of the first `n` dev articles (sorted by name), tokenized as the labeller does. */
 async function devSentences(n: number): Promise<{ lex: Lexicons; sentences: Tok[][] }> {
-  const lex = await loadLexicons(); // before tokenizing: tokens carry the lexicons' word ids
+  const lex = await loadLexicons(); // tokens carry the word ids of its vocabulary
   const sentences: Tok[][] = [];
   for (const name of readdirSync(TEXT).filter((f) => f.endsWith(".txt")).sort().slice(0, n)) {
     const path = join(TEXT, name);
     for (const art of extractArticles({ path: name, text: readFileSync(path, "utf8"), kind: "txt", location: path }).articles)
-      for (const s of art.sentences) sentences.push(tokenizeSentence(s.text, false).toks);
+      for (const s of art.sentences) sentences.push(tokenizeSentence(s.text, lex.vocab, false).toks);
   }
   return { lex, sentences };
 }

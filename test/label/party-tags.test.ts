@@ -34,7 +34,7 @@ function sentenceOf(text: string, opening: string): string {
 (articles ? test : test.skip)("tagBefore: a party tag or an age ends a name; a parenthetical that names someone does not", async (t) => {
   const text = sentenceOf((await articles!).get(ID)!.text, OPENING);
   const lex = await lexicons();
-  const ctxOf = (s: string) => ({ text: s, toks: tokenizeSentence(s, false).toks, lex, index: 0 });
+  const ctxOf = (s: string) => ({ text: s, toks: tokenizeSentence(s, lex.vocab, false).toks, lex, index: 0 });
   const c = ctxOf(text);
   const close = c.toks.findIndex((x) => x.raw === ")");
   t.is(tagBefore(c, close + 1), c.toks.findIndex((x) => x.raw === "("));

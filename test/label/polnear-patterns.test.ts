@@ -102,7 +102,7 @@ maybe("train-attribution: training twice on the same real articles gives identic
   const dir = await mkdtemp(join(tmpdir(), "tagger-"));
   try {
     const once = async () => {
-      const examples = articles.map((a) => ({ examples: articleExamples(trainingArticle(a)) }));
+      const examples = articles.map((a) => ({ examples: articleExamples(trainingArticle(a), lex.vocab) }));
       const inventory = cueInventory(examples.flatMap((a) => a.examples));
       const cues = join(dir, "cues.csv");
       await writeFile(cues, inventory);

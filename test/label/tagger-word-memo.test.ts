@@ -20,12 +20,12 @@ const TEXT = "../shared/corpora/polnear/dev/text";
 const maybe = existsSync(TEXT) ? test : test.skip;
 
 async function devSentences(n: number): Promise<{ lex: Lexicons; sentences: { text: string; toks: Tok[] }[] }> {
-  const lex = await loadLexicons(); // before tokenizing: tokens carry the lexicons' word ids
+  const lex = await loadLexicons(); // tokens carry the word ids of its vocabulary
   const sentences: { text: string; toks: Tok[] }[] = [];
   for (const name of readdirSync(TEXT).filter((f) => f.endsWith(".txt")).sort().slice(0, n)) {
     const path = join(TEXT, name);
     for (const art of extractArticles({ path: name, text: readFileSync(path, "utf8"), kind: "txt", location: path }).articles)
-      for (const s of art.sentences) sentences.push({ text: s.text, toks: tokenizeSentence(s.text, false).toks });
+      for (const s of art.sentences) sentences.push({ text: s.text, toks: tokenizeSentence(s.text, lex.vocab, false).toks });
   }
   return { lex, sentences };
 }
@@ -71,7 +71,7 @@ maybe("the view's memo holds each lexicon word's hash, suffix hash, cue rate and
 });
 
 maybe("the gate's memoised verdicts are the per-token test's, sentence by sentence", async (t) => {
-  const { sentences } = await devSentences(12);
+  const { lex, sentences } = await devSentences(12);
   const m = model();
   const rates = m.cueRate!;
   const classes = cueClasses();
@@ -81,7 +81,7 @@ maybe("the gate's memoised verdicts are the per-token test's, sentence by senten
   // Twice over: the second round reads every lexicon word's verdict from the memo.
   for (let round = 0; round < 2; round++)
     for (const { toks } of sentences) {
-      const got = mayAttribute({ toks }, m, classes);
+      const got = mayAttribute({ toks, lex }, m, classes);
       if (got !== direct(toks)) differ++;
       if (round === 0) got ? pass++ : fail++;
     }
@@ -96,12 +96,12 @@ maybe("tagsOf: a sentence seen before gets the tags tagging it afresh gives, ins
   for (let round = 0; round < 2; round++)
     for (const { text } of sentences)
       for (const inQuote of [false, true]) {
-        const toks = tokenizeSentence(text, inQuote).toks;
+        const toks = tokenizeSentence(text, lex.vocab, inQuote).toks;
         const fresh = tagSentence(m, viewSentence(toks, lex, inQuote, m.cueRate));
         const got = tagsOf(m, lex, text, toks, inQuote);
         if (got.length !== fresh.length || got.some((x, k) => x !== fresh[k])) differ++;
         if (round === 0 && !inQuote && fresh.includes(2)) withCue++;
-        if (round === 0 && inQuote && tagsOf(m, lex, text, tokenizeSentence(text, false).toks, false).some((x, k) => x !== fresh[k])) quoteMatters++;
+        if (round === 0 && inQuote && tagsOf(m, lex, text, tokenizeSentence(text, lex.vocab, false).toks, false).some((x, k) => x !== fresh[k])) quoteMatters++;
       }
   t.true(withCue > 10, `only ${withCue} sentences with a cue tag`);
   t.true(quoteMatters > 0, "no sentence tagged differently inside a quote"); // the key must tell them apart

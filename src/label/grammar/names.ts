@@ -5,7 +5,6 @@
 // before or after a cue; entities.ts resolves them to actors.
 import type { ActorEntry, Gender, Lexicons, TitleEntry } from "../lexicon/lexicons.ts";
 import type { Tok } from "../tokens/tokenize.ts";
-import { internWord } from "../lexicon/vocab.ts";
 import { DETERMINERS, NAME_LINK_IDS, NAME_PARTICLES, NOT_NAME, isAcronym, isGluedHyphen, isNameWordTok, isWord, markedWord, tokAt } from "../tokens/words.ts";
 
 export interface SentenceCtx {
@@ -96,9 +95,6 @@ function surnameLikeTitle(ctx: SentenceCtx, start: number, k: number, titleEnd: 
   if (!isNameWord(prev) || prev.acro || prevKind !== undefined || hasNoun(ctx, prev, "org_head")) return false;
   return ctx.lex.adjectives.longestAt(toks, k - 1) === null && !ctx.lex.aliases.anyAt(toks, k - 1);
 }
-
-// inChain compares these words by text: with ids, a token of id 0 is none of them.
-for (const w of ["'s", "and"]) internWord(w);
 
 /** Heads of a body's name that may contain "and" ("Securities and Exchange Commission"); not places or parties. */
 const ORG_BODY_HEADS = new Set(["ministry", "commission", "department", "committee", "council", "agency", "authority", "institute", "association", "office", "board", "bureau", "service"]);

@@ -12,8 +12,8 @@ import { InputError } from "../../errors.ts";
 import { HEDGE_TYPES, type ActorType, type HedgeType } from "../../schema.ts";
 import { readCsvTable, type CsvRow } from "./csv-table.ts";
 import { expandPattern, phraseTokens, PhraseTrie } from "./phrases.ts";
-import { internWord, wordId } from "./vocab.ts";
-import { NAME_LINK_IDS, NOT_NAME } from "../tokens/words.ts";
+import { Vocab } from "./vocab.ts";
+import { FIXED_WORDS, NAME_LINK_IDS, NOT_NAME } from "../tokens/words.ts";
 
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL("../../../data/lexicons/", import.meta.url));
 
@@ -69,6 +69,8 @@ export interface TargetEntry {
 
 export interface Lexicons {
   dir: string;
+  /** The words of these lexicons by id (vocab.ts): sentences labelled with them are tokenized with it. */
+  vocab: Vocab;
   /** Canonical name → entry. */
   actors: ReadonlyMap<string, ActorEntry>;
   aliases: PhraseTrie<ActorEntry>;
@@ -228,22 +230,23 @@ export async function loadLexicons(dir: string = DEFAULT_LEXICON_DIR, topics: To
 }
 
 /** Adds every expansion of `pattern` to `trie`; bad syntax is an InputError at file:line. */
-function addPattern<V>(trie: PhraseTrie<V>, pattern: string, value: V, where: string): void {
+function addPattern<V>(vocab: Vocab, trie: PhraseTrie<V>, pattern: string, value: V, where: string): void {
   let phrases: string[];
   try {
     phrases = expandPattern(pattern);
   } catch (e) {
     throw new InputError(`${where}: bad phrase "${pattern}": ${(e as Error).message}`);
   }
-  for (const p of phrases) trie.add(phraseTokens(p), value);
+  for (const p of phrases) trie.add(phraseTokens(p, vocab), value);
 }
 
 /** Compiles validated rows (see LEXICON_FILES) into matchers. */
 export function compileLexicons(dir: string, t: LexiconTables, userTopics: readonly UserTopic[] = []): Lexicons {
   const at = (key: keyof typeof LEXICON_FILES, line: number) => `${join(dir, LEXICON_FILES[key].file)}:${line}`;
+  const vocab = new Vocab(FIXED_WORDS);
   const actors = new Map<string, ActorEntry>();
-  const aliases = new PhraseTrie<ActorEntry>();
-  const adjectives = new PhraseTrie<string>();
+  const aliases = new PhraseTrie<ActorEntry>(vocab);
+  const adjectives = new PhraseTrie<string>(vocab);
   const roleHolders = new Map<string, ActorEntry[]>();
   const countries = new Set(t.actors.filter((r) => r.row.type === "country").map((r) => r.row.name));
   for (const { line, row } of t.actors) {
@@ -259,21 +262,21 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
       roles: row.roles.map((r) => r.toLowerCase()),
     };
     actors.set(row.name, entry);
-    for (const a of [row.name, ...row.aliases]) addPattern(aliases, a, entry, at("actors", line));
+    for (const a of [row.name, ...row.aliases]) addPattern(vocab, aliases, a, entry, at("actors", line));
     if (row.adjectives.length > 0 && row.type !== "country") throw new InputError(`${at("actors", line)}: adjectives are only for countries`);
-    for (const adj of row.adjectives) addPattern(adjectives, adj, row.name, at("actors", line));
+    for (const adj of row.adjectives) addPattern(vocab, adjectives, adj, row.name, at("actors", line));
     for (const role of entry.roles) {
       const holders = roleHolders.get(role) ?? [];
       if (!holders.includes(entry)) holders.push(entry);
       roleHolders.set(role, holders);
     }
   }
-  const titles = new PhraseTrie<TitleEntry>();
+  const titles = new PhraseTrie<TitleEntry>(vocab);
   const titleWords = new Map<string, "head" | "modifier" | "honorific">();
   for (const { line, row } of t.titles) {
     const entry: TitleEntry = { kind: row.kind, gender: row.gender };
     for (const p of expandOrThrow(row.title, at("titles", line))) {
-      const toks = phraseTokens(p);
+      const toks = phraseTokens(p, vocab);
       titles.add(toks, entry);
       toks.forEach((w, k) => {
         // A head is a word that is a whole title by itself ("minister"); "state" in "secretary of state" is not.
@@ -288,57 +291,57 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
     nouns.set(key, (nouns.get(key) ?? new Set<NounKind>()).add(row.kind));
   }
   // Every word a rule looks up has a word id, so a token of no lexicon word (id 0) skips the lookups.
-  for (const w of titleWords.keys()) internWord(w);
-  for (const w of nouns.keys()) internWord(w);
-  const reporting = new PhraseTrie<ReportingEntry>(TRIE_FLAGS.reporting);
+  for (const w of titleWords.keys()) vocab.intern(w);
+  for (const w of nouns.keys()) vocab.intern(w);
+  const reporting = new PhraseTrie<ReportingEntry>(vocab, TRIE_FLAGS.reporting);
   for (const { line, row } of t.reporting)
     for (const p of expandOrThrow(row.phrase, at("reporting", line)))
-      reporting.add(phraseTokens(p), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
-  const stance = new PhraseTrie<StanceEntry>();
-  for (const { line, row } of t.stance) addPattern(stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
-  const openStance = new PhraseTrie<OpenStanceEntry>(TRIE_FLAGS.openStance);
-  for (const { line, row } of t.openStance) addPattern(openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "" ? "object" : row.frame }, at("openStance", line));
-  const { proposalWords, failureWords } = addStanceClasses(openStance, t.openStance, t.stanceClasses ?? []);
-  const hedges = new PhraseTrie<HedgeEntry>(TRIE_FLAGS.hedges);
-  for (const { line, row } of t.hedges) addPattern(hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
+      reporting.add(phraseTokens(p, vocab), { kind: row.kind, participle: /ing$/i.test(p.split(" ")[0] ?? "") });
+  const stance = new PhraseTrie<StanceEntry>(vocab);
+  for (const { line, row } of t.stance) addPattern(vocab, stance, row.phrase, { polarity: row.polarity, side: row.side === "" ? "after" : row.side }, at("stance", line));
+  const openStance = new PhraseTrie<OpenStanceEntry>(vocab, TRIE_FLAGS.openStance);
+  for (const { line, row } of t.openStance) addPattern(vocab, openStance, row.phrase, { polarity: row.polarity, frame: row.frame === "" ? "object" : row.frame }, at("openStance", line));
+  const { proposalWords, failureWords } = addStanceClasses(vocab, openStance, t.openStance, t.stanceClasses ?? []);
+  const hedges = new PhraseTrie<HedgeEntry>(vocab, TRIE_FLAGS.hedges);
+  for (const { line, row } of t.hedges) addPattern(vocab, hedges, row.cue, { type: row.type, condition: row.condition }, at("hedges", line));
   const vagueGroups = new Set<string>();
   for (const [w, kinds] of nouns) if (kinds.has("group")) vagueGroups.add(w);
-  const vagueVerbs = new PhraseTrie<true>();
+  const vagueVerbs = new PhraseTrie<true>(vocab);
   const vaguePeople = new Set<string>();
-  const vagueAgentVerbs = new PhraseTrie<true>();
+  const vagueAgentVerbs = new PhraseTrie<true>(vocab);
   for (const { line, row } of t.vague) {
     if (row.role === "verb" || row.role === "agent") {
-      addPattern(row.role === "verb" ? vagueVerbs : vagueAgentVerbs, row.phrase, true, at("vague", line));
+      addPattern(vocab, row.role === "verb" ? vagueVerbs : vagueAgentVerbs, row.phrase, true, at("vague", line));
       continue;
     }
     // "people" and "group" rows: one-word nouns.
     const nounsOfRole = row.role === "people" ? vaguePeople : vagueGroups;
     for (const p of expandOrThrow(row.phrase, at("vague", line))) {
-      const toks = phraseTokens(p);
+      const toks = phraseTokens(p, vocab);
       if (toks.length !== 1) throw new InputError(`${at("vague", line)}: a ${row.role} noun is one word, found "${p}"`);
       nounsOfRole.add(toks[0]!);
-      internWord(toks[0]!);
+      vocab.intern(toks[0]!);
     }
   }
-  const targets = new PhraseTrie<TargetEntry>(TRIE_FLAGS.targets);
+  const targets = new PhraseTrie<TargetEntry>(vocab, TRIE_FLAGS.targets);
   const targetNames = new Set<string>();
-  const topicAnchors = new PhraseTrie<true>(TRIE_FLAGS.topicAnchors);
+  const topicAnchors = new PhraseTrie<true>(vocab, TRIE_FLAGS.topicAnchors);
   for (const { line, row } of t.targets) {
     if (row.target === "_topic") {
-      addPattern(topicAnchors, row.trigger, true, at("targets", line));
+      addPattern(vocab, topicAnchors, row.trigger, true, at("targets", line));
       continue;
     }
     targetNames.add(row.target);
-    addPattern(targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight, anchored: true }, at("targets", line));
+    addPattern(vocab, targets, row.trigger, { target: row.target, polarity: row.polarity === "-" ? -1 : 1, weight: row.weight, anchored: true }, at("targets", line));
   }
   for (const u of userTopics) {
     targetNames.add(u.topic);
-    for (const p of u.patterns) addPattern(targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
+    for (const p of u.patterns) addPattern(vocab, targets, p, { target: u.topic, polarity: 1, weight: 2, anchored: false }, u.where);
   }
-  const { titleKindById, chainWordIds } = titleIds(titleWords);
+  const { titleKindById, chainWordIds } = titleIds(vocab, titleWords);
   const places = new Map<string, PlaceKind>();
   for (const { row } of t.places ?? []) if (!places.has(row.name.toLowerCase())) places.set(row.name.toLowerCase(), row.kind);
-  return { places, dir, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, proposalWords, failureWords, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
+  return { places, dir, vocab, actors, aliases, adjectives, roleHolders, titles, titleWords, titleKindById, chainWordIds, nouns, reporting, stance, openStance, proposalWords, failureWords, hedges, vagueGroups, vagueVerbs, vaguePeople, vagueAgentVerbs, targets, topicAnchors, targetNames: [...targetNames].sort() };
 }
 
 /**
@@ -351,9 +354,9 @@ export function compileLexicons(dir: string, t: LexiconTables, userTopics: reado
  * cost the held-out file an oppose and a support item (data/lexicons/README.md); the hand-written heads of
  * open_stance.csv (vow, pledge, promise, vote, refuse …) compose instead.
  */
-function addStanceClasses(trie: PhraseTrie<OpenStanceEntry>, rows: readonly CsvRow<z.infer<typeof OpenStanceRow>>[], classes: readonly CsvRow<z.infer<typeof StanceClassRow>>[]): { proposalWords: Set<string>; failureWords: Set<string> } {
+function addStanceClasses(vocab: Vocab, trie: PhraseTrie<OpenStanceEntry>, rows: readonly CsvRow<z.infer<typeof OpenStanceRow>>[], classes: readonly CsvRow<z.infer<typeof StanceClassRow>>[]): { proposalWords: Set<string>; failureWords: Set<string> } {
   const written = new Set<string>();
-  for (const { row } of rows) for (const p of expandPattern(row.phrase)) written.add(phraseTokens(p).join(" "));
+  for (const { row } of rows) for (const p of expandPattern(row.phrase)) written.add(phraseTokens(p, vocab).join(" "));
   const proposalWords = new Set<string>();
   const failureWords = new Set<string>();
   const add = (tokens: string[], value: OpenStanceEntry) => {
@@ -386,11 +389,11 @@ function expandOrThrow(pattern: string, where: string): string[] {
 }
 
 /** Title words and name-chain words by word id (after compileLexicons has interned every title word). */
-function titleIds(words: ReadonlyMap<string, "head" | "modifier" | "honorific">): { titleKindById: ("head" | "modifier" | "honorific" | undefined)[]; chainWordIds: Uint8Array } {
-  const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && wordId(w) !== 0);
-  const titleKindById = new Array<"head" | "modifier" | "honorific" | undefined>(Math.max(0, ...kept.map(([w]) => wordId(w))) + 1).fill(undefined);
-  for (const [w, kind] of kept) titleKindById[wordId(w)] = kind;
-  const links = [internWord("'s"), internWord("and")];
+function titleIds(vocab: Vocab, words: ReadonlyMap<string, "head" | "modifier" | "honorific">): { titleKindById: ("head" | "modifier" | "honorific" | undefined)[]; chainWordIds: Uint8Array } {
+  const kept = [...words].filter(([w]) => !NOT_NAME.has(w) && vocab.wordId(w) !== 0);
+  const titleKindById = new Array<"head" | "modifier" | "honorific" | undefined>(Math.max(0, ...kept.map(([w]) => vocab.wordId(w))) + 1).fill(undefined);
+  for (const [w, kind] of kept) titleKindById[vocab.wordId(w)] = kind;
+  const links = [vocab.intern("'s"), vocab.intern("and")];
   for (let id = 0; id < NAME_LINK_IDS.length; id++) if (NAME_LINK_IDS[id] === 1) links.push(id);
   const chainWordIds = new Uint8Array(Math.max(titleKindById.length, ...links) + 1);
   for (let id = 0; id < titleKindById.length; id++) if (titleKindById[id] !== undefined) chainWordIds[id] = 1;

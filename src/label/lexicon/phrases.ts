@@ -6,7 +6,7 @@
 // tokenizer as the sentences, so matching is a walk down a trie per token
 // position: linear in the sentence length times the longest phrase.
 import { tokenizeSentence, type Tok } from "../tokens/tokenize.ts";
-import { internWord, markFirstWord } from "./vocab.ts";
+import type { Vocab } from "./vocab.ts";
 
 const MAX_EXPANSIONS = 4096;
 
@@ -68,12 +68,12 @@ export function expandPattern(pattern: string): string[] {
   return phrases;
 }
 
-/** Lower-cased token values of a phrase, as sentences are tokenized. */
-export function phraseTokens(phrase: string): string[] {
-  return tokenizeSentence(phrase).toks.map((t) => t.low);
+/** Lower-cased token values of a phrase, as sentences are tokenized (`vocab`: the lexicons' being compiled). */
+export function phraseTokens(phrase: string, vocab: Vocab): string[] {
+  return tokenizeSentence(phrase, vocab).toks.map((t) => t.low);
 }
 
-/** Children are keyed by word id (internWord): a token of no lexicon word (id 0) matches nothing, with no lookup. */
+/** Children are keyed by word id (the trie's vocabulary): a token of no lexicon word (id 0) matches nothing, with no lookup. */
 interface TrieNode<V> {
   next: Map<number, TrieNode<V>>;
   values: V[];
@@ -111,14 +111,21 @@ export class PhraseTrie<V> {
   private readonly firsts: (TrieNode<V> | undefined)[] = [];
   private size = 0;
 
-  /** `flag`: one bit naming this kind of trie (lexicons.ts TRIE_FLAGS), noted on the first word of every phrase (vocab.ts). */
-  constructor(readonly flag = 0) {}
+  /**
+   * `vocab`: the vocabulary of the lexicons the trie belongs to (its phrases' words are interned there, and sentences
+   * are tokenized with it). `flag`: one bit naming this kind of trie (lexicons.ts TRIE_FLAGS), noted on the first word
+   * of every phrase (Vocab.markFirstWord).
+   */
+  constructor(
+    private readonly vocab: Vocab,
+    readonly flag = 0,
+  ) {}
 
   add(tokens: readonly string[], value: V): void {
     let node = this.root;
-    if (this.flag !== 0 && tokens.length > 0) markFirstWord(internWord(tokens[0]!), this.flag);
+    if (this.flag !== 0 && tokens.length > 0) this.vocab.markFirstWord(this.vocab.intern(tokens[0]!), this.flag);
     for (const t of tokens) {
-      const id = internWord(t);
+      const id = this.vocab.intern(t);
       let child = node.next.get(id);
       if (!child) {
         child = { next: new Map(), values: [] };

@@ -139,11 +139,11 @@ export function tagsOf(model: TaggerModel, lex: SentenceCtx["lex"], text: string
  */
 const MIN_CUE_RATE = 0.1;
 
-export function mayAttribute(ctx: Pick<SentenceCtx, "toks">, model: TaggerModel, classes: CueClasses): boolean {
+export function mayAttribute(ctx: Pick<SentenceCtx, "toks" | "lex">, model: TaggerModel, classes: CueClasses): boolean {
   const rates = model.cueRate;
   if (!rates) return true;
-  // A lexicon word's verdict is looked up once per process (word-memo.ts).
-  const pass = gateMemo(memoOf(model), rates, classes).pass;
+  // A lexicon word's verdict is looked up once per model and vocabulary (word-memo.ts).
+  const pass = gateMemo(memoOf(model), ctx.lex.vocab, rates, classes).pass;
   for (const t of ctx.toks) {
     if (t.quoted) continue;
     if (t.kind === "punct") {

@@ -6,6 +6,7 @@
 // arithmetic is on integers until the final average.
 import { C, MAX_FEATURES, MODEL_FORMAT, NTAGS, O, S, T, TAGS, features, tagSentence, viewSentence, type ModelFile, type SentenceView } from "./model.ts";
 import type { Lexicons } from "../lexicon/lexicons.ts";
+import type { Vocab } from "../lexicon/vocab.ts";
 import { MAX_QUOTE_SENTENCES, codePointOffset, hasAstral, tokenizeSentence, type Tok } from "../tokens/tokenize.ts";
 import { mulberry32, randInt } from "../../rng.ts";
 
@@ -36,7 +37,7 @@ export interface Example {
 }
 
 /** One example per pipeline sentence of the article, tokens tagged from its attributions. */
-export function articleExamples(a: TrainingArticle): Example[] {
+export function articleExamples(a: TrainingArticle, vocab: Vocab): Example[] {
   // Tag per code point of the article: cue over source over content.
   const cps = [...a.text].length;
   const tagAt = new Uint8Array(cps);
@@ -50,7 +51,7 @@ export function articleExamples(a: TrainingArticle): Example[] {
   for (const art of a.extracted) {
     let carried = 0;
     for (const s of art.sentences) {
-      const { toks, quoteOpenAtEnd } = tokenizeSentence(s.text, carried > 0 && carried <= MAX_QUOTE_SENTENCES);
+      const { toks, quoteOpenAtEnd } = tokenizeSentence(s.text, vocab, carried > 0 && carried <= MAX_QUOTE_SENTENCES);
       const astral = hasAstral(s.text);
       const gold = new Uint8Array(toks.length);
       toks.forEach((t, i) => (gold[i] = tagAt[s.start + codePointOffset(s.text, astral, t.start)] ?? O));

@@ -9,7 +9,7 @@
 import type { Lexicons } from "../lexicon/lexicons.ts";
 import type { SentenceView } from "./features.ts";
 import { suffixHash } from "./features.ts";
-import { hashWord, vocabSize } from "../lexicon/vocab.ts";
+import { hashWord, type Vocab } from "../lexicon/vocab.ts";
 
 /** The view's facts of one word, by word id; `known[id]` is 1 once they are filled. */
 export interface ViewMemo {
@@ -50,7 +50,7 @@ export function memoOf(model: { memo?: TaggerMemo }): TaggerMemo {
 
 /** The view memo of these lexicons and rates in `memo`, large enough for every word id of the vocabulary. */
 export function viewMemo(memo: TaggerMemo, lex: Lexicons, rates: ReadonlyMap<string, number> | undefined): ViewMemo {
-  const size = vocabSize() + 1;
+  const size = lex.vocab.size + 1;
   const view = memo.view;
   if (view === null || view.lex !== lex || view.rates !== rates) memo.view = newViewMemo(lex, rates, Math.max(size, 1024));
   else if (view.known.length < size) {
@@ -79,19 +79,21 @@ export function fillView(m: ViewMemo, id: number, low: string): void {
 
 /** The gate's verdict on one word, by word id: 0 not yet looked up, 1 it does not let the sentence through, 2 it does. */
 export interface GateMemo {
+  /** The vocabulary whose word ids index `pass`. */
+  vocab: Vocab;
   rates: ReadonlyMap<string, number>;
   classes: ReadonlyMap<string, string>;
   pass: Uint8Array;
 }
 
-export function gateMemo(memo: TaggerMemo, rates: ReadonlyMap<string, number>, classes: ReadonlyMap<string, string>): GateMemo {
-  const size = vocabSize() + 1;
+export function gateMemo(memo: TaggerMemo, vocab: Vocab, rates: ReadonlyMap<string, number>, classes: ReadonlyMap<string, string>): GateMemo {
+  const size = vocab.size + 1;
   const gate = memo.gate;
-  if (gate === null || gate.rates !== rates || gate.classes !== classes) memo.gate = { rates, classes, pass: new Uint8Array(Math.max(size, 1024)) };
+  if (gate === null || gate.vocab !== vocab || gate.rates !== rates || gate.classes !== classes) memo.gate = { vocab, rates, classes, pass: new Uint8Array(Math.max(size, 1024)) };
   else if (gate.pass.length < size) {
     const grown = new Uint8Array(size * 2);
     grown.set(gate.pass);
-    memo.gate = { rates, classes, pass: grown };
+    memo.gate = { vocab, rates, classes, pass: grown };
   }
   return memo.gate!;
 }

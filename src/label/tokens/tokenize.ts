@@ -9,10 +9,11 @@
 // - "n't" is split off and normalised to "not" ("didn't" → "did" "not",
 //   "won't" → "will" "not"), so the lexicons spell negations once;
 // - a possessive "'s" is its own token, so "Trump's envoy" starts with "trump";
-// - `id` is the lexicon word id of `low` (vocab.ts), so rules and tries look
+// - `id` is the lexicon word id of `low` in the vocabulary of the lexicons the
+//   tokens are used with (vocab.ts, Lexicons.vocab), so rules and tries look
 //   words up by number; it is computed while the word is scanned.
 
-import { finishHash, hashStep, wordId, wordIdAt, wordIdAtFolded, wordOf } from "../lexicon/vocab.ts";
+import { finishHash, hashStep, Vocab } from "../lexicon/vocab.ts";
 
 export type TokKind = "word" | "num" | "punct" | "open_quote" | "close_quote";
 
@@ -66,14 +67,14 @@ function isUpperStart(raw: string): boolean {
  * A word that is not plain ASCII lower case without an apostrophe (tokenizeSentence handles those, and ASCII words
  * without an apostrophe). `hasLower`: the word has an ASCII lower-case letter; `hasApostrophe`: an inner "'" or "’".
  */
-function pushWord(out: Tok[], raw: string, start: number, hasLower: boolean, hasApostrophe: boolean): void {
+function pushWord(out: Tok[], vocab: Vocab, raw: string, start: number, hasLower: boolean, hasApostrophe: boolean): void {
   let low = raw.toLowerCase();
   const cap = isUpperStart(raw);
   // A word with an ASCII lower-case letter is never all capitals: skip the case conversion.
   const acro = cap && raw.length >= 2 && !hasLower && raw === raw.toUpperCase();
   if (!hasApostrophe) {
     // No apostrophe: nothing to fold, no "n't" or "'s" to split off.
-    out.push(makeTok(raw, low, wordId(low), start, start + raw.length, "word", cap, acro));
+    out.push(makeTok(raw, low, vocab.wordId(low), start, start + raw.length, "word", cap, acro));
     return;
   }
   if (low.includes("’")) low = low.replace(/’/g, "'");
@@ -81,29 +82,31 @@ function pushWord(out: Tok[], raw: string, start: number, hasLower: boolean, has
     const stem = raw.slice(0, -3);
     const stemLow = low.slice(0, -3);
     const stemNorm = NEGATION_STEMS[stemLow] ?? stemLow;
-    out.push(makeTok(stem, stemNorm, wordId(stemNorm), start, start + stem.length, "word", cap, false));
-    out.push(makeTok(raw.slice(-3), "not", wordId("not"), start + stem.length, start + raw.length, "word", false, false));
+    out.push(makeTok(stem, stemNorm, vocab.wordId(stemNorm), start, start + stem.length, "word", cap, false));
+    out.push(makeTok(raw.slice(-3), "not", vocab.wordId("not"), start + stem.length, start + raw.length, "word", false, false));
     return;
   }
   if (low.length > 2 && low.endsWith("'s")) {
     const stem = raw.slice(0, -2);
     const stemLow = low.slice(0, -2);
-    out.push(makeTok(stem, stemLow, wordId(stemLow), start, start + stem.length, "word", cap, cap && stem.length >= 2 && stem === stem.toUpperCase()));
-    out.push(makeTok(raw.slice(-2), "'s", wordId("'s"), start + stem.length, start + raw.length, "word", false, false));
+    out.push(makeTok(stem, stemLow, vocab.wordId(stemLow), start, start + stem.length, "word", cap, cap && stem.length >= 2 && stem === stem.toUpperCase()));
+    out.push(makeTok(raw.slice(-2), "'s", vocab.wordId("'s"), start + stem.length, start + raw.length, "word", false, false));
     return;
   }
-  out.push(makeTok(raw, low, wordId(low), start, start + raw.length, "word", cap, acro));
+  out.push(makeTok(raw, low, vocab.wordId(low), start, start + raw.length, "word", cap, acro));
 }
 
 /** After this many sentences a quote that never closed is assumed to be a typo, not a long quote (labeller and tagger training alike). */
 export const MAX_QUOTE_SENTENCES = 8;
 
 /**
- * Tokens of one sentence with quote state. `quoteOpenAtStart` says whether the
- * previous sentence left a double quote open (a multi-sentence quote).
- * Returns the tokens and whether a quote is still open at the end.
+ * Tokens of one sentence with quote state. `vocab`: the vocabulary of the
+ * lexicons the tokens are used with (Lexicons.vocab), which gives every token
+ * its word id. `quoteOpenAtStart` says whether the previous sentence left a
+ * double quote open (a multi-sentence quote). Returns the tokens and whether
+ * a quote is still open at the end.
  */
-export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks: Tok[]; quoteOpenAtEnd: boolean } {
+export function tokenizeSentence(text: string, vocab: Vocab, quoteOpenAtStart = false): { toks: Tok[]; quoteOpenAtEnd: boolean } {
   const toks: Tok[] = [];
   const n = text.length;
   // Hand-written with ASCII fast paths: several times faster than one Unicode-property regex.
@@ -122,7 +125,7 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       if (c >= 65 && c <= 90) while (j + 1 < n && isUpperAscii(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       if (j - i >= 4) {
         const low = text.slice(i, j).toLowerCase();
-        toks.push(makeTok(text.slice(i, j), low, wordId(low), i, j, "word", true, true));
+        toks.push(makeTok(text.slice(i, j), low, vocab.wordId(low), i, j, "word", true, true));
         i = j;
         continue;
       }
@@ -152,19 +155,19 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
       }
       if (plain) {
         // A plain word is its own lower-case form; a lexicon word's text is the vocabulary's string, not a new slice.
-        const id = wordIdAt(text, start, j, finishHash(hash));
-        const raw = id !== 0 ? wordOf(id) : text.slice(start, j);
+        const id = vocab.wordIdAt(text, start, j, finishHash(hash));
+        const raw = id !== 0 ? vocab.wordOf(id) : text.slice(start, j);
         toks.push(makeTok(raw, raw, id, start, j, "word", false, false));
       } else if (ascii && !hasApostrophe) {
         // ASCII with capitals: lower-casing folds A–Z only, so `hash` is the lower-case form's, and a lexicon word's
         // lower-case form is the vocabulary's string rather than a new one.
         const raw = text.slice(start, j);
-        const id = wordIdAtFolded(text, start, j, finishHash(hash));
+        const id = vocab.wordIdAtFolded(text, start, j, finishHash(hash));
         const cap = c >= 65 && c <= 90;
         // A word with an ASCII lower-case letter is never all capitals: skip the case conversion.
         const acro = cap && raw.length >= 2 && !hasLower && raw === raw.toUpperCase();
-        toks.push(makeTok(raw, id !== 0 ? wordOf(id) : raw.toLowerCase(), id, start, j, "word", cap, acro));
-      } else pushWord(toks, text.slice(start, j), start, hasLower, hasApostrophe);
+        toks.push(makeTok(raw, id !== 0 ? vocab.wordOf(id) : raw.toLowerCase(), id, start, j, "word", cap, acro));
+      } else pushWord(toks, vocab, text.slice(start, j), start, hasLower, hasApostrophe);
       i = j;
       continue;
     }
@@ -177,20 +180,20 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
         else break;
       }
       const raw = text.slice(i, j);
-      toks.push(makeTok(raw, raw, wordId(raw), i, j, "num", false, false));
+      toks.push(makeTok(raw, raw, vocab.wordId(raw), i, j, "num", false, false));
       i = j;
       continue;
     }
     if (c === 39 && text.charCodeAt(i + 1) === 39) {
       // "''" (two apostrophes, the New York Times' double quote mark) is a straight double quote.
-      toks.push(makeTok("''", "''", wordId("''"), i, i + 2, quoteKind(34, text, i, 2), false, false));
+      toks.push(makeTok("''", "''", vocab.wordId("''"), i, i + 2, quoteKind(34, text, i, 2), false, false));
       i += 2;
       continue;
     }
     const raw = width === 1 && c < 128 ? ASCII_CHARS[c]! : text.slice(i, i + width);
     const kind = quoteKind(c, text, i, width);
     const low = c === 0x2019 ? "'" : raw;
-    toks.push(makeTok(raw, low, width === 1 && c < 128 ? asciiId(c) : wordId(low), i, i + width, kind, false, false));
+    toks.push(makeTok(raw, low, vocab.wordId(low), i, i + width, kind, false, false));
     i += width;
   }
   const quoteOpenAtEnd = markQuoted(toks, quoteOpenAtStart);
@@ -199,9 +202,6 @@ export function tokenizeSentence(text: string, quoteOpenAtStart = false): { toks
 
 /** One-character strings of ASCII, shared by every punctuation token. */
 const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-function asciiId(c: number): number {
-  return wordId(ASCII_CHARS[c]!);
-}
 
 const LETTER = /^[\p{L}\p{M}]/u;
 const DIGIT = /^\p{N}/u;
@@ -305,4 +305,7 @@ const WARM_UP = [
   `x "`,
   `" x`,
 ];
-for (let k = 0; k < 3; k++) for (const s of WARM_UP) tokenizeSentence(s, k === 1);
+{
+  const vocab = new Vocab(["said", "the"]);
+  for (let k = 0; k < 3; k++) for (const s of WARM_UP) tokenizeSentence(s, vocab, k === 1);
+}

@@ -2,17 +2,20 @@
 // knowledge, so they live in code; everything domain-specific (names, verbs,
 // cues, topics) is in the lexicon CSVs.
 import type { Tok } from "./tokenize.ts";
-import { internWord } from "../lexicon/vocab.ts";
 
 /** A word list written as one whitespace-separated string. */
 export const wordSet = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w !== ""));
 
 /**
- * A word list as marks by word id (vocab.ts) for the hottest checks: its words are interned when this module loads,
- * before any sentence is tokenized, so `marks[t.id] === 1` exactly when the list has `t.low`.
+ * A list of fixed words as marks by word id for the hottest checks: `marks[t.id] === 1` exactly when the list has
+ * `t.low`. The words are FIXED_WORDS, whose ids are the same in every vocabulary (vocab.ts), so the marks are constants.
  */
 function idMarks(words: Iterable<string>): Uint8Array {
-  const ids = [...words].map((w) => internWord(w));
+  const ids = [...words].map((w) => {
+    const id = FIXED_IDS.get(w);
+    if (id === undefined) throw new Error(`idMarks: "${w}" is not in FIXED_WORDS`);
+    return id;
+  });
   const marks = new Uint8Array(Math.max(0, ...ids) + 1);
   for (const id of ids) marks[id] = 1;
   return marks;
@@ -39,7 +42,6 @@ export const NOT_NAME = wordSet(`
   mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 `);
 
-const NOT_NAME_IDS = idMarks(NOT_NAME);
 
 export const WEEKDAYS = wordSet("monday tuesday wednesday thursday friday saturday sunday");
 
@@ -83,7 +85,17 @@ export const PARENTHETICAL = wordSet(`
 /** Name particles kept inside a personal name ("Ursula von der Leyen"). */
 export const NAME_PARTICLES = wordSet("von der van den de del della di da dos du la le bin al ibn");
 /** "of", "for" and the name particles: the lower-case words that may link two parts of a name. */
-export const NAME_LINK_IDS = idMarks(["of", "for", ...NAME_PARTICLES]);
+const NAME_LINK_WORDS = ["of", "for", ...NAME_PARTICLES];
+
+/**
+ * The words every vocabulary interns first, in this order (vocab.ts Vocab), so that their ids are the same constants
+ * in every vocabulary: NOT_NAME, the name links, and "'s" and "and", which name chains compare (grammar/names.ts).
+ */
+export const FIXED_WORDS: readonly string[] = [...new Set([...NOT_NAME, ...NAME_LINK_WORDS, "'s", "and"])];
+const FIXED_IDS: ReadonlyMap<string, number> = new Map(FIXED_WORDS.map((w, k) => [w, k + 1]));
+
+const NOT_NAME_IDS = idMarks(NOT_NAME);
+export const NAME_LINK_IDS = idMarks(NAME_LINK_WORDS);
 
 /** toks[k], or undefined outside the list: reading past either end of an array is a slow path in optimised code. */
 export function tokAt(toks: readonly Tok[], k: number): Tok | undefined {
