@@ -11,6 +11,7 @@ import type { BenchmarkResult } from "../../src/eval/benchmarks/registry.ts";
 import { labelsPage } from "../../src/eval/labels-page.ts";
 import { parseLeading } from "../../src/cli/benchmark.ts";
 import { cleanupTemp, tempDir } from "./helpers.ts";
+import { entryArgv } from "../helpers/cli.ts";
 
 test.after.always(cleanupTemp);
 
@@ -88,7 +89,7 @@ test("--out-dir is read before the benchmark name; an unknown name is a one-line
   t.deepEqual(parseLeading(["--disable", "tagger,hedges", "--disable=quotes", "stance"]), { outDir: "bench/labels", rest: ["stance"], disable: ["hedges", "tagger", "quotes"], ablation: false });
   t.throws(() => parseLeading(["--disable", "nosuch"]), { message: /unknown component "nosuch"/ });
   const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/benchmark.ts", "--out-dir", tempDir(), "nosuch"]);
+    const child = spawn(process.execPath, [...entryArgv("src/cli/benchmark.ts"), "--out-dir", tempDir(), "nosuch"]);
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("close", (code) => resolve({ code, stderr }));
@@ -104,7 +105,7 @@ test("check-benchmarks reruns the benchmarks and fails, one line per failure, on
   writeFileSync(join(committed, "gold.json"), JSON.stringify(tampered));
   const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     // Only the gold benchmark: the guard is the same for every benchmark, and rerunning them all takes half a minute.
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/check-benchmarks.ts", committed, "gold"]);
+    const child = spawn(process.execPath, [...entryArgv("src/cli/check-benchmarks.ts"), committed, "gold"]);
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("close", (code) => resolve({ code, stderr }));
