@@ -1,7 +1,8 @@
 // How the tests run a command-line entry point in a child process. A
 // `src/cli/NAME.ts` runs as the compiled `dist/cli/NAME.js` when dist/ is
 // current (`npm test` compiles it first, as `npm run COMMAND` does), and
-// through tsx otherwise (a lone `npx ava FILE` after an edit): the same
+// through tsx otherwise (a lone `npx ava FILE` after an edit, or
+// CLAIMSTANCE_TEST_TSX=1): the same
 // program either way, but plain node starts in about half the CPU time of
 // node + tsx, and the suite starts some hundred of these processes
 // (bench/results.md, "npm test time").
