@@ -1,7 +1,16 @@
 // Runs the AVA suite with TAP output, passes it through, and ends with the
 // plain "N passed, N failed" line CI reads (AVA's own summary is not read).
+// dist/ is compiled first when stale, as before any `npm run COMMAND`: the
+// tests' child processes run the compiled CLI when it is current
+// (test/helpers/cli.ts), and through tsx when the compiler failed.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { buildIfStale } from "./freshness.mjs";
+
+if (!buildIfStale(fileURLToPath(new URL("../", import.meta.url)), "npm test")) {
+  process.stderr.write("npm test: the build failed (see above); the CLI tests run the sources through tsx\n");
+}
 
 const args = ["node_modules/ava/entrypoints/cli.mjs", "--tap", ...process.argv.slice(2)];
 const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });

@@ -9,9 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runTsx, SUMMARY_LINE } from "../hostile/helpers.ts";
+import { entryArgv } from "../helpers/cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = ["--import=tsx", "src/cli/claimstance.ts"];
+const CLI = "src/cli/claimstance.ts";
 const VERSION = (JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 interface Run {
@@ -20,13 +21,13 @@ interface Run {
   stderr: string;
 }
 
-const run = (args: string[]) => runTsx(CLI[1]!, args);
+const run = (args: string[]) => runTsx(CLI, args);
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs the CLI with stderr on a pseudo-terminal (stdout to /dev/null); returns what the terminal showed. */
 function runOnPty(args: string[]): Promise<Run> {
-  const command = [process.execPath, ...CLI, ...args].map(shellQuote).join(" ") + " >/dev/null";
+  const command = [process.execPath, ...entryArgv(CLI), ...args].map(shellQuote).join(" ") + " >/dev/null";
   return new Promise((resolve, reject) => {
     // -e: script exits with the command's code; the typescript file is /dev/null.
     const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });

@@ -15,6 +15,7 @@ import { buildDataset } from "../../src/dataset/build.ts";
 import { runLocal } from "../../src/dataset/sharded/local.ts";
 import type { ShardedOptions } from "../../src/dataset/sharded/stages.ts";
 import { CLI, QUICK, ROOT, SEEDS, runCli, tempDir } from "../hostile/helpers.ts";
+import { entryArgv } from "../helpers/cli.ts";
 
 async function sameFiles(t: { is(a: unknown, b: unknown, m?: string): void; deepEqual(a: unknown, b: unknown): void }, a: string, b: string): Promise<void> {
   const names = (await readdir(a)).sort();
@@ -194,13 +195,13 @@ test("CLI: --stages prints the chain; a work folder planned with other flags is 
 });
 
 test("a local run killed (SIGKILL) mid-stage resumes to the same bytes, skipping finished tasks", async (t) => {
-  t.timeout(6 * 60_000); // three CLI runs of ~16 task processes each, through tsx
+  t.timeout(6 * 60_000); // three CLI runs of ~16 task processes each
   const dir = await tempDir(t, "sharded");
   const plain = join(dir, "plain");
   t.is((await runCli([...QUICK, "--quiet", "--out", plain])).code, 0);
   const args = [...QUICK, "--quiet", "--out", join(dir, "out"), "--work", join(dir, "w"), "--shards", "2", "--parallel", "2"];
   // Its own process group, so the kill takes the task processes too.
-  const child = spawn(process.execPath, ["--import=tsx", CLI, ...args], { cwd: ROOT, detached: true, stdio: "ignore" });
+  const child = spawn(process.execPath, [...entryArgv(CLI), ...args], { cwd: ROOT, detached: true, stdio: "ignore" });
   const exited = new Promise((resolve) => child.on("exit", resolve));
   const marker = join(dir, "w", "process", "0.done");
   for (let i = 0; i < 600 && !(await stat(marker).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));

@@ -11,12 +11,18 @@ import type { BenchmarkResult } from "../../src/eval/benchmarks/registry.ts";
 import { labelsPage } from "../../src/eval/labels-page.ts";
 import { parseLeading } from "../../src/cli/benchmark.ts";
 import { cleanupTemp, tempDir } from "./helpers.ts";
+import { entryArgv } from "../helpers/cli.ts";
 
 test.after.always(cleanupTemp);
 
+// One run of the gold benchmark (the labeller over data/gold), read by the two tests that need its figures.
+const goldOut = tempDir("claimstance-bench-");
+let goldRun: ReturnType<typeof gold.run> | null = null;
+const goldResult = () => (goldRun ??= gold.run({ argv: [], outDir: goldOut }));
+
 test("gold benchmark: per-file context-only figures are the labeller report's by-file rows; report JSON carries the summary", async (t) => {
-  const out = tempDir("claimstance-bench-");
-  const r = await gold.run({ argv: [], outDir: out });
+  const out = goldOut;
+  const r = await goldResult();
   const report = JSON.parse(readFileSync("data/labeller-report.json", "utf8")) as { gold: { by_file: Record<string, { items: number; actor_accuracy: number; target_stance_accuracy: number; hedge_type_f1: number }> } };
   const byFile = report.gold.by_file;
   t.deepEqual(r.split, Object.keys(byFile).sort().join(", "));
@@ -88,7 +94,7 @@ test("--out-dir is read before the benchmark name; an unknown name is a one-line
   t.deepEqual(parseLeading(["--disable", "tagger,hedges", "--disable=quotes", "stance"]), { outDir: "bench/labels", rest: ["stance"], disable: ["hedges", "tagger", "quotes"], ablation: false });
   t.throws(() => parseLeading(["--disable", "nosuch"]), { message: /unknown component "nosuch"/ });
   const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/benchmark.ts", "--out-dir", tempDir(), "nosuch"]);
+    const child = spawn(process.execPath, [...entryArgv("src/cli/benchmark.ts"), "--out-dir", tempDir(), "nosuch"]);
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("close", (code) => resolve({ code, stderr }));
@@ -99,12 +105,12 @@ test("--out-dir is read before the benchmark name; an unknown name is a one-line
 
 test("check-benchmarks reruns the benchmarks and fails, one line per failure, on a committed figure the fresh run falls short of", async (t) => {
   const committed = tempDir("claimstance-committed-");
-  const fresh = await gold.run({ argv: [], outDir: tempDir("claimstance-fresh-") });
+  const fresh = await goldResult();
   const tampered = { summary: { ...fresh, figures: fresh.figures.map((f) => (f.split === "heldout.jsonl" && f.metric === "actor accuracy" ? { ...f, value: f.value + 0.02 } : f)) } };
   writeFileSync(join(committed, "gold.json"), JSON.stringify(tampered));
   const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     // Only the gold benchmark: the guard is the same for every benchmark, and rerunning them all takes half a minute.
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/check-benchmarks.ts", committed, "gold"]);
+    const child = spawn(process.execPath, [...entryArgv("src/cli/check-benchmarks.ts"), committed, "gold"]);
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("close", (code) => resolve({ code, stderr }));

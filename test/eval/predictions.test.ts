@@ -7,6 +7,8 @@
 import test from "ava";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { main as evalMain } from "../../src/cli/eval.ts";
+import { InputError } from "../../src/errors.ts";
 import { cleanupTemp, runEvalCli, tempDir } from "./helpers.ts";
 
 test.after.always(cleanupTemp);
@@ -141,19 +143,23 @@ test("broken prediction files: one file:line error, exit 2, nothing written", as
     ["train-id", JSON.stringify({ id: trainRecs[0]!.id, stance: "neutral" }), /train-id\.jsonl:1: id ".+" is a training record/],
     ["not-object", "[1, 2]", /not-object\.jsonl:1: expected a JSON object/],
   ];
-  const results = await Promise.all(
-    cases.map(async ([name, text]) => {
-      const out = tempDir();
-      return { out, r: await runEvalCli([...FAST, "--out", out, "--predictions", `sys=${file(`${name}.jsonl`, text)}`]) };
-    }),
-  );
-  results.forEach(({ out, r }, i) => {
-    t.is(r.code, 2, `${cases[i]![0]}: ${r.stderr}`);
-    t.regex(r.stderr, cases[i]![2]);
-    t.is(r.stderr.trim().split("\n").length, 1);
-    t.false(r.stderr.includes("    at "));
-    t.deepEqual(readdirSync(out), [], "nothing written");
-  });
+  // The first case through the real CLI (exit 2, one line on stderr, no stack trace, nothing written); the
+  // others in-process: an InputError (what runCli turns into that line and exit 2) and still nothing written.
+  const [first, ...rest] = cases;
+  const out0 = tempDir();
+  const r = await runEvalCli([...FAST, "--out", out0, "--predictions", `sys=${file(`${first![0]}.jsonl`, first![1])}`]);
+  t.is(r.code, 2, `${first![0]}: ${r.stderr}`);
+  t.regex(r.stderr, first![2]);
+  t.is(r.stderr.trim().split("\n").length, 1);
+  t.false(r.stderr.includes("    at "));
+  t.deepEqual(readdirSync(out0), [], "nothing written");
+  for (const [name, text, message] of rest) {
+    const out = tempDir();
+    const err = await t.throwsAsync(evalMain([...FAST, "--out", out, "--predictions", `sys=${file(`${name}.jsonl`, text)}`]), { instanceOf: InputError }, name);
+    t.regex(err?.message ?? "", message);
+    t.false(err?.message.includes("\n"), `${name}: one line`);
+    t.deepEqual(readdirSync(out), [], `${name}: nothing written`);
+  }
   const flag = await runEvalCli([...FAST, "--out", tempDir(), "--predictions", "logreg=x.jsonl"]);
   t.is(flag.code, 2);
   t.regex(flag.stderr, /--predictions: the name "logreg" is taken/);

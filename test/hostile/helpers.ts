@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExecutionContext } from "ava";
+import { entryArgv } from "../helpers/cli.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SEEDS = join(ROOT, "seeds");
@@ -20,10 +21,14 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs a TypeScript entry point (`script`, relative to the repository) through tsx in a child process. */
+/**
+ * Runs an entry point (`script`, a .ts path relative to the repository) in a
+ * child process: compiled from dist/ when that is current, else through tsx
+ * (test/helpers/cli.ts).
+ */
 export function runTsx(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import=tsx", script, ...args], {
+    const child = spawn(process.execPath, [...entryArgv(script), ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],

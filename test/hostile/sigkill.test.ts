@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { CLI, QUICK, ROOT, SEEDS, assertBuilt, runCli, tempDir, tempLeftovers } from "./helpers.ts";
 import { writeSeedJsonl } from "./corpus.ts";
+import { entryArgv } from "../helpers/cli.ts";
 
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
@@ -38,7 +39,7 @@ test("SIGKILL mid-write leaves the previous outputs intact; the next build clean
   const big = join(dir, "big.jsonl");
   await writeSeedJsonl(big, 3000); // ~5 MB: several seconds of work
   const tag = `CLAIMSTANCE_HOSTILE_${randomUUID()}`;
-  const child = spawn(process.execPath, ["--import=tsx", CLI, "--input", big, "--out", out, "--workers", "2", ...QUICK], {
+  const child = spawn(process.execPath, [...entryArgv(CLI), "--input", big, "--out", out, "--workers", "2", ...QUICK], {
     cwd: ROOT,
     env: { ...process.env, [tag]: "1" },
     stdio: "ignore",

@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCueClasses } from "../../src/label/lexicon/cue-classes.ts";
 import { extractArticles } from "../../src/extract/index.ts";
-import { labelArticle, loadLexicons } from "../../src/label/index.ts";
+import { labelArticle } from "../../src/label/index.ts";
+import { lexicons } from "./helpers.ts";
 
 async function labelledSeed(file: string, prefix: string) {
   const text = await readFile(join("seeds", file), "utf8");
-  const lex = await loadLexicons();
+  const lex = await lexicons();
   for (const art of extractArticles({ path: file, text, kind: "txt", location: join("seeds", file) }).articles) {
     const out = labelArticle(art, lex);
     const i = art.sentences.findIndex((s) => s.text.startsWith(prefix));

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { readBratFolder, type AnnotatedArticle } from "../../src/eval/benchmarks/brat.ts";
 import { extractArticles, isSkipped, readInputs } from "../../src/extract/index.ts";
 import { makeGoldLookup, parseGold } from "../../src/label/analysis/gold.ts";
-import { labelArticle, loadLexicons } from "../../src/label/index.ts";
+import { labelArticle } from "../../src/label/index.ts";
+import { lexicons } from "./helpers.ts";
 import { tokenizeSentence } from "../../src/label/tokens/tokenize.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
 
@@ -23,7 +24,7 @@ const folders = new Map<string, Promise<AnnotatedArticle[]>>();
 /** The labels of the sentence starting with `prefix` in the first article of `split` whose text holds it. */
 async function labelled(split: "dev" | "train", prefix: string): Promise<{ text: string; labels: SentenceLabels }> {
   if (!folders.has(split)) folders.set(split, readBratFolder(join(CORPUS, split)));
-  const lex = await loadLexicons();
+  const lex = await lexicons();
   for (const a of (await folders.get(split)!).filter((x) => x.text.includes(prefix)))
     for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
       const i = art.sentences.findIndex((s) => s.text.startsWith(prefix));
@@ -34,7 +35,7 @@ async function labelled(split: "dev" | "train", prefix: string): Promise<{ text:
 
 /** A gold item of data/gold/ (real news sentences) labelled from its own context, as the gold benchmark does. */
 async function goldItem(file: string, gid: string): Promise<SentenceLabels> {
-  const lex = await loadLexicons();
+  const lex = await lexicons();
   const item = parseGold(file, await readFile(join("data/gold", file), "utf8")).find((g) => g.gid === gid);
   if (!item) throw new Error(`no gold item ${gid}`);
   return makeGoldLookup([], lex)(item).labels;
@@ -42,7 +43,7 @@ async function goldItem(file: string, gid: string): Promise<SentenceLabels> {
 
 /** The labels of the seed sentence starting with `prefix`. */
 async function seedSentence(prefix: string): Promise<SentenceLabels> {
-  const lex = await loadLexicons();
+  const lex = await lexicons();
   for await (const doc of readInputs(["seeds"])) {
     if (isSkipped(doc)) continue;
     for (const art of extractArticles(doc).articles) {
@@ -144,7 +145,7 @@ maybe("NYT double quotes (''): a report inside the quote is quoted, the sentence
 });
 
 test("tokenizer: \"''\" is one straight double quote mark, the words between two of them are quoted", async (t) => {
-  const { toks } = tokenizeSentence("''Donald Trump says he'll make America great again,'' Ms. Warren said.", (await loadLexicons()).vocab);
+  const { toks } = tokenizeSentence("''Donald Trump says he'll make America great again,'' Ms. Warren said.", (await lexicons()).vocab);
   t.is(toks[0]!.raw, "''");
   t.is(toks[0]!.kind, "open_quote");
   t.true(toks.find((x) => x.low === "says")!.quoted);
@@ -160,7 +161,7 @@ test("a soft hyphen after a space is no token: 'US \u00adofficials said' names U
   const labels = await goldItem("corpora.jsonl", "fnc1-850-002");
   t.is(labels.actor?.name, "US officials");
   t.is(labels.actor?.type, "unnamed");
-  t.deepEqual(tokenizeSentence("US \u00adofficials said", (await loadLexicons()).vocab).toks.map((x) => x.raw), ["US", "officials", "said"]);
+  t.deepEqual(tokenizeSentence("US \u00adofficials said", (await lexicons()).vocab).toks.map((x) => x.raw), ["US", "officials", "said"]);
 });
 
 // Known failing since the tagger was retrained on the committed code (the soft-hyphen tokenizer change altered three

@@ -10,6 +10,7 @@ import { articleExamples, cueInventory, trainTagger } from "../../src/label/tagg
 import { loadCueRates } from "../../src/label/tagger/model.ts";
 import { extractArticles } from "../../src/extract/index.ts";
 import { labelArticle, loadLexicons } from "../../src/label/index.ts";
+import { lexicons } from "./helpers.ts";
 import type { SentenceLabels } from "../../src/schema.ts";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -23,7 +24,7 @@ let dev: Promise<AnnotatedArticle[]> | null = null;
 /** The labels of the sentence starting with `prefix` in the dev article whose name starts with `article`. */
 async function labelled(article: string, prefix: string): Promise<{ text: string; labels: SentenceLabels }> {
   const articles = await (dev ??= readBratFolder(join(CORPUS, "dev")));
-  const lex = await loadLexicons();
+  const lex = await lexicons();
   for (const a of articles.filter((x) => x.name.startsWith(article) && x.text.includes(prefix)))
     for (const art of extractArticles({ path: `${a.name}.txt`, text: a.text, kind: "txt", location: a.textPath }).articles) {
       const out = labelArticle(art, lex);
