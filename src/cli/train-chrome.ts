@@ -10,6 +10,9 @@ import { DEFAULT_CHROME_MODEL, type ChromeModelFile } from "../extract/cleaning/
 import { prepareCleaningFor } from "../eval/benchmarks/cleaning-allsides.ts";
 import { ALLSIDES_FILE, readAllSides, readChromeGold, type OutletDocument } from "../eval/allsides.ts";
 import { documentExamples, fitChromeModel, heldOutOutlet, scoreAt, type Example } from "../eval/chrome-train.ts";
+import { prepareCleaning } from "../dataset/boilerplate.ts";
+import { readInputs } from "../extract/index.ts";
+import { readFileSync } from "node:fs";
 import { ensureDir, writeAtomic } from "../eval/io.ts";
 import { InputError } from "../errors.ts";
 import { existsSync } from "node:fs";
@@ -17,6 +20,38 @@ import { numberFlag, parseFlags, runCli } from "./main.ts";
 
 export const DEFAULT_TRAIN_GOLD = fileURLToPath(new URL("../../data/gold/chrome/chrome-allsides-train.jsonl", import.meta.url));
 export const DEFAULT_EVAL_GOLD = fileURLToPath(new URL("../../data/gold/chrome/chrome-allsides-eval.jsonl", import.meta.url));
+export const DEFAULT_HAND_LINES = fileURLToPath(new URL("../../data/gold/chrome/chrome-lines-hand.jsonl", import.meta.url));
+
+/** FNC-1 body files (the hand-labelled FNC-1 lines are read from them). */
+const FNC1_INPUTS = ["fnc1/train_bodies.csv", "fnc1/competition_test_bodies.csv"];
+const FNC1_READ = { textColumn: "articleBody", idColumn: "Body ID" };
+
+interface HandLine {
+  corpus: "allsides" | "fnc1";
+  id: string;
+  text: string;
+  label: "chrome" | "text";
+}
+
+/** The hand-labelled lines, by corpus and document id: sentence text → label (1 chrome). */
+function readHandLines(file: string): Map<string, Map<string, 0 | 1>> {
+  const out = new Map<string, Map<string, 0 | 1>>();
+  readFileSync(file, "utf8").split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let l: HandLine;
+    try {
+      l = JSON.parse(line) as HandLine;
+    } catch {
+      throw new InputError(`${file}:${i + 1}: not JSON`);
+    }
+    if ((l.corpus !== "allsides" && l.corpus !== "fnc1") || typeof l.text !== "string" || (l.label !== "chrome" && l.label !== "text"))
+      throw new InputError(`${file}:${i + 1}: needs corpus allsides|fnc1, id, text and label chrome|text`);
+    const key = `${l.corpus}:${l.id}`;
+    if (!out.has(key)) out.set(key, new Map());
+    out.get(key)!.set(l.text, l.label === "chrome" ? 1 : 0);
+  });
+  return out;
+}
 
 export const HELP = `Usage: npm run train-chrome -- [options]
 
@@ -36,7 +71,7 @@ Options:
 `;
 
 /** Weight of a hand-labelled sentence against a weakly labelled one (copies in the training set). */
-const HAND_WEIGHT = 3;
+const HAND_WEIGHT = 5;
 
 export function renderChromeModel(m: ChromeModelFile): string {
   const rows: string[] = [];
@@ -74,28 +109,41 @@ export async function main(argv: string[]): Promise<void> {
   }
   // The weak labels come from the rules as a build runs them: templates counted over the same documents.
   const spec = await prepareCleaningFor(docs);
+  const handLines = readHandLines(DEFAULT_HAND_LINES);
   const train: Example[] = [];
-  const validation: Example[] = [];
   const heldOut: Example[] = [];
-  for (const doc of docs) {
-    const g = hand.get(doc.docId!) ?? null;
-    const ex = documentExamples(doc, spec, g);
-    if (heldOutOutlet(doc.outlet)) heldOut.push(...ex);
-    // Every fifth outlet of the training outlets (by hash) picks the threshold.
-    else if (heldOutOutlet(`${doc.outlet}#validation`)) validation.push(...ex);
-    else for (let c = 0; c < (g ? HAND_WEIGHT : 1); c++) train.push(...ex);
+  const put = (outlet: string, ex: Example[]) => (heldOutOutlet(outlet) ? heldOut : train).push(...ex);
+  for (const doc of docs) put(doc.outlet, documentExamples(doc, spec, hand.get(doc.docId!) ?? null, handLines.get(`allsides:${doc.docId}`) ?? null));
+  // FNC-1: only its hand-labelled sentences, each body its own group (FNC-1 names no outlet).
+  const fnc1 = FNC1_INPUTS.map((p) => join(f.corpora ?? "../shared/corpora", p));
+  if (!fnc1.every((p) => existsSync(p))) throw new InputError(`${fnc1.join(", ")}: not found (--corpora DIR): the hand-labelled FNC-1 lines are read from them`);
+  const fnc1Spec = await prepareCleaning(fnc1, FNC1_READ);
+  const fnc1Seen = new Set<string>();
+  for await (const d of readInputs(fnc1, FNC1_READ)) {
+    if ("reason" in d) continue;
+    const lines = handLines.get(`fnc1:${d.docId}`);
+    // Body ids repeat across the two files: a body's lines are taken once.
+    if (!lines || fnc1Seen.has(d.docId!)) continue;
+    fnc1Seen.add(d.docId!);
+    const outlet = `fnc1#${d.docId}`;
+    put(outlet, documentExamples({ ...d, outlet, site: "fnc1" }, fnc1Spec, null, lines, true));
   }
   const outlets = (pred: (o: string) => boolean) => [...taken.keys()].filter(pred).length;
   const trained = {
-    corpus: "AllSides", articles: docs.length, per_outlet: perOutlet, hand_labelled_articles: hand.size,
-    train_outlets: outlets((o) => !heldOutOutlet(o) && !heldOutOutlet(`${o}#validation`)), sentences: train.length,
+    corpus: "AllSides + FNC-1 hand-labelled lines", articles: docs.length, per_outlet: perOutlet, hand_labelled_articles: hand.size,
+    hand_labelled_lines: [...handLines.values()].reduce((n, m) => n + m.size, 0),
+    train_outlets: outlets((o) => !heldOutOutlet(o)), sentences: train.length, hand_sentences: train.filter((e) => e.hand).length,
   };
-  const r = fitChromeModel(train, validation, l2, trained);
+  const r = fitChromeModel(train, l2, HAND_WEIGHT, trained);
   const model = { intercept: r.file.intercept, weights: Float64Array.from(r.file.weights) };
-  r.file.trained.held_out = { outlets: outlets(heldOutOutlet), ...scoreAt(model, heldOut, r.file.threshold) };
+  r.file.trained.held_out = {
+    outlets: outlets(heldOutOutlet),
+    hand: scoreAt(model, heldOut.filter((e) => e.hand), r.file.threshold),
+    weak: scoreAt(model, heldOut.filter((e) => !e.hand), r.file.threshold),
+  };
   await ensureDir(dirname(out));
   await writeAtomic([[out, renderChromeModel(r.file)]]);
-  process.stdout.write(`trained on ${train.length} sentences of ${docs.length} articles; threshold ${r.file.threshold}; held-out outlets ${JSON.stringify(r.file.trained.held_out)} → ${out}\n`);
+  process.stdout.write(`trained on ${train.length} sentences of ${docs.length} articles; threshold ${r.file.threshold} (cross-validation by outlet, hand-labelled: ${JSON.stringify(r.crossValidation)}); held-out outlets ${JSON.stringify(r.file.trained.held_out)} → ${out}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runCli("train-chrome", () => main(process.argv.slice(2)));
