@@ -68,7 +68,7 @@ export function documentExamples(
       const handLabel = lines?.get(s.text);
       if (onlyLines && handLabel === undefined) return;
       // The clean step never asks the model about these (modelAsked).
-      if (!modelAsked(s.text, utf16[s.start]!, page.title, i, a.sentences.length)) return;
+      if (!modelAsked(s.text, utf16[s.start]!, page.title)) return;
       let chars = 0;
       let inChrome = 0;
       const cps = [...s.text];
@@ -108,8 +108,8 @@ export function scoreAt(model: { intercept: number; weights: Float64Array }, exa
  * the hand-labelled sentences is kept (against weak labels precision is
  * understated: most "false positives" there are furniture no rule lists).
  */
-const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
-const MIN_PRECISION = 0.9;
+const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
+export const MIN_PRECISION = 0.95;
 export const FOLDS = 5;
 
 /** Fold of an outlet in the cross-validation (a hash of its name). */

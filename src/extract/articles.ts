@@ -178,7 +178,7 @@ function assemble(
         sentenceDrops.push({ text: auditText(sentenceText), category, start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end) });
         continue;
       }
-      if (modelCtx && modelAsked(sentenceText, s.start, modelCtx.title, index, seg.spans.length)) {
+      if (modelCtx && modelAsked(sentenceText, s.start, modelCtx.title)) {
         const features = featuresAt(doc.text, s, index, seg.spans.length, modelCtx.page(), cleaning.repeated, seg.spans[index - 1] ?? null, seg.spans[index + 1] ?? null);
         const score = chromeScore(modelCtx.model, features);
         if (score >= modelCtx.model.threshold) {

@@ -112,7 +112,8 @@ export function sentenceFeatures(text: string, ctx: SentenceContext): { cols: nu
   for (const w of distinct) if (ctx.titleWords.has(w)) shared++;
   const union = distinct.size + ctx.titleWords.size - shared;
   put("title_likeness", union ? shared / union : 0);
-  put("repeated_in_corpus", ctx.repeated.size && ctx.repeated.has(unitHash(text, 0, text.length)) ? 1 : 0);
+  // Only a short line: in a corpus holding the same article twice (BBC) every sentence repeats, furniture or not.
+  put("repeated_in_corpus", n <= 12 && ctx.repeated.size && ctx.repeated.has(unitHash(text, 0, text.length)) ? 1 : 0);
   put("whole_line", ctx.wholeLine ? 1 : 0);
   put("bracketed", /^[([]/.test(text) && /[)\]][.]?$/.test(text) ? 1 : 0);
   put("near_end", ctx.count - 1 - ctx.index <= 2 ? 1 : 0);
@@ -194,28 +195,28 @@ export function featuresAt(
 export const MODEL_MAX_WORDS = 25;
 
 /**
- * Whether the clean step asks the model about sentence `index` of `count`:
- * not when it quotes or attributes (a claim is never dropped on a guess), not
- * on the title line (a heading, kept as kind headline), not when longer than
- * MODEL_MAX_WORDS; then when it holds a furniture token (link, handle,
- * e-mail, ©, |), ends without final punctuation, is short (< PROSE_WORDS), or
- * is one of the article's last END_SENTENCES sentences (where bios, credits
- * and prompts stand: "<Name> is a …", "… contributed to this report").
+ * Whether the clean step asks the model about a sentence: not when it quotes
+ * or attributes (a claim is never dropped on a guess), not on the title line
+ * (a heading, kept as kind headline), not when longer than MODEL_MAX_WORDS;
+ * then only when it holds a furniture token (link, handle, e-mail, ©, |) or
+ * is short (SHORT_WORDS) and does not read as prose (PROSE_WORDS).
+ * (Issue 20 round 3 tried asking about the last three sentences and
+ * unpunctuated lines up to 25 words too: on BBC, horne2017 and PolNeAR the
+ * model then dropped closing prose sentences and list items.)
  */
-export function modelAsked(sentence: string, start: number, title: Line | null, index = 0, count = 1): boolean {
+export function modelAsked(sentence: string, start: number, title: Line | null): boolean {
   // Cheapest tests first: this runs on every sentence of a build.
   if (sentence.length > MODEL_MAX_CHARS) return false;
   if (title !== null && start >= title.start && start < title.end) return false;
-  const n = wordCount(sentence);
-  if (n > MODEL_MAX_WORDS) return false;
-  if (!FURNITURE_TOKEN.test(sentence) && n >= PROSE_WORDS && FINAL.test(sentence) && count - 1 - index >= END_SENTENCES) return false;
+  const furniture = FURNITURE_TOKEN.test(sentence);
+  if (!furniture) {
+    const n = wordCount(sentence);
+    if (n > SHORT_WORDS || (n >= PROSE_WORDS && FINAL.test(sentence))) return false;
+  } else if (wordCount(sentence) > MODEL_MAX_WORDS) return false;
   // An embedded tweet's text (a t.co / pic.twitter link, or a hashtag, after words) is a record: the author's words.
   if ((sentence.includes("#") || sentence.includes("t.co/") || sentence.includes("pic.twitter")) && TWEET_TEXT.test(sentence)) return false;
   return !QUOTE_OR_REPORT.test(sentence);
 }
-
-/** The last this-many sentences of an article are asked about even when they read as prose. */
-export const END_SENTENCES = 3;
 
 const TWEET_TEXT = /\p{L}{2,}[^\n]*?(?:\b(?:t\.co|pic\.twitter\.com)\/\w|(?:^|\s)#\p{L})/u;
 
@@ -245,7 +246,10 @@ function wordCount(s: string): number {
   return n;
 }
 
-/** A sentence of at least this many words with final punctuation and no link, handle, e-mail, © or |, not among the last END_SENTENCES, reads as prose: never asked (on FNC-1 and BBC the model's guesses among such sentences were as often prose as furniture). */
+/** Without a link, handle, e-mail, © or |, only lines of at most this many words are asked (longer ones are standfirsts, captions, list items: the caption rules' business). */
+export const SHORT_WORDS = 12;
+
+/** A sentence of at least this many words with final punctuation and no link, handle, e-mail, © or | reads as prose: never asked (on FNC-1 and BBC the model's guesses among such sentences were as often prose as furniture). */
 export const PROSE_WORDS = 6;
 const FURNITURE_TOKEN = /https?:\/\/|www\.|\S@\S|(?:^|\s)@\w|[©|]/;
 
