@@ -34,8 +34,8 @@ export const LINE_FINAL = /[.!?…:;][”’"')\]»“]*$|[”"]$/;
 const LABEL = /^(?:[\p{L}.]{2,20}\s{3,})?\p{Lu}[\p{L}\p{N}'’&.-]*(?: [\p{L}\p{N}'’&.-]+){0,3}: (?![“"‘'])(?=\S)/u;
 /** An embedded tweet's text: a signature "(@handle) Month d, yyyy" at its end, or a t.co / pic.twitter link (issue 20: it is a tweet, credited to its author, not a caption). */
 const TWEET = /\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\s*$|\b(?:pic\.twitter\.com|t\.co)\/\w/;
-/** A source credited in the line: "according to X", "X said / says / told", "reports X" at its end. */
-const ATTRIBUTED = /\b(?:according to|said|says|told)\b|,\s+(?:reports?|writes|notes)\s+(?:the\s+)?\p{Lu}[^,]{0,40}$/u;
+/** A source credited at the line's end: "…, reports Wired", "…, according to the New York Times" (a Daily Mail caption's "X said …" inside the line stays a caption). */
+const ATTRIBUTED = /,\s+(?:reports?|writes|notes|according to|said|says)\s+(?:the\s+)?\p{Lu}[^,]{0,40}$/u;
 const LIST_MARKER = /^(?:[-–—•*·▪►]|\d{1,2}[.)]\s)/;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
