@@ -1,9 +1,10 @@
 // `npm run train-chrome`: trains the segment model of the clean step
 // (src/extract/cleaning/model.ts) on AllSides sentences (src/eval/chrome-train.ts:
 // weak labels from the rules, hand labels where data/gold/chrome/chrome-allsides-train.jsonl
-// marks an article) and writes its weights as data
-// (data/models/chrome-classifier.json). Same corpus and flags give
-// byte-identical weights.
+// marks an article or data/gold/chrome/chrome-lines-hand.jsonl labels a line)
+// and FNC-1's hand-labelled lines, chooses L2 and threshold by cross-validation
+// by outlet, and writes its weights as data (data/models/chrome-classifier.json).
+// Same corpora and flags give byte-identical weights.
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_CHROME_MODEL, type ChromeModelFile } from "../extract/cleaning/model.ts";
@@ -61,9 +62,12 @@ export const HELP = `Usage: npm run train-chrome -- [options]
 Trains the segment model of the clean step (logistic regression over
 sentence features: length, function-word share, capitalisation, final
 punctuation, a verb, link/handle/photo-agency tokens, position, likeness to
-the title, repetition, hashed words) on AllSides sentences labelled by the
-rules (weak labels) and by hand (the train gold file), and writes its weights.
-The eval gold file's articles, outlets and web sites are never used.
+the title, neighbours, repetition, hashed words) on AllSides sentences labelled
+by the rules (weak labels) and by hand (the train gold file, the hand-labelled
+lines of data/gold/chrome/chrome-lines-hand.jsonl, FNC-1's among them), with the
+threshold chosen by cross-validation by outlet, and writes its weights. The eval
+gold file's articles, outlets and web sites are never used. Reads
+${ALLSIDES_FILE} and ${FNC1_INPUTS.join(", ")} under --corpora.
 
 Options:
   --corpora DIR     corpora folder holding ${ALLSIDES_FILE} (default: ../shared/corpora)

@@ -7,8 +7,10 @@
 // marks instead. Outlets are split by a hash of their name: HELDOUT_SHARE of
 // them are held out for the precision / recall report, the eval gold file's
 // articles and outlets are never used. Hand-labelled sentences
-// (data/gold/chrome/chrome-lines-hand.jsonl) override the weak labels. The
-// threshold is chosen by cross-validation by outlet on the training outlets.
+// (data/gold/chrome/chrome-lines-hand.jsonl, AllSides and FNC-1) override the
+// weak labels. The threshold is chosen by cross-validation by outlet (FOLDS
+// folds) on the training outlets: the lowest whose out-of-fold precision on
+// hand-labelled sentences reaches MIN_PRECISION.
 // Deterministic: input order, hashed folds, L-BFGS from zero.
 import { extractArticles } from "../extract/index.ts";
 import { CHROME_CATEGORIES, type ChromeCategory } from "../extract/chrome-lexicon.ts";
