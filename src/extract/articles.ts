@@ -130,12 +130,12 @@ interface ModelContext {
 }
 
 /** The segment model and the page context its features need, or null when the model is off (--keep-chrome model, no model file). */
-function modelContext(text: string, cleaning: Cleaning, lines: readonly Line[]): ModelContext | null {
+function modelContext(text: string, cleaning: Cleaning, lines: readonly Line[], outlet: string | null): ModelContext | null {
   if (!cleaning.learned || cleaning.keep.has("model")) return null;
   const model = loadChromeModel();
   if (!model) return null;
   let page: PageContext | null = null;
-  return { model, title: lines.find((l) => l.end > l.start) ?? null, page: () => (page ??= pageContext(text, lines)) };
+  return { model, title: lines.find((l) => l.end > l.start) ?? null, page: () => (page ??= pageContext(text, lines, outlet)) };
 }
 
 function auditText(s: string): string {
@@ -156,7 +156,7 @@ function assemble(
 ): ExtractResult {
   const textUnits = marks.textUnits;
   const offsets = new CodePointOffsets(doc.text);
-  const modelCtx = modelContext(doc.text, cleaning, marks.lines);
+  const modelCtx = modelContext(doc.text, cleaning, marks.lines, doc.source?.outlet ?? null);
   const credits = cleaning.learned ? tweetCredits(doc.text, marks.lines, marks.chrome) : [];
   const sentenceDrops: DroppedChrome[] = [];
   const articles: Array<Omit<Article, "doc_id">> = [];
@@ -179,7 +179,8 @@ function assemble(
         continue;
       }
       if (modelCtx && modelAsked(sentenceText, s.start, modelCtx.title)) {
-        const score = chromeScore(modelCtx.model, featuresAt(doc.text, s, index, seg.spans.length, modelCtx.page(), cleaning.repeated));
+        const features = featuresAt(doc.text, s, index, seg.spans.length, modelCtx.page(), cleaning.repeated, seg.spans[index - 1] ?? null, seg.spans[index + 1] ?? null);
+        const score = chromeScore(modelCtx.model, features);
         if (score >= modelCtx.model.threshold) {
           chrome.model = (chrome.model ?? 0) + 1;
           sentenceDrops.push({ text: auditText(sentenceText), category: "model", start: offsets.toCodePoint(s.start), end: offsets.toCodePoint(s.end), score: Math.round(score * 1000) / 1000 });

@@ -20,8 +20,8 @@ corpusTest("train-chrome writes the same weights twice, in the model format the 
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
-    await main(["--corpora", CORPORA, "--per-outlet", "1", "--out", a]);
-    await main(["--corpora", CORPORA, "--per-outlet", "1", "--out", b]);
+    await main(["--corpora", CORPORA, "--per-outlet", "1", "--l2", "10", "--out", a]);
+    await main(["--corpora", CORPORA, "--per-outlet", "1", "--l2", "10", "--out", b]);
   } finally {
     process.stdout.write = write;
   }

@@ -11,6 +11,8 @@ import { readAllSides, type OutletDocument } from "../../src/eval/allsides.ts";
 import { OutletTemplateCounter, templateKey } from "../../src/extract/cleaning/templates.ts";
 import { prepareCleaning, prepareCleaningFromDocs } from "../../src/dataset/boilerplate.ts";
 import { assertOffsetsRoundTrip } from "./helpers.ts";
+import { loadChromeModel } from "../../src/extract/cleaning/model.ts";
+import { DENSE_FEATURES, sentenceFeatures, wordSet } from "../../src/extract/cleaning/features.ts";
 
 const CORPORA = fileURLToPath(new URL("../../../shared/corpora/", import.meta.url));
 const ALLSIDES = join(CORPORA, "allsides/articles.jsonl.gz");
@@ -147,8 +149,51 @@ fncTest("the segment model drops unlisted furniture with its score (a credit lin
   const spec = await prepareCleaning([FNC1], read);
   const on = extractArticles(body!, spec);
   const model = on.dropped.filter((x) => x.category === "model");
-  t.true(model.some((x) => x.text === "Uploaded By: JoshPalerLin" && x.score! >= 0.9 && x.score! <= 1));
+  const threshold = loadChromeModel()!.threshold;
+  t.true(model.some((x) => x.text === "Uploaded By: JoshPalerLin" && x.score! >= threshold && x.score! <= 1));
   const off = extractArticles(body!, { ...spec, keep: ["model"] });
   t.false(off.dropped.some((x) => x.category === "model"));
   t.true(off.articles.some((a) => a.sentences.some((s) => s.text === "Uploaded By: JoshPalerLin")));
+});
+
+/** FNC-1 train bodies by id (one read of the file). */
+async function fncBodies(ids: readonly string[]): Promise<Map<string, InputDocument>> {
+  const out = new Map<string, InputDocument>();
+  for await (const d of readInputs([FNC1], { textColumn: "articleBody", idColumn: "Body ID" }))
+    if (!("reason" in d) && ids.includes(d.docId!) && !out.has(d.docId!)) out.set(d.docId!, d);
+  return out;
+}
+
+fncTest("PolitiFact's verdict is content: 'Our ruling' is kept (the model), 'PANTS ON FIRE – …' keeps its label (no dateline); a line crediting the New York Times at its end is no caption", async (t) => {
+  const read = { textColumn: "articleBody", idColumn: "Body ID" };
+  const bodies = await fncBodies(["855", "2376"]);
+  const spec = await prepareCleaning([FNC1], read);
+  const texts = (id: string) => extractArticles(bodies.get(id)!, spec).articles.flatMap((a) => a.sentences.map((s) => s.text));
+  const politifact = texts("855");
+  t.true(politifact.includes("Our ruling"));
+  t.true(politifact.some((s) => s.startsWith("PANTS ON FIRE – The statement is not accurate")));
+  const r = extractArticles(bodies.get("2376")!, spec);
+  t.true(r.articles.some((a) => a.sentences.some((s) => s.text.endsWith("aid worker colleagues last August, according to the New York Times"))));
+  t.false(r.dropped.some((x) => x.category === "caption" && x.text.includes("according to the New York Times")));
+});
+
+fncTest("segment-model features of real lines: a bio's shape, the outlet it names, a name alone, an all-caps label, the neighbours", async (t) => {
+  const bodies = await fncBodies(["655", "1604"]);
+  const bio = bodies.get("655")!.text.split("\n").map((l) => l.trim()).find((l) => l.includes("is a reporter at National Review Online"))!;
+  t.truthy(bio);
+  const on = (f: { cols: number[]; vals: number[] }, name: (typeof DENSE_FEATURES)[number]) => f.cols.includes(DENSE_FEATURES.indexOf(name));
+  const ctx = { index: 9, count: 10, titleWords: wordSet(""), wholeLine: true, repeated: new Set<number>() };
+  const f = sentenceFeatures(bio, { ...ctx, outlet: "national review", prev: "He said so.", next: null });
+  t.true(on(f, "bio_shape"));
+  t.true(on(f, "names_outlet"));
+  t.true(on(f, "near_end"));
+  t.true(on(f, "no_next"));
+  t.false(on(f, "prev_no_final"));
+  t.false(on(f, "name_only"));
+  t.false(on(sentenceFeatures(bio, { ...ctx, outlet: "the hill" }), "names_outlet"));
+  const name = sentenceFeatures("Katherine Timpf", ctx);
+  t.true(on(name, "name_only"));
+  t.false(on(name, "bio_shape"));
+  t.true(on(sentenceFeatures("SEE ALSO: the latest", ctx), "caps_label"));
+  t.false(on(sentenceFeatures("See also the latest", ctx), "caps_label"));
 });

@@ -13,6 +13,9 @@ export const DENSE_FEATURES = [
   "log_length", "words_le_3", "words_le_8", "words_ge_25", "stopword_share", "capitalised_share", "all_caps_share",
   "final_punct", "no_verb", "url", "handle", "email", "photo_agency", "digit_share", "pipe_or_copyright", "colon",
   "quote", "first", "last", "relative_position", "title_likeness", "repeated_in_corpus", "whole_line", "bracketed",
+  // Issue 20, round 3: position from the end, the neighbours, and shapes of furniture no token gives away.
+  "near_end", "words_le_12", "prev_no_final", "next_no_final", "prev_short", "next_short", "no_prev", "no_next",
+  "name_only", "bio_shape", "caps_label", "second_person", "names_outlet",
 ] as const;
 export const HASH_BUCKETS = 1024;
 export const FEATURE_COUNT = DENSE_FEATURES.length + HASH_BUCKETS;
@@ -31,6 +34,12 @@ const VERBS = new Set(
 const PHOTO_AGENCY = /\b(?:AP|AFP|Getty|Reuters|EPA|Photo|Photograph|Photographer|Images|Pool|Shutterstock|iStock)\b/;
 const FINAL = /[.!?…:;][”’"')\]»]*$|[”"]$/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** A name (and maybe a title or outlet) alone: capitalised words, initials, "and", commas ("Jeva Lange", "Tom McTague, The Atlantic"). */
+const NAME_ONLY = /^(?:\p{Lu}[\p{L}.'’-]*|and|of|the|,)(?:[ ,]+(?:\p{Lu}[\p{L}.'’-]*|and|of|the))*[.]?$/u;
+/** An author bio's opening: "<Name> is a/an/the …", "<Name> has been …". */
+const BIO = /^(?:[—–-]\s*)?(?:\p{Lu}[\p{L}.'’-]*,?\s+){1,4}(?:\([^)]{1,40}\)\s+)?(?:is|was|has been|serves as|writes)\s+(?:a|an|the|senior|editor|professor|author|director|president|founder|co-)\b/u;
+/** An all-caps label and a colon opening the sentence ("RELATED:", "SEE ALSO:", "NOW WATCH:"). */
+const CAPS_LABEL = /^[(\[]?\p{Lu}[\p{Lu}\p{N} '’&-]{1,30}:/u;
 
 export interface SentenceContext {
   /** Index of the sentence in its article and the article's sentence count. */
@@ -41,6 +50,11 @@ export interface SentenceContext {
   /** The sentence is a whole line of the text. */
   wholeLine: boolean;
   repeated: ReadonlySet<number>;
+  /** The sentences before and after it in the article (null at its edges). */
+  prev?: string | null;
+  next?: string | null;
+  /** Lower-case name of the document's outlet (its metadata), or null. */
+  outlet?: string | null;
 }
 
 /** Sparse feature vector: column indexes (ascending within the dense part, then hashed buckets) and values. */
@@ -98,16 +112,38 @@ export function sentenceFeatures(text: string, ctx: SentenceContext): { cols: nu
   for (const w of distinct) if (ctx.titleWords.has(w)) shared++;
   const union = distinct.size + ctx.titleWords.size - shared;
   put("title_likeness", union ? shared / union : 0);
-  put("repeated_in_corpus", ctx.repeated.size && ctx.repeated.has(unitHash(text, 0, text.length)) ? 1 : 0);
+  // Only a short line: in a corpus holding the same article twice (BBC) every sentence repeats, furniture or not.
+  put("repeated_in_corpus", n <= 12 && ctx.repeated.size && ctx.repeated.has(unitHash(text, 0, text.length)) ? 1 : 0);
   put("whole_line", ctx.wholeLine ? 1 : 0);
   put("bracketed", /^[([]/.test(text) && /[)\]][.]?$/.test(text) ? 1 : 0);
+  put("near_end", ctx.count - 1 - ctx.index <= 2 ? 1 : 0);
+  put("words_le_12", n <= 12 ? 1 : 0);
+  const prev = ctx.prev ?? null;
+  const next = ctx.next ?? null;
+  put("prev_no_final", prev !== null && !FINAL.test(prev) ? 1 : 0);
+  put("next_no_final", next !== null && !FINAL.test(next) ? 1 : 0);
+  put("prev_short", prev !== null && wordsIn(prev) <= 8 ? 1 : 0);
+  put("next_short", next !== null && wordsIn(next) <= 8 ? 1 : 0);
+  put("no_prev", prev === null ? 1 : 0);
+  put("no_next", next === null ? 1 : 0);
+  put("name_only", n >= 2 && n <= 6 && !verb && NAME_ONLY.test(text) ? 1 : 0);
+  put("bio_shape", BIO.test(text) ? 1 : 0);
+  put("caps_label", CAPS_LABEL.test(text) ? 1 : 0);
+  put("second_person", /\byou(?:r|rs)?\b/i.test(text) ? 1 : 0);
+  put("names_outlet", ctx.outlet && ctx.outlet.length >= 3 && text.toLowerCase().includes(ctx.outlet) ? 1 : 0);
   const buckets = new Set<number>();
   for (const w of distinct) buckets.add(DENSE_FEATURES.length + (bucketOf(w) % HASH_BUCKETS));
+  // The first word has a bucket of its own ("Follow", "Contributing", "RELATED": furniture opens with them).
+  if (n > 0) buckets.add(DENSE_FEATURES.length + (bucketOf(`^${lower[0]}`) % HASH_BUCKETS));
   for (const b of [...buckets].sort((a, b) => a - b)) {
     cols.push(b);
     vals.push(1);
   }
   return { cols, vals };
+}
+
+function wordsIn(s: string): number {
+  return (s.match(WORD) ?? []).length;
 }
 
 /** FNV-1a of a word: its hashed bag-of-words bucket (stable across machines). */
@@ -128,13 +164,16 @@ export interface PageContext {
   titleWords: ReadonlySet<string>;
   /** Non-empty lines, start → end (UTF-16). */
   lineEnds: ReadonlyMap<number, number>;
+  /** Lower-case outlet name from the document's metadata (its parenthesised part and " - …" suffix cut: "fox news (online)" → "fox news"), or null. */
+  outlet: string | null;
 }
 
-export function pageContext(text: string, lines: readonly Line[]): PageContext {
+export function pageContext(text: string, lines: readonly Line[], outlet: string | null = null): PageContext {
   const title = lines.find((l) => l.end > l.start) ?? null;
   const lineEnds = new Map<number, number>();
   for (const l of lines) if (l.end > l.start) lineEnds.set(l.start, l.end);
-  return { title, titleWords: title ? wordSet(text.slice(title.start, Math.min(title.end, title.start + 400))) : new Set(), lineEnds };
+  const name = outlet === null ? null : outlet.toLowerCase().replace(/\s*\(.*$/, "").replace(/\s+-\s.*$/, "").trim();
+  return { title, titleWords: title ? wordSet(text.slice(title.start, Math.min(title.end, title.start + 400))) : new Set(), lineEnds, outlet: name || null };
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -142,11 +181,13 @@ const EMPTY: ReadonlySet<string> = new Set();
 /** The features of sentence `index` of `count` at UTF-16 span s of the page. */
 export function featuresAt(
   text: string, s: { start: number; end: number }, index: number, count: number, page: PageContext, repeated: ReadonlySet<number>,
+  prev: { start: number; end: number } | null = null, next: { start: number; end: number } | null = null,
 ): { cols: number[]; vals: number[] } {
   // The title line itself is compared with nothing (its likeness to itself says nothing).
   const inTitle = page.title !== null && s.start >= page.title.start && s.start < page.title.end;
   return sentenceFeatures(text.slice(s.start, s.end), {
     index, count, titleWords: inTitle ? EMPTY : page.titleWords, wholeLine: page.lineEnds.get(s.start) === s.end, repeated,
+    prev: prev ? text.slice(prev.start, prev.end) : null, next: next ? text.slice(next.start, next.end) : null, outlet: page.outlet,
   });
 }
 
@@ -159,6 +200,9 @@ export const MODEL_MAX_WORDS = 25;
  * (a heading, kept as kind headline), not when longer than MODEL_MAX_WORDS;
  * then only when it holds a furniture token (link, handle, e-mail, ©, |) or
  * is short (SHORT_WORDS) and does not read as prose (PROSE_WORDS).
+ * (Issue 20 round 3 tried asking about the last three sentences and
+ * unpunctuated lines up to 25 words too: on BBC, horne2017 and PolNeAR the
+ * model then dropped closing prose sentences and list items.)
  */
 export function modelAsked(sentence: string, start: number, title: Line | null): boolean {
   // Cheapest tests first: this runs on every sentence of a build.

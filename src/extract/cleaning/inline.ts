@@ -137,6 +137,8 @@ export function sentenceNote(sentence: string): "promo" | null {
   return isPrompt(sentence) ? "promo" : null;
 }
 
+const NOT_PLACE_WORD = /\s(?:ON|IS|ARE|WAS|WERE|NOT|TO|FOR|IN|BY|WITH|AT)\s/;
+
 /** The start of a dateline lead on a line, or -1: the lead words are an upper-case place name (at least two capitals in a row) or a bracketed agency. */
 function datelineEnd(line: string): number {
   const m = DATELINE_LEAD.exec(line.slice(0, 90));
@@ -144,6 +146,8 @@ function datelineEnd(line: string): number {
   const head = m[0];
   // "A —" or "I -" is a sentence, not a place; a place has two upper-case letters in a row or an agency in brackets.
   if (!/\p{Lu}{2}/u.test(head)) return -1;
+  // A place name holds no verb or preposition of a phrase after its first word: "PANTS ON FIRE –" (PolitiFact's verdict) is no dateline.
+  if (NOT_PLACE_WORD.test(head)) return -1;
   return head.length;
 }
 

@@ -12,7 +12,7 @@ import { InputError } from "../../errors.ts";
 import { DENSE_FEATURES, FEATURE_COUNT, HASH_BUCKETS } from "./features.ts";
 
 export const DEFAULT_CHROME_MODEL = fileURLToPath(new URL("../../../data/models/chrome-classifier.json", import.meta.url));
-export const CHROME_MODEL_FORMAT = "claimstance-chrome-logreg-1";
+export const CHROME_MODEL_FORMAT = "claimstance-chrome-logreg-2";
 
 export interface ChromeModelFile {
   format: string;
