@@ -15,7 +15,7 @@ import type { ChromeCategory } from "../../extract/chrome-lexicon.ts";
 import type { NetworkPeriod } from "../../extract/dates.ts";
 import type { DefaultTopics } from "../topic-fit.ts";
 import type { LabelStageOptions } from "../label-stage.ts";
-import { boilerplateTask, scanTask, unitCountsTask, unitDecideTask } from "./prepass.ts";
+import { boilerplateTask, scanTask, unitCountsTask, unitDecideTask, unitTotalsTask } from "./prepass.ts";
 import { bucketsTask, clusterTask, keysTask } from "./dedup.ts";
 import { findDroppedIds, type Ids } from "./ids.ts";
 import { loadPlan, planShards } from "./plan.ts";
@@ -39,9 +39,9 @@ export interface ShardedOptions extends LabelStageOptions {
   shards: number;
 }
 
-export const STAGES = ["plan", "scan", "unit-counts", "unit-decide", "boilerplate", "process", "ids", "keys", "buckets", "cluster", "split", "write", "finalize"] as const;
+export const STAGES = ["plan", "scan", "unit-counts", "unit-totals", "unit-decide", "boilerplate", "process", "ids", "keys", "buckets", "cluster", "split", "write", "finalize"] as const;
 export type StageName = (typeof STAGES)[number];
-const PER_SHARD = new Set<StageName>(["scan", "unit-counts", "unit-decide", "process", "keys", "buckets", "write"]);
+const PER_SHARD = new Set<StageName>(["scan", "unit-counts", "unit-totals", "unit-decide", "process", "keys", "buckets", "write"]);
 
 export function stageList(shards: number): { stage: StageName; tasks: number }[] {
   return STAGES.map((stage) => ({ stage, tasks: PER_SHARD.has(stage) ? shards : 1 }));
@@ -94,8 +94,10 @@ export async function runTask(opts: ShardedOptions, stage: StageName, task: numb
         return scanTask(prepassOptions, minDocs, plan!.shards[task]!, N, dir);
       case "unit-counts":
         return unitCountsTask(dirsOf(work, "scan", N), minDocs, task, dir);
+      case "unit-totals":
+        return unitTotalsTask(dirsOf(work, "scan", N), dirsOf(work, "unit-counts", N), task, dir);
       case "unit-decide":
-        return unitDecideTask(prepassOptions, dirsOf(work, "scan", N), dirsOf(work, "unit-counts", N), minDocs, task, dir);
+        return unitDecideTask(prepassOptions, dirsOf(work, "scan", N), dirsOf(work, "unit-counts", N), dirsOf(work, "unit-totals", N), minDocs, task, dir);
       case "boilerplate":
         return boilerplateTask(prepassOptions, dirsOf(work, "scan", N), dirsOf(work, "unit-decide", N), minDocs, dir);
       case "process":
