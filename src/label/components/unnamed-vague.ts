@@ -86,6 +86,12 @@ function namesPerson(s: SentenceState | undefined): boolean {
   return a !== undefined && a !== null && a.entity.type === "person" && a.resolution !== "resolve.pronoun" && a.resolution !== "resolve.unnamed";
 }
 
+/** Is there a comma outside quotes in [from, to)? */
+function commaBetween(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (toks[k]!.low === "," && !toks[k]!.quoted) return true;
+  return false;
+}
+
 /** Does a reporting verb (reporting_verbs.csv) start inside the cue [start, end)? */
 function reports(ctx: SentenceCtx, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (ctx.lex.reporting.anyAt(ctx.toks, k)) return true;
@@ -106,7 +112,9 @@ export function unnamedSourceHedge(s: SentenceState, next?: SentenceState): Hedg
   // A vague hedge already on the phrase ("some critics have maintained") says it.
   for (const h of s.hedges) if (h.type === "vague" && h.start < end && h.end > start) return null;
   // "shocked doctors who told him to …": a report in the writer's relative clause is no sourcing.
-  for (let k = end; k < w.cue.start; k++) if (RELATIVE.has(toks[k]!.low)) return null;
+  // ("Some liberals, who ordinarily cast themselves as …, now want": a relative clause closed by a comma before the cue is
+  // the writer's aside; the cue is the main clause's.)
+  for (let k = end; k < w.cue.start; k++) if (RELATIVE.has(toks[k]!.low) && !commaBetween(toks, k + 1, w.cue.start)) return null;
   // A bare plural ("Investors had held high hopes of …") is a source only with a reporting verb ("Intelligence agencies
   // said", "Lawyers for the plaintiffs had said"); with any other predicate it is a group acting, not sourcing.
   if (!INDEFINITE.has(toks[start]!.low) && !QUANTIFIERS.has(toks[start]!.low) && !reports(s.ctx, w.cue.start, w.cue.end)) return null;
