@@ -12,7 +12,7 @@ import { nounWord, repairSourceRun } from "../grammar/source-run.ts";
 import { resolveSubject } from "../grammar/subjects.ts";
 import { gateMemo, memoOf } from "./word-memo.ts";
 import { unnamedSource } from "../grammar/unnamed.ts";
-import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS, isLyAdverb } from "../tokens/words.ts";
+import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb } from "../tokens/words.ts";
 
 export interface ModelAttribution {
   proposal: AttributionProposal;
@@ -56,7 +56,8 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   if (!mayAttribute(ctx, model, classes)) return null;
   const tags = tagsOf(model, ctx.lex, ctx.text, ctx.toks, startsInQuote);
   const cues: { start: number; end: number; by: number }[] = [];
-  for (const r of runsOf(tags, C)) {
+  for (const run of runsOf(tags, C)) {
+    const r = withoutTime(ctx.toks, run, "leading");
     if (ctx.toks[r.start]!.quoted || withheld.some((x) => x.start < r.end && r.start < x.end) || !cueCounts(classes, ctx.toks, r.start, r.end)) continue;
     // "drawing criticism from the West", "has faced sharp criticism", "enjoyed tremendous support": the subject of a
     // verb of receiving is the target of the reaction, not its source.
@@ -288,7 +289,22 @@ function nominalSource(ctx: SentenceCtx, run: { start: number; end: number }, cu
   for (let k = run.start; k < run.end && !nominal; k++) nominal = t[k]!.kind === "word" && (t[k]!.cap || !(isLyAdverb(t[k]) || /ed$/.test(t[k]!.low) || RELATIVE_PRONOUNS.has(t[k]!.low)));
   if (!nominal) return null;
   const first = firstConjunct(ctx, run);
-  return first ?? run;
+  return first ?? withoutTime(t, run, "trailing");
+}
+
+/** Words of a time adverbial between a subject and its verb ("officials this week said", "Trump on Monday told"). */
+const TIME_WORDS = new Set(["this", "last", "next", "on", "earlier", "later", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", ...WEEKDAYS]);
+
+/**
+ * The run without the time adverbial the tagger let into it: "Federal/S officials/S this/S week/C said/C" — the cue is
+ * "said", the source "Federal officials". Leading words go from a cue run, trailing ones from a source run; a run made
+ * only of them is kept as it is.
+ */
+function withoutTime(t: SentenceCtx["toks"], run: { start: number; end: number }, side: "leading" | "trailing"): { start: number; end: number } {
+  let { start, end } = run;
+  if (side === "leading") while (start < end - 1 && TIME_WORDS.has(t[start]!.low) && !t[start]!.cap === !WEEKDAYS.has(t[start]!.low)) start++;
+  else while (end > start + 1 && TIME_WORDS.has(t[end - 1]!.low) && !t[end - 1]!.cap === !WEEKDAYS.has(t[end - 1]!.low)) end--;
+  return start === run.start && end === run.end ? run : { start, end };
 }
 
 /** Most words of a common-noun antecedent ("Some liberals, who …"). */
