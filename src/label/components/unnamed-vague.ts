@@ -73,7 +73,8 @@ export function isVagueSource(ctx: SentenceCtx, start: number, end: number): boo
   if (DEFINITE.has(toks[start]!.low) || IDENTIFIED.has(toks[start]!.low)) return false;
   // "Apple executives wanted": members of a named body count as that body (a party or demonym names no one).
   const sentenceStart = start === 0 || toks[start - 1]!.kind === "open_quote";
-  for (let k = sentenceStart ? start + 1 : start; k < end && toks[k] !== head; k++) if (toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
+  const headAt = toks.indexOf(head, start);
+  for (let k = sentenceStart ? start + 1 : start; k < headAt; k++) if (toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
   if (isPlural(head)) return true; // "officials", "Lawyers for the plaintiffs", "experimental studies"
   // Singular: only an indefinite person is no one ("a former anchor", "another activist"); "an official report says",
   // "according to an ongoing congressional investigation" are documents of a body.

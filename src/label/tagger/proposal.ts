@@ -327,6 +327,16 @@ function firstConjunct(ctx: SentenceCtx, run: { start: number; end: number }): {
   return { start: np.start, end: np.end };
 }
 
+/** Prepositions that place people ("officials in Seoul"). */
+const PLACING = new Set(["in", "from", "at"]);
+/** Are tokens [start, nameStart) lower-case noun words ending in a placing preposition ("officials in")? */
+function placedPeople(ctx: SentenceCtx, start: number, nameStart: number): boolean {
+  const t = ctx.toks;
+  if (nameStart - start < 2 || !PLACING.has(t[nameStart - 1]!.low)) return false;
+  for (let k = start; k < nameStart - 1; k++) if (!nounWord(t[k]) && !(k === start && t[k]!.cap && t[k]!.kind === "word")) return false;
+  return true;
+}
+
 /** Words a source run may not start or end with (the tagger's run can spill over a clause boundary). */
 const EDGE_WORDS = new Set(["and", "or", "but", "who", "which", "that", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were", "has", "had", "have", "his", "her", "its", "their", "our", "my", "your", "'s"]);
 
@@ -362,6 +372,9 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   if (np && np.kind === "name" && np.end < end && t.slice(np.end, end).every((x) => nounWord(x))) return unnamedSource(ctx, mem, start, end);
   if (np && np.kind !== "group" && np.start >= start - 1 && np.end <= end + 1) {
     const r = resolveSubject(ctx, mem, np);
+    // "officials in Seoul said", "diplomats from Russia": people placed by a location are an unnamed source, not the
+    // country (a body's members count as the body: "investigators with the committee" is not a place).
+    if (r && r.entity.type === "country" && placedPeople(ctx, start, np.start)) return unnamedSource(ctx, mem, start, end);
     if (r) return r;
     // A pronoun nobody can be found for ("I", "we" in a headline) credits no one.
     if (np.kind === "pronoun") return null;
