@@ -23,6 +23,8 @@ const GROUP_ADJECTIVES = new Set(["democratic", "republican", "democrat", "gop",
 const DEFINITE = new Set(["the", "this", "that", "his", "her", "its", "their", "our", "my", "your"]);
 /** Words that end a source's head noun phrase ("officials with knowledge of …", "lawyers for the plaintiffs"). */
 const AFTER_HEAD = new Set(["of", "with", "for", "from", "in", "at", "on", "familiar", "who", "close", "inside", "within", "to", ",", "and", "or"]);
+/** The possessive clitic. */
+const POSSESSIVE = new Set(["'s", "’s"]);
 /** Plurals not in -s. */
 const PLURAL_HEADS = new Set(["people", "staff", "men", "women", "children", "folks", "personnel", "clergy", "faculty"]);
 /** Words in -s that are singular. */
@@ -74,7 +76,8 @@ export function isVagueSource(ctx: SentenceCtx, start: number, end: number): boo
   // "Apple executives wanted": members of a named body count as that body (a party or demonym names no one).
   const sentenceStart = start === 0 || toks[start - 1]!.kind === "open_quote";
   const headAt = toks.indexOf(head, start);
-  for (let k = sentenceStart ? start + 1 : start; k < headAt; k++) if (toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
+  // ("Obama's longtime detractors": a possessor does not name the group.)
+  for (let k = sentenceStart ? start + 1 : start; k < headAt; k++) if (!POSSESSIVE.has(toks[k + 1]!.low) && toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
   if (isPlural(head)) return true; // "officials", "Lawyers for the plaintiffs", "experimental studies"
   // Singular: only an indefinite person is no one ("a former anchor", "another activist"); "an official report says",
   // "according to an ongoing congressional investigation" are documents of a body.

@@ -75,6 +75,22 @@ function isTrailing(ctx: SentenceCtx, npStart: number, verbEnd: number): boolean
   return after === undefined || AFTER_TRAILING_VERB.has(after.low);
 }
 
+/** Most lower-case words after a possessive "'s" in a possessed source ("Obama's longtime detractors"). */
+const MAX_POSSESSED = 3;
+/**
+ * The end of "'s" + lower-case words ending in a plural noun after a name ending at `at`, closing the phrase (a comma,
+ * the sentence's end): "Obama's longtime detractors," — or -1.
+ */
+function possessedPeople(ctx: SentenceCtx, at: number): number {
+  const t = ctx.toks;
+  if (tokAt(t, at)?.low !== "'s" && tokAt(t, at)?.low !== "’s") return -1;
+  let e = at + 1;
+  while (e < t.length && e - at - 1 < MAX_POSSESSED && t[e]!.kind === "word" && !t[e]!.cap) e++;
+  const head = tokAt(t, e - 1);
+  const closes = e === t.length || t[e]!.kind === "punct";
+  return e > at + 1 && closes && head !== undefined && /[^s]s$/.test(head.low) ? e : -1;
+}
+
 /** Most tokens of the outlet in "quoted by OUTLET as saying". */
 const MAX_QUOTING_OUTLET = 6;
 /**
@@ -120,6 +136,12 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
     const next = tokAt(t, end);
     if (!next || RELATIVE_PRONOUNS.has(next.low)) return null;
     let np = phraseStartingAt(ctx, end);
+    // "according to Obama's longtime detractors": a possessor's people are an unnamed source, not the possessor.
+    const possessed = np && np.kind === "name" ? possessedPeople(ctx, np.end) : -1;
+    if (possessed > 0) {
+      const unnamed = unnamedSource(ctx, mem, end, possessed);
+      if (unnamed) return { rule: "actor.according_to", tier: ATTRIBUTION_TIER["actor.according_to"], at: start, actor: unnamed, cue: { start, end }, negated: false };
+    }
     // "according to a 2013 article in The Daily Courier": the first name within the phrase.
     for (let k = end; (!np || np.kind === "group") && k < Math.min(t.length, end + 8) && t[k]!.low !== ","; k++) {
       const chain = isNameWord(tokAt(t, k)) ? chainAround(ctx, k) : null;
