@@ -23,6 +23,7 @@ import { topics } from "./components/topics.ts";
 import { unnamedVague } from "./components/unnamed-vague.ts";
 import { tweetCredit } from "./components/tweet-credit.ts";
 import { writerClause } from "./components/writer-clause.ts";
+import { withheldClaim } from "./components/withheld-claim.ts";
 import { makeDoc, type Doc } from "./doc.ts";
 import { toLabels, type LabelledSentence } from "./labels.ts";
 import type { Lexicons } from "./lexicon/lexicons.ts";
@@ -40,6 +41,7 @@ export const COMPONENTS: readonly Component[] = [
   dashCredit,
   outerReport,
   writerClause,
+  withheldClaim,
   attribution,
   tagger,
   content,

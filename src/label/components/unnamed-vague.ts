@@ -23,6 +23,8 @@ const GROUP_ADJECTIVES = new Set(["democratic", "republican", "democrat", "gop",
 const DEFINITE = new Set(["the", "this", "that", "his", "her", "its", "their", "our", "my", "your"]);
 /** Words that end a source's head noun phrase ("officials with knowledge of …", "lawyers for the plaintiffs"). */
 const AFTER_HEAD = new Set(["of", "with", "for", "from", "in", "at", "on", "familiar", "who", "close", "inside", "within", "to", ",", "and", "or"]);
+/** The possessive clitic. */
+const POSSESSIVE = new Set(["'s", "’s"]);
 /** Plurals not in -s. */
 const PLURAL_HEADS = new Set(["people", "staff", "men", "women", "children", "folks", "personnel", "clergy", "faculty"]);
 /** Words in -s that are singular. */
@@ -73,7 +75,9 @@ export function isVagueSource(ctx: SentenceCtx, start: number, end: number): boo
   if (DEFINITE.has(toks[start]!.low) || IDENTIFIED.has(toks[start]!.low)) return false;
   // "Apple executives wanted": members of a named body count as that body (a party or demonym names no one).
   const sentenceStart = start === 0 || toks[start - 1]!.kind === "open_quote";
-  for (let k = sentenceStart ? start + 1 : start; k < end && toks[k] !== head; k++) if (toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
+  const headAt = toks.indexOf(head, start);
+  // ("Obama's longtime detractors": a possessor does not name the group.)
+  for (let k = sentenceStart ? start + 1 : start; k < headAt; k++) if (!POSSESSIVE.has(toks[k + 1]!.low) && toks[k]!.cap && !GROUP_ADJECTIVES.has(toks[k]!.low) && !ctx.lex.adjectives.anyAt(toks, k)) return false;
   if (isPlural(head)) return true; // "officials", "Lawyers for the plaintiffs", "experimental studies"
   // Singular: only an indefinite person is no one ("a former anchor", "another activist"); "an official report says",
   // "according to an ongoing congressional investigation" are documents of a body.
@@ -84,6 +88,12 @@ export function isVagueSource(ctx: SentenceCtx, start: number, end: number): boo
 function namesPerson(s: SentenceState | undefined): boolean {
   const a = s?.winner?.actor;
   return a !== undefined && a !== null && a.entity.type === "person" && a.resolution !== "resolve.pronoun" && a.resolution !== "resolve.unnamed";
+}
+
+/** Is there a comma outside quotes in [from, to)? */
+function commaBetween(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (toks[k]!.low === "," && !toks[k]!.quoted) return true;
+  return false;
 }
 
 /** Does a reporting verb (reporting_verbs.csv) start inside the cue [start, end)? */
@@ -106,7 +116,9 @@ export function unnamedSourceHedge(s: SentenceState, next?: SentenceState): Hedg
   // A vague hedge already on the phrase ("some critics have maintained") says it.
   for (const h of s.hedges) if (h.type === "vague" && h.start < end && h.end > start) return null;
   // "shocked doctors who told him to …": a report in the writer's relative clause is no sourcing.
-  for (let k = end; k < w.cue.start; k++) if (RELATIVE.has(toks[k]!.low)) return null;
+  // ("Some liberals, who ordinarily cast themselves as …, now want": a relative clause closed by a comma before the cue is
+  // the writer's aside; the cue is the main clause's.)
+  for (let k = end; k < w.cue.start; k++) if (RELATIVE.has(toks[k]!.low) && !commaBetween(toks, k + 1, w.cue.start)) return null;
   // A bare plural ("Investors had held high hopes of …") is a source only with a reporting verb ("Intelligence agencies
   // said", "Lawyers for the plaintiffs had said"); with any other predicate it is a group acting, not sourcing.
   if (!INDEFINITE.has(toks[start]!.low) && !QUANTIFIERS.has(toks[start]!.low) && !reports(s.ctx, w.cue.start, w.cue.end)) return null;

@@ -35,6 +35,18 @@ function closes(ctx: SentenceCtx, t: Tok): boolean {
   return !t.quoted && (t.low === "," || t.low === ";" || t.low === ":" || t.raw === "(" || isSpacedDash(ctx.text, t));
 }
 
+/** Words a hypothetical question opens with before "if": "What if the leadership … believes …?", "And what if …". */
+const QUESTION_OPENERS = wordSet("what so and but");
+/**
+ * "What if X believes …?": a hypothetical the writer poses credits nobody — the "if" opens a condition though
+ * "What" comes before it (only at the start of the sentence, after "and"/"but"/"so" at most).
+ */
+function hypotheticalQuestion(t: readonly Tok[], i: number): boolean {
+  if (t[i - 1]?.low !== "what") return false;
+  for (let k = i - 2; k >= 0; k--) if (t[k]!.kind === "word" && !QUESTION_OPENERS.has(t[k]!.low)) return false;
+  return true;
+}
+
 /** Does a finite clause (its own subject) start at token k? "after saying" / "when asked" have none: the main subject's. */
 function opensFiniteClause(t: readonly Tok[], k: number): boolean {
   const w = t[k];
@@ -58,7 +70,7 @@ export function writerClauses(ctx: SentenceCtx): TokRange[] {
     // through someone else's words. A subject relative ("Trump, who has repeatedly claimed …") still credits its
     // antecedent, as every gold file here has it.
     const relative = RELATIVES.has(w.low) && i > 0 && !w.acro && opensFiniteClause(t, i + 1);
-    const initialOnly = CLAUSE_INITIAL_ONLY.has(w.low) && i > 0 && !CLAUSE_STARTS.has(t[i - 1]!.low);
+    const initialOnly = CLAUSE_INITIAL_ONLY.has(w.low) && i > 0 && !CLAUSE_STARTS.has(t[i - 1]!.low) && !hypotheticalQuestion(t, i);
     const adverbial = SUBORDINATORS.has(w.low) && !initialOnly && opensFiniteClause(t, i + 1);
     if (!relative && !adverbial) continue;
     // A restrictive relative inside a subject ("Officials who spoke on condition of anonymity said") holds only its

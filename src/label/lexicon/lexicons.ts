@@ -52,7 +52,7 @@ export interface OpenStanceEntry {
   /** A row of the mined stance_classes.csv, not of open_stance.csv: a mined control verb takes a position only with its to-complement. */
   mined?: true;
 }
-export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent" | "not_proposal";
+export type HedgeCondition = "" | "verb" | "adjective" | "before_reporting" | "vague_subject" | "no_agent" | "not_proposal" | "participle";
 export interface HedgeEntry {
   /** "none": a phrase that is not a hedge, listed so its words do not match a shorter cue ("could not take it"). */
   type: HedgeType | "none";
@@ -133,7 +133,7 @@ const StanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neg
 const OpenStanceRow = z.object({ phrase, polarity: z.enum(["support", "oppose", "neutral", "negation", "none"]), frame: z.enum(["", "object", "control", "complement", "chain", "against"]) });
 const STANCE_CLASS = z.enum(["support", "oppose", "intent", "failure", "proposal", "control"]);
 const StanceClassRow = z.object({ stem: z.string().min(1), class: STANCE_CLASS, evidence: z.enum(["seed", "coordination", "to", "object_to"]), forms: list });
-const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent", "not_proposal"]) });
+const HedgeRow = z.object({ cue: phrase, type: z.enum([...HEDGE_TYPES, "none"]), condition: z.enum(["", "verb", "adjective", "before_reporting", "vague_subject", "no_agent", "not_proposal", "participle"]) });
 const VagueRow = z.object({ phrase, role: z.enum(["group", "verb", "agent", "people"]) });
 const PlaceRow = z.object({ name: z.string().min(1, "empty name"), kind: z.enum(["country", "state", "region"]) });
 const TargetRow = z.object({

@@ -7,9 +7,10 @@ import type { ArticleMemory, Resolved } from "../grammar/entities.ts";
 import { parseChain, chainAround, isNameWord, type SentenceCtx } from "../grammar/names.ts";
 import { phraseEndingAt, phraseStartingAt } from "../grammar/noun-phrases.ts";
 import type { ReportingEntry } from "../lexicon/lexicons.ts";
+import type { Tok } from "../tokens/tokenize.ts";
 import { mainSubject, resolveSubject, subjectBefore } from "../grammar/subjects.ts";
 import { unnamedSource } from "../grammar/unnamed.ts";
-import { COORDINATORS, RELATIVE_PRONOUNS, isEndPunct, isLyAdverb, isSpacedDash, isWord, tokAt } from "../tokens/words.ts";
+import { BE_FORMS, COORDINATORS, RELATIVE_PRONOUNS, isEndPunct, isLyAdverb, isSpacedDash, isWord, tokAt } from "../tokens/words.ts";
 
 export type AttributionRule =
   | "actor.trailing_reporting"
@@ -74,6 +75,42 @@ function isTrailing(ctx: SentenceCtx, npStart: number, verbEnd: number): boolean
   return after === undefined || AFTER_TRAILING_VERB.has(after.low);
 }
 
+/** Most lower-case words after a possessive "'s" in a possessed source ("Obama's longtime detractors"). */
+const MAX_POSSESSED = 3;
+/**
+ * The end of "'s" + lower-case words ending in a plural noun after a name ending at `at`, closing the phrase (a comma,
+ * the sentence's end): "Obama's longtime detractors," — or -1.
+ */
+function possessedPeople(ctx: SentenceCtx, at: number): number {
+  const t = ctx.toks;
+  if (tokAt(t, at)?.low !== "'s" && tokAt(t, at)?.low !== "’s") return -1;
+  let e = at + 1;
+  while (e < t.length && e - at - 1 < MAX_POSSESSED && t[e]!.kind === "word" && !t[e]!.cap) e++;
+  const head = tokAt(t, e - 1);
+  const closes = e === t.length || t[e]!.kind === "punct";
+  return e > at + 1 && closes && head !== undefined && /[^s]s$/.test(head.low) ? e : -1;
+}
+
+/** Most tokens of the outlet in "quoted by OUTLET as saying". */
+const MAX_QUOTING_OUTLET = 6;
+/**
+ * "X was quoted as saying", "X is quoted saying", "X has been quoted as saying": for the participle at `start`, the
+ * index of the "be" form before "quoted" (the subject ends right before it), or -1.
+ */
+function quotedAsSaying(t: readonly Tok[], start: number): number {
+  let k = start - 1;
+  if (tokAt(t, k)?.low === "as") k--;
+  // "Putin was quoted by Interfax as saying": the agent is the outlet that quotes, not the speaker.
+  for (let j = k - 1; j >= Math.max(0, k - MAX_QUOTING_OUTLET) && tokAt(t, k)?.low !== "quoted"; j--)
+    if (t[j]!.low === "quoted" && tokAt(t, j + 1)?.low === "by") k = j;
+  if (tokAt(t, k)?.low !== "quoted") return -1;
+  k--;
+  while (k >= 0 && (isLyAdverb(t[k]) || t[k]!.low === "also")) k--;
+  if (!BE_FORMS.has(tokAt(t, k)?.low ?? "")) return -1;
+  if (t[k]!.low === "been" && (tokAt(t, k - 1)?.low === "has" || tokAt(t, k - 1)?.low === "have")) k--;
+  return k;
+}
+
 /** The audience of "told": "RT", "CNN", "reporters", "the Associated Press". Returns the token end of the cue. */
 function audienceEnd(ctx: SentenceCtx, from: number): number {
   const t = toks(ctx);
@@ -99,6 +136,12 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
     const next = tokAt(t, end);
     if (!next || RELATIVE_PRONOUNS.has(next.low)) return null;
     let np = phraseStartingAt(ctx, end);
+    // "according to Obama's longtime detractors": a possessor's people are an unnamed source, not the possessor.
+    const possessed = np && np.kind === "name" ? possessedPeople(ctx, np.end) : -1;
+    if (possessed > 0) {
+      const unnamed = unnamedSource(ctx, mem, end, possessed);
+      if (unnamed) return { rule: "actor.according_to", tier: ATTRIBUTION_TIER["actor.according_to"], at: start, actor: unnamed, cue: { start, end }, negated: false };
+    }
     // "according to a 2013 article in The Daily Courier": the first name within the phrase.
     for (let k = end; (!np || np.kind === "group") && k < Math.min(t.length, end + 8) && t[k]!.low !== ","; k++) {
       const chain = isNameWord(tokAt(t, k)) ? chainAround(ctx, k) : null;
@@ -122,6 +165,15 @@ function reportingProposal(ctx: SentenceCtx, mem: ArticleMemory, start: number, 
   const prevWord = tokAt(t, before);
   const main = mainSubject(ctx);
   const usableMain = main !== null && main.start < start && main.kind !== "group";
+  // "…, Mick Mulvaney was quoted as saying.": the passive "quoted (as) saying" reports its own subject's words.
+  const quotedAt = entry.participle ? quotedAsSaying(t, start) : -1;
+  if (quotedAt >= 0) {
+    const np = phraseEndingAt(ctx, quotedAt);
+    if (np && np.kind !== "group") {
+      const rule = isTrailing(ctx, np.start, cueEnd) ? "actor.trailing_reporting" : "actor.subject_reporting";
+      return { rule, tier: ATTRIBUTION_TIER[rule], at: start, actor: resolveSubject(ctx, mem, np), cue: { start: t.findIndex((x, k) => k > quotedAt && x.low === "quoted"), end: cueEnd }, negated: false };
+    }
+  }
   if (entry.participle && (prevWord === undefined || PARTICIPLE_OPENERS.has(prevWord.low) || prevWord.kind === "close_quote")) {
     if (!usableMain) return null;
     return { rule: "actor.participle_clause", tier: ATTRIBUTION_TIER["actor.participle_clause"], at: start, actor: resolveSubject(ctx, mem, main), cue: { start, end: cueEnd }, negated: false };

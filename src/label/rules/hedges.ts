@@ -192,10 +192,26 @@ function proposal(ctx: SentenceCtx, e: number): boolean {
   return false;
 }
 
+/** Subject pronouns and perfect auxiliaries: before "accused of" they make it the active verb with a fronted object ("whom they accused of"). */
+const ACTIVE_BEFORE = new Set(["i", "we", "you", "he", "she", "they", "it", "has", "have", "had", "who", "whom", "which", "that"]);
+/**
+ * A participle used as a participle or adjective, not as the finite verb with its object: "accused child molester Roy
+ * Moore" (before a lower-case noun, as `adjective`), "the candidate accused of preying on …", "are accused of" (right
+ * before "of": the active verb has its object first, "Nunes accused Ukraine of …"); not after a subject pronoun or an
+ * auxiliary of the perfect ("whom they accused of being anti-coal", "has accused of").
+ */
+function participleUse(ctx: SentenceCtx, i: number): boolean {
+  if (adjectiveUse(ctx, i)) return true;
+  if (tokAt(ctx.toks, i + 1)?.low !== "of") return false;
+  const prev = tokAt(ctx.toks, i - 1);
+  return prev !== undefined && !ACTIVE_BEFORE.has(prev.low);
+}
+
 /** Does the cue [s, e) meet its hedges.csv condition here? */
 function conditionHolds(ctx: SentenceCtx, v: HedgeEntry, s: number, e: number): boolean {
   if (v.condition === "verb") return verbUse(ctx, s);
   if (v.condition === "adjective") return adjectiveUse(ctx, s);
+  if (v.condition === "participle") return participleUse(ctx, s);
   if (v.condition === "before_reporting") return reportingVerbAfter(ctx, e, s) > 0 && unnamedVoice(ctx, s, e);
   if (v.condition === "no_agent") return noAgent(ctx, e);
   if (v.condition === "not_proposal") return !proposal(ctx, e);
@@ -243,7 +259,7 @@ export function findHedges(ctx: SentenceCtx): HedgeFinding[] {
       out.push({ rule: span ? "hedge.vague_subject" : "hedge.weasel_subject", type, start: cue.start, end: Math.max(cue.end, m.end) });
       return m.end;
     }
-    const rule: HedgeRule = cond === "verb" || cond === "adjective" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
+    const rule: HedgeRule = cond === "verb" || cond === "adjective" || cond === "participle" ? "hedge.verb_only" : cond === "before_reporting" ? "hedge.vague_source" : "hedge.phrase";
     // "sources said", "officials alleging": the unnamed source and its verb are one vague cue.
     let end = cond === "before_reporting" ? reportingVerbAfter(ctx, m.end, m.start) : m.end;
     // "it has been suggested that", "is often seen as": the closing complementizer or "as" only marks what follows;

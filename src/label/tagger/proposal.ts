@@ -12,7 +12,7 @@ import { nounWord, repairSourceRun } from "../grammar/source-run.ts";
 import { resolveSubject } from "../grammar/subjects.ts";
 import { gateMemo, memoOf } from "./word-memo.ts";
 import { unnamedSource } from "../grammar/unnamed.ts";
-import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS } from "../tokens/words.ts";
+import { BE_FORMS, PRONOUNS, RELATIVE_PRONOUNS, WEEKDAYS, isLyAdverb } from "../tokens/words.ts";
 
 export interface ModelAttribution {
   proposal: AttributionProposal;
@@ -22,7 +22,10 @@ export interface ModelAttribution {
 
 interface Pair {
   cue: { start: number; end: number };
+  /** The source the run stands for (nominalSource). */
   src: { start: number; end: number };
+  /** The tagger's source run, which the gaps are measured from. */
+  run: { start: number; end: number };
   gap: number;
 }
 
@@ -53,7 +56,8 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
   if (!mayAttribute(ctx, model, classes)) return null;
   const tags = tagsOf(model, ctx.lex, ctx.text, ctx.toks, startsInQuote);
   const cues: { start: number; end: number; by: number }[] = [];
-  for (const r of runsOf(tags, C)) {
+  for (const run of runsOf(tags, C)) {
+    const r = withoutTime(ctx.toks, run, "leading");
     if (ctx.toks[r.start]!.quoted || withheld.some((x) => x.start < r.end && r.start < x.end) || !cueCounts(classes, ctx.toks, r.start, r.end)) continue;
     // "drawing criticism from the West", "has faced sharp criticism", "enjoyed tremendous support": the subject of a
     // verb of receiving is the target of the reaction, not its source.
@@ -72,12 +76,16 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
     const owner = cue.by < 0 ? possessorRun(ctx, cue.start) : null;
     const candidates = owner ? [owner] : cue.by < 0 ? sources : [agentRun(ctx, cue.by, sources)].filter((x) => x !== null);
     let mine: Pair | null = null;
-    for (const src of candidates) {
-      if (cue.by < 0 && src.start >= cue.end && reducedPassive(ctx, cue)) continue;
-      const gap = gapBetween(src, cue);
-      if (gap <= MAX_GAP && (!mine || gap < mine.gap)) mine = { cue: { start: cue.start, end: cue.end }, src, gap };
+    for (const run of candidates) {
+      if (cue.by < 0 && run.start >= cue.end && reducedPassive(ctx, cue)) continue;
+      const gap = gapBetween(run, cue);
+      if (gap <= MAX_GAP && (!mine || gap < mine.gap)) mine = { cue: { start: cue.start, end: cue.end }, src: run, run, gap };
     }
     if (!mine) continue;
+    // The nearest run must name someone; a cue whose nearest run names nothing has no source (not a farther one).
+    const src = nominalSource(ctx, mine.run, cue);
+    if (!src) continue;
+    mine.src = src;
     pairs.push(mine);
     if (!best || mine.gap < best.gap) best = mine;
   }
@@ -92,12 +100,12 @@ export function modelAttribution(ctx: SentenceCtx, mem: ArticleMemory, model: Ta
     let rate = cueRunRate(ctx, best.cue, model.cueRate);
     for (const cue of cues) {
       if (cue.start === best.cue.start || cue.by >= 0) continue;
-      const src: { start: number; end: number } = best.src;
-      const gap = gapBetween(src, cue);
+      const { src, run }: Pair = best;
+      const gap = gapBetween(run, cue);
       const r = cueRunRate(ctx, cue, model.cueRate);
-      if (gap <= MAX_GAP && r > rate + CUE_RATE_MARGIN && !(src.start >= cue.end && reducedPassive(ctx, cue))) {
+      if (gap <= MAX_GAP && r > rate + CUE_RATE_MARGIN && !(run.start >= cue.end && reducedPassive(ctx, cue))) {
         rate = r;
-        best = { cue: { start: cue.start, end: cue.end }, src, gap };
+        best = { cue: { start: cue.start, end: cue.end }, src, run, gap };
       }
     }
   }
@@ -258,6 +266,77 @@ function agentRun(ctx: SentenceCtx, by: number, sources: readonly { start: numbe
 /** Words that end a passive's agent phrase ("by some of his rivals for failing", "by opponents who …"). */
 const AGENT_STOP = new Set(["for", "who", "which", "that", "in", "on", "at", "after", "before", "over", "as", "because", "and", "but", "to", "while", "during", "since"]);
 
+/**
+ * The source a tagger's source run stands for, or null when it names nothing:
+ * - "Some liberals, who ordinarily cast themselves as …, now want": a run that opens a relative clause after a comma,
+ *   with the cue after the clause's closing comma, stands for the clause's antecedent, the noun phrase before the comma;
+ * - "… disinfectant makers scrambled/S to warn": a run of lower-case -ly adverbs, -ed verbs and relative pronouns only
+ *   names nothing; its cue has no source.
+ * - "Kane, the American Civil Liberties Union and other supporters cheered": a list subject that opens the sentence
+ *   with a person's name is credited to that first conjunct (data/gold/README.md: the first conjunct of a shared subject).
+ */
+function nominalSource(ctx: SentenceCtx, run: { start: number; end: number }, cue: { start: number; end: number }): { start: number; end: number } | null {
+  const t = ctx.toks;
+  if (RELATIVE_PRONOUNS.has(t[run.start]!.low) && run.start > 1 && t[run.start - 1]!.low === "," && closedBefore(t, run.end, cue.start)) {
+    const np = phraseEndingAt(ctx, run.start - 1);
+    if (np) return { start: np.start, end: np.end };
+    // A common noun phrase ("Some liberals"): the words back to the clause's start, when they are words only.
+    let k = run.start - 1;
+    while (k > 0 && t[k - 1]!.kind === "word" && !RELATIVE_PRONOUNS.has(t[k - 1]!.low) && run.start - 1 - k < MAX_ANTECEDENT) k--;
+    return k < run.start - 1 && (k === 0 || t[k - 1]!.low === ",") ? { start: k, end: run.start - 1 } : null;
+  }
+  let nominal = false;
+  for (let k = run.start; k < run.end && !nominal; k++) nominal = t[k]!.kind === "word" && (t[k]!.cap || !(isLyAdverb(t[k]) || /ed$/.test(t[k]!.low) || RELATIVE_PRONOUNS.has(t[k]!.low)));
+  if (!nominal) return null;
+  const first = firstConjunct(ctx, run);
+  return first ?? withoutTime(t, run, "trailing");
+}
+
+/** Words of a time adverbial between a subject and its verb ("officials this week said", "Trump on Monday told"). */
+const TIME_WORDS = new Set(["this", "last", "next", "on", "earlier", "later", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", ...WEEKDAYS]);
+
+/**
+ * The run without the time adverbial the tagger let into it: "Federal/S officials/S this/S week/C said/C" — the cue is
+ * "said", the source "Federal officials". Leading words go from a cue run, trailing ones from a source run; a run made
+ * only of them is kept as it is.
+ */
+function withoutTime(t: SentenceCtx["toks"], run: { start: number; end: number }, side: "leading" | "trailing"): { start: number; end: number } {
+  let { start, end } = run;
+  if (side === "leading") while (start < end - 1 && TIME_WORDS.has(t[start]!.low) && !t[start]!.cap === !WEEKDAYS.has(t[start]!.low)) start++;
+  else while (end > start + 1 && TIME_WORDS.has(t[end - 1]!.low) && !t[end - 1]!.cap === !WEEKDAYS.has(t[end - 1]!.low)) end--;
+  return start === run.start && end === run.end ? run : { start, end };
+}
+
+/** Most words of a common-noun antecedent ("Some liberals, who …"). */
+const MAX_ANTECEDENT = 5;
+
+/** Does a comma close the relative clause between its run and the cue ("…, who ordinarily cast …, now want")? */
+function closedBefore(t: SentenceCtx["toks"], from: number, cueStart: number): boolean {
+  for (let k = from; k < cueStart; k++) if (t[k]!.low === "," && !t[k]!.quoted) return true;
+  return false;
+}
+
+/** The person's name that opens a list subject ending in the run ("Kane, the ACLU and other supporters"), or null. */
+function firstConjunct(ctx: SentenceCtx, run: { start: number; end: number }): { start: number; end: number } | null {
+  const t = ctx.toks;
+  let hasAnd = false;
+  for (let k = run.start; k < run.end; k++) if (t[k]!.low === "and") hasAnd = true;
+  if (!hasAnd || run.start < 2 || t[run.start - 1]!.low !== ",") return null;
+  const np = phraseEndingAt(ctx, run.start - 1);
+  if (!np || np.kind !== "name" || np.start !== 0) return null;
+  return { start: np.start, end: np.end };
+}
+
+/** Prepositions that place people ("officials in Seoul"). */
+const PLACING = new Set(["in", "from", "at"]);
+/** Are tokens [start, nameStart) lower-case noun words ending in a placing preposition ("officials in")? */
+function placedPeople(ctx: SentenceCtx, start: number, nameStart: number): boolean {
+  const t = ctx.toks;
+  if (nameStart - start < 2 || !PLACING.has(t[nameStart - 1]!.low)) return false;
+  for (let k = start; k < nameStart - 1; k++) if (!nounWord(t[k]) && !(k === start && t[k]!.cap && t[k]!.kind === "word")) return false;
+  return true;
+}
+
 /** Words a source run may not start or end with (the tagger's run can spill over a clause boundary). */
 const EDGE_WORDS = new Set(["and", "or", "but", "who", "which", "that", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were", "has", "had", "have", "his", "her", "its", "their", "our", "my", "your", "'s"]);
 
@@ -293,6 +372,9 @@ function resolveRun(ctx: SentenceCtx, mem: ArticleMemory, start: number, end: nu
   if (np && np.kind === "name" && np.end < end && t.slice(np.end, end).every((x) => nounWord(x))) return unnamedSource(ctx, mem, start, end);
   if (np && np.kind !== "group" && np.start >= start - 1 && np.end <= end + 1) {
     const r = resolveSubject(ctx, mem, np);
+    // "officials in Seoul said", "diplomats from Russia": people placed by a location are an unnamed source, not the
+    // country (a body's members count as the body: "investigators with the committee" is not a place).
+    if (r && r.entity.type === "country" && placedPeople(ctx, start, np.start)) return unnamedSource(ctx, mem, start, end);
     if (r) return r;
     // A pronoun nobody can be found for ("I", "we" in a headline) credits no one.
     if (np.kind === "pronoun") return null;
