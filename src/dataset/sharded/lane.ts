@@ -12,28 +12,42 @@
 import { InputError } from "../../errors.ts";
 import { runTask, type ShardedOptions, type StageName } from "./stages.ts";
 
-export type LaneRequest = { opts: ShardedOptions } | { stage: StageName; task: number };
-export type LaneReply = { ok: true } | { ok: false; message: string; input: boolean };
+/** retireRss: bytes (default RETIRE_RSS). */
+export type LaneRequest = { opts: ShardedOptions; retireRss?: number } | { stage: StageName; task: number };
+/** retire: the lane's resident memory passed RETIRE_RSS after the task; it exits and the executor starts a fresh one. */
+export type LaneReply = { ok: true; retire: boolean } | { ok: false; message: string; input: boolean };
+
+/**
+ * What a lane may keep between tasks: module-level caches (the lexicons' word ids and the like) and V8's
+ * uncollected heap grow across tasks (4 AllSides process tasks in one process: peak RSS 407 → 590 → 762 → 874
+ * MB), so a lane whose RSS after a task is past this is replaced: a task then starts at most this much above a
+ * fresh process, whatever the number of tasks.
+ */
+export const RETIRE_RSS = 640 * 1024 * 1024;
 
 function serve(): void {
   let opts: ShardedOptions | null = null;
+  let retireRss = RETIRE_RSS;
   let queue = Promise.resolve();
   process.on("disconnect", () => process.exit(0));
   process.on("message", (m: LaneRequest) => {
     if ("opts" in m) {
       opts = m.opts;
+      retireRss = m.retireRss ?? RETIRE_RSS;
       return;
     }
     queue = queue.then(async () => {
       let reply: LaneReply;
       try {
         await runTask(opts!, m.stage, m.task);
-        reply = { ok: true };
+        reply = { ok: true, retire: process.memoryUsage.rss() > retireRss };
       } catch (e) {
         reply = { ok: false, message: e instanceof Error ? e.message : String(e), input: e instanceof InputError };
         if (!(e instanceof InputError)) process.stderr.write(`task ${m.stage} ${m.task}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       }
-      process.send!(reply);
+      process.send!(reply, () => {
+        if (reply.ok && reply.retire) process.exit(0);
+      });
     });
   });
 }

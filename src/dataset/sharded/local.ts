@@ -17,31 +17,50 @@ import { runTask, stageList, type ShardedOptions, type StageName } from "./stage
 export interface LocalRun {
   /** Tasks at once, each lane a child process; 0 = in this process, one by one. */
   parallel: number;
+  /** A lane exits after a task that leaves it above this resident memory, in bytes (lane.ts RETIRE_RSS). */
+  retireRss?: number;
 }
 
 const LANE_MODULE = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./lane.ts" : "./lane.js", import.meta.url));
 
 /** One lane process: run(stage, task) resolves when the task is done, rejects when it failed or the lane died. */
 class Lane {
-  private readonly child: ChildProcess;
+  private child!: ChildProcess;
   private pending: { resolve: () => void; reject: (e: unknown) => void; what: string } | null = null;
+  /** The child said it retires after its last task (lane.ts RETIRE_RSS): the next task goes to a fresh one. */
+  private retired = false;
 
-  constructor(opts: ShardedOptions) {
-    this.child = spawn(process.execPath, [...process.execArgv, LANE_MODULE], { stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
-    this.child.on("message", (m: LaneReply) => {
+  constructor(
+    private readonly opts: ShardedOptions,
+    private readonly retireRss: number | undefined,
+  ) {
+    this.start();
+  }
+
+  private start(): void {
+    const opts = this.opts;
+    this.retired = false;
+    const child = spawn(process.execPath, [...process.execArgv, LANE_MODULE], { stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
+    this.child = child;
+    child.on("message", (m: LaneReply) => {
       const p = this.pending!;
       this.pending = null;
-      if (m.ok) p.resolve();
-      else p.reject(Object.assign(new Error(m.message), { exitCode: m.input ? 2 : 1 }));
+      if (m.ok) {
+        this.retired = m.retire;
+        p.resolve();
+      } else p.reject(Object.assign(new Error(m.message), { exitCode: m.input ? 2 : 1 }));
     });
     const died = (why: string) => {
       const p = this.pending;
       this.pending = null;
       p?.reject(Object.assign(new Error(`task ${p.what} failed (${why})`), { exitCode: 1 }));
     };
-    this.child.on("error", (e) => died(e.message));
-    this.child.on("exit", (code, signal) => died(signal ?? `exit ${code}`));
-    this.send({ opts });
+    // A retired child's exit (after its successor started, perhaps) is no failure.
+    child.on("error", (e) => child === this.child && died(e.message));
+    child.on("exit", (code, signal) => {
+      if (child === this.child && !this.retired) died(signal ?? `exit ${code}`);
+    });
+    this.send({ opts, retireRss: this.retireRss });
   }
 
   private send(m: LaneRequest): void {
@@ -49,6 +68,7 @@ class Lane {
   }
 
   run(stage: StageName, task: number): Promise<void> {
+    if (this.retired) this.start();
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject, what: `${stage} ${task}` };
       this.send({ stage, task });
@@ -62,7 +82,7 @@ class Lane {
 
 export async function runLocal(opts: ShardedOptions, run: LocalRun): Promise<BuildSummary> {
   const timings = join(opts.work, "timings.jsonl");
-  const lanes = run.parallel > 0 ? Array.from({ length: run.parallel }, () => new Lane(opts)) : [];
+  const lanes = run.parallel > 0 ? Array.from({ length: run.parallel }, () => new Lane(opts, run.retireRss)) : [];
   try {
     for (const { stage, tasks } of stageList(opts.shards)) {
       const started = process.hrtime.bigint();
