@@ -269,8 +269,7 @@ async function sharded(f: Flags, base: Omit<ShardedOptions, "work" | "shards">, 
     return;
   }
   const parallel = numberFlag("parallel", f.parallel, availableParallelism(), (v) => Number.isSafeInteger(v) && v >= 0 && v <= 1024);
-  const self = fileURLToPath(import.meta.url);
-  const summary = await runLocal(opts, { parallel, taskCommand: [process.execPath, ...process.execArgv, self, ...argv] }).catch((e: unknown) => {
+  const summary = await runLocal(opts, { parallel }).catch((e: unknown) => {
     if ((e as { exitCode?: number }).exitCode === 2) throw new InputError((e as Error).message);
     throw e;
   });

@@ -9,11 +9,11 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip, gzipSync } from "node:zlib";
 import { PIPE_NAMES } from "../../src/label/pipeline.ts";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildDataset } from "../../src/dataset/build.ts";
 import { runLocal } from "../../src/dataset/sharded/local.ts";
-import type { ShardedOptions } from "../../src/dataset/sharded/stages.ts";
+import { runTask, stageList, type ShardedOptions } from "../../src/dataset/sharded/stages.ts";
 import { CLI, QUICK, ROOT, SEEDS, runCli, tempDir } from "../hostile/helpers.ts";
 import { entryArgv } from "../helpers/cli.ts";
 
@@ -93,6 +93,27 @@ test("--disable and --network-period year reach the shard tasks: byte-identical 
   const out = join(dir, "s2");
   await runLocal({ ...sharded([SEEDS], out, join(dir, "w2"), 2), disable, networkPeriod: "year" }, { parallel: 0 });
   await sameFiles(t, plain, out);
+});
+
+test("lane processes (local executor): byte-identical at 2 shards when every lane is replaced after each task, and a failed task stops the run", async (t) => {
+  t.timeout(8 * 60_000); // a lane start under tsx compiles the sources: 2–10 s each
+  const dir = await tempDir(t, "sharded");
+  const plain = join(dir, "plain");
+  await buildDataset({ inputs: [SEEDS], out: plain, seed: 13, testRatio: 0.2, read: {}, command: "test", gold: null });
+  const work = join(dir, "w2");
+  // retireRss 1 byte: every lane exits after its task and the next task gets a fresh one (~26 lane starts).
+  const summary = await runLocal(sharded([SEEDS], join(dir, "s2"), work, 2), { parallel: 2, retireRss: 1 });
+  t.true(summary.records.train! > 0 && summary.records.test! > 0);
+  await sameFiles(t, plain, join(dir, "s2"));
+  const usage = (await readFile(join(work, "usage.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { stage: string; task: number });
+  t.is(usage.length, stageList(2).reduce((n, s) => n + s.tasks, 0), "each task ran once, in a lane");
+  // A task that fails (its input gone) rejects the run with its message; the lanes are gone after it.
+  const bad = join(dir, "gone.jsonl");
+  await writeFile(bad, '{"text": "One sentence here."}\n');
+  const failing = sharded([bad], join(dir, "s-bad"), join(dir, "w-bad"), 2);
+  await runTask(failing, "plan", 0);
+  await rm(bad);
+  await t.throwsAsync(runLocal(failing, { parallel: 2 }), { message: /gone\.jsonl|ENOENT|no such file/i });
 });
 
 test("CLI: --suggest-topics with --shards is a one-line error, nothing written", async (t) => {

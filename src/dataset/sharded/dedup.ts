@@ -82,10 +82,10 @@ export async function keysTask(processDirs: string[], ids: Ids, p: number, parts
     const from = ids.shards[s]!.recordStart;
     const to = from + ids.shards[s]!.records;
     const pd = processDirs[s]!;
-    const hKeys = await readFloat64(join(pd, "h-keys.f64"));
-    const hCount = await readUint32(join(pd, "h-count.u32"));
-    const hShingles = await readUint32(join(pd, "h-shingles.u32"));
-    const hBands = await readUint32(join(pd, "h-bands.u32"));
+    const hKeys = await readFloat64(join(pd, `h-keys-${p}.f64`));
+    const hCount = await readUint32(join(pd, `h-count-${p}.u32`));
+    const hShingles = await readUint32(join(pd, `h-shingles-${p}.u32`));
+    const hBands = await readUint32(join(pd, `h-bands-${p}.u32`));
     let sh = 0;
     let bands = 0;
     for (let e = 0; e < hKeys.length; e++) {
@@ -95,7 +95,6 @@ export async function keysTask(processDirs: string[], ids: Ids, p: number, parts
       const bandsAt = bands;
       sh += n;
       if (n > 0) bands += LSH_BANDS;
-      if (keyPart(key, parts) !== p) continue;
       const j = map.get(key);
       if (j < 0 || emitted[j]) continue;
       const g = d[j]!;
@@ -123,6 +122,31 @@ export function sortedUnique(a: Int32Array): Int32Array {
   return s.slice(0, n);
 }
 
+/**
+ * Stable LSD radix sort of `order` (indexes into `key`) by key[order[i]], 16 bits a pass; a pass whose digit is the
+ * same for every entry is skipped. Uses `tmp` (same length) as scratch; returns the array holding the result.
+ */
+export function radixOrder(order: Int32Array, tmp: Int32Array, key: Uint32Array): Int32Array {
+  const count = new Int32Array(1 << 16);
+  for (let shift = 0; shift < 32; shift += 16) {
+    count.fill(0);
+    for (let i = 0; i < order.length; i++) count[(key[order[i]!]! >>> shift) & 0xffff]!++;
+    if (order.length === 0 || count[(key[order[0]!]! >>> shift) & 0xffff] === order.length) continue;
+    let sum = 0;
+    for (let v = 0; v < count.length; v++) {
+      const c = count[v]!;
+      count[v] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i]!;
+      tmp[count[(key[e]! >>> shift) & 0xffff]!++] = e;
+    }
+    [order, tmp] = [tmp, order];
+  }
+  return order;
+}
+
 export async function bucketsTask(keyDirs: string[], q: number, dir: string): Promise<void> {
   const parts: Uint32Array[] = [];
   let total = 0;
@@ -141,33 +165,48 @@ export async function bucketsTask(keyDirs: string[], q: number, dir: string): Pr
   const starts = growInt32();
   for (let i = 0; i < total; i += 4 + data[i + 3]!) starts.push(i);
   const entry = starts.view();
-  const order = Int32Array.from({ length: entry.length }, (_, i) => i);
-  // (band, bucket, d): data[e], data[e + 1], data[e + 2].
-  order.sort((x, y) => {
-    const a = entry[x]!;
-    const b = entry[y]!;
-    return data[a]! - data[b]! || data[a + 1]! - data[b + 1]! || data[a + 2]! - data[b + 2]!;
-  });
-  const ds = new Int32Array(entry.length);
-  for (let i = 0; i < entry.length; i++) ds[i] = data[entry[i]! + 2]!;
+  const n = entry.length;
+  // (band, bucket, d) of each entry: data[e], data[e + 1], data[e + 2]; ordered by a stable radix sort on d, then
+  // bucket, then band (a comparator sort of the entries cost most of this task).
+  const band = new Uint32Array(n);
+  const bucket = new Uint32Array(n);
+  const ds = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = entry[i]!;
+    band[i] = data[e]!;
+    bucket[i] = data[e + 1]!;
+    ds[i] = data[e + 2]!;
+  }
+  let order: Int32Array = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let tmp: Int32Array = new Int32Array(n);
+  for (const key of [new Uint32Array(ds.buffer), bucket, band]) {
+    const sorted = radixOrder(order, tmp, key);
+    if (sorted !== order) [order, tmp] = [sorted, order];
+  }
   const nodes = sortedUnique(ds);
+  // Each entry's union-find node, in sorted order (one binary search per entry, not per candidate pair).
+  const node = tmp;
+  for (let i = 0; i < n; i++) node[i] = findSorted(nodes, ds[order[i]!]!);
   const sets = new UnionFind(nodes.length);
   for (let i = 0; i < nodes.length; i++) sets.add();
   const edges = growInt32();
   let groupStart = 0;
-  for (let i = 0; i < order.length; i++) {
-    const e = entry[order[i]!]!;
+  for (let i = 0; i < n; i++) {
+    const o = order[i]!;
     if (i > 0) {
-      const prev = entry[order[i - 1]!]!;
-      if (data[prev] !== data[e] || data[prev + 1] !== data[e + 1]) groupStart = i;
+      const p = order[i - 1]!;
+      if (band[p] !== band[o] || bucket[p] !== bucket[o]) groupStart = i;
     }
-    const node = findSorted(nodes, data[e + 2]!);
+    if (i === groupStart) continue;
+    const e = entry[o]!;
+    const me = node[i]!;
     for (let k = i - 1; k >= groupStart && k >= i - MAX_CHAIN; k--) {
+      const other = node[k]!;
+      if (sets.find(me) === sets.find(other)) continue;
       const c = entry[order[k]!]!;
-      const other = findSorted(nodes, data[c + 2]!);
-      if (sets.find(node) === sets.find(other)) continue;
       if (sortedRunJaccard(data, e + 4, e + 4 + data[e + 3]!, c + 4, c + 4 + data[c + 3]!) >= NEAR_DUP_THRESHOLD) {
-        sets.union(node, other);
+        sets.union(me, other);
         edges.push(data[c + 2]!);
         edges.push(data[e + 2]!);
       }

@@ -7,9 +7,11 @@
 //                        (articles whose doc_id repeats one earlier in this
 //                        shard are dropped here; ones repeating an earlier
 //                        shard's are found by the ids stage)
-//   h-keys.f64, h-count.u32, h-shingles.u32, h-bands.u32
+//   h-keys-P.f64, h-count-P.u32, h-shingles-P.u32, h-bands-P.u32
 //                        shingles and LSH bands of each distinct key of the
-//                        shard (its first occurrence, dropped articles too)
+//                        shard (its first occurrence, dropped articles too),
+//                        one set per key partition P (dedup.ts keyPart), so
+//                        a keys task reads its partition's only
 //   partial.json         sums for the card (corpus stats too), chrome.jsonl, network.csv, network-outlets.csv,
 //                        labeller report, skipped.jsonl (in input order)
 // `drop` (local candidate article indexes) reruns the shard without the
@@ -28,6 +30,7 @@ import { NetworkTally, type NetworkPartial } from "../network.ts";
 import { TempFile } from "../output.ts";
 import { STANCE_INDEX } from "../split.ts";
 import { KeyIntMap } from "../u32-map.ts";
+import { keyPart } from "./dedup.ts";
 import { processBatch, type BatchResult, type WorkContext } from "../work.ts";
 import { RecordStats } from "../write-splits.ts";
 import { DocIdSet } from "./doc-ids.ts";
@@ -60,6 +63,8 @@ export interface ProcessOptions extends LabelStageOptions {
   /** The boilerplate stage's decisions over all shards (build.ts runPrepass). */
   prepass: Prepass;
   networkPeriod?: NetworkPeriod;
+  /** Key partitions of the keys stage (= shards); the hashes are written per partition. */
+  keyParts?: number;
 }
 
 export async function processShard(opts: ProcessOptions, range: ShardRange, dir: string, drop: ReadonlySet<number> = new Set()): Promise<void> {
@@ -81,10 +86,8 @@ export async function processShard(opts: ProcessOptions, range: ShardRange, dir:
   const skipped: SkippedInput[] = [];
   const articles: ShardArticles = { docIds: [], counts: [] };
   const seen = new DocIdSet();
-  const hKeys = growFloat64();
-  const hCount = growUint32();
-  const hShingles = growUint32();
-  const hBands = growUint32();
+  const parts = opts.keyParts ?? 1;
+  const hashes = Array.from({ length: parts }, () => ({ keys: growFloat64(), count: growUint32(), shingles: growUint32(), bands: growUint32() }));
   let documents = 0;
   let duplicateSentences = 0;
   let candidate = 0;
@@ -93,12 +96,14 @@ export async function processShard(opts: ProcessOptions, range: ShardRange, dir:
     const h = result.hashes;
     for (let s = 0; s < h.keys.length; s++) {
       if (h.data[s] === 0) continue;
-      hKeys.push(h.keys[s]!);
+      const key = h.keys[s]!;
+      const out = hashes[keyPart(key, parts)]!;
+      out.keys.push(key);
       const from = h.shingleStarts[s]!;
       const to = h.shingleStarts[s + 1]!;
-      hCount.push(to - from);
-      for (let k = from; k < to; k++) hShingles.push(h.shingles[k]!);
-      if (h.data[s] === 2) for (let b = 0; b < LSH_BANDS; b++) hBands.push(h.bands[s * LSH_BANDS + b]!);
+      out.count.push(to - from);
+      for (let k = from; k < to; k++) out.shingles.push(h.shingles[k]!);
+      if (h.data[s] === 2) for (let b = 0; b < LSH_BANDS; b++) out.bands.push(h.bands[s * LSH_BANDS + b]!);
     }
     const lines: string[] = [];
     let d = 0;
@@ -170,10 +175,13 @@ export async function processShard(opts: ProcessOptions, range: ShardRange, dir:
   await writeTyped(join(dir, "stat.i32"), stat.view());
   await writeJson(join(dir, "stats.json"), stats.summaries);
   await writeJson(join(dir, "articles.json"), articles);
-  await writeTyped(join(dir, "h-keys.f64"), hKeys.view());
-  await writeTyped(join(dir, "h-count.u32"), hCount.view());
-  await writeTyped(join(dir, "h-shingles.u32"), hShingles.view());
-  await writeTyped(join(dir, "h-bands.u32"), hBands.view());
+  for (let p = 0; p < parts; p++) {
+    const out = hashes[p]!;
+    await writeTyped(join(dir, `h-keys-${p}.f64`), out.keys.view());
+    await writeTyped(join(dir, `h-count-${p}.u32`), out.count.view());
+    await writeTyped(join(dir, `h-shingles-${p}.u32`), out.shingles.view());
+    await writeTyped(join(dir, `h-bands-${p}.u32`), out.bands.view());
+  }
   const partial: ShardPartial = {
     documents,
     duplicateSentences,

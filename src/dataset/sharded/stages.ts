@@ -80,7 +80,7 @@ export async function runTask(opts: ShardedOptions, stage: StageName, task: numb
     write: dirsOf(work, "write", N),
   };
   const prepass = () => readJson<Prepass>(join(taskPath(work, "boilerplate", 0), "prepass.json"));
-  const processOptions = async () => ({ ...opts, prepass: await prepass() });
+  const processOptions = async () => ({ ...opts, prepass: await prepass(), keyParts: N });
   // runPrepass's options (the one-process build's): the sharded pre-pass (prepass.ts) gives its result.
   const prepassOptions = { ...opts, cleaning: { keepChrome: opts.keepChrome as ChromeCategory[], boilerplateMinDocs: minDocs } };
   let summary: BuildSummary | null = null;
