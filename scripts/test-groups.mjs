@@ -20,10 +20,35 @@ import { join, relative } from "node:path";
 
 export const SUITE_DIR = join("test", ".suite");
 
-/** CPU seconds of a test file run alone (bench/results.md, "Issue 18: test time, round 3"); rough, for balance only. */
+/**
+ * CPU seconds a test file adds to its group: its CPU run alone less ~2 s of worker start-up and module loading,
+ * which the group pays once (bench/results.md, "Issue 18: test time, round 3"). Rough, for balance only.
+ */
 export const COSTS = {
+  "test/dataset/sharded.test.ts": 72,
+  "test/dataset/corpus-build.test.ts": 19,
+  "test/cli/train-chrome.test.ts": 16,
+  "test/hostile/identical.test.ts": 15,
+  "test/cli/claimstance.test.ts": 13,
+  "test/eval/benchmarks.test.ts": 13,
+  "test/dataset/topics.test.ts": 11,
+  "test/hostile/bad-input.test.ts": 10,
+  "test/eval/predictions.test.ts": 10,
+  "test/hostile/sigkill.test.ts": 9,
+  "test/eval/cli.test.ts": 8,
+  "test/eval/conll2010.test.ts": 8,
+  "test/dataset/chrome-audit.test.ts": 6,
+  "test/eval/tasks.test.ts": 6,
+  "test/annotate/cli.test.ts": 5,
+  "test/hostile/encoding.test.ts": 5,
+  "test/hostile/works.test.ts": 5,
+  "test/dataset/build.test.ts": 4,
+  "test/eval/polnear.test.ts": 4,
+  "test/extract/cleaning.test.ts": 4,
+  "test/label/attribution-features.test.ts": 4,
+  "test/label/model-gates.test.ts": 4,
 };
-export const DEFAULT_SECONDS = 3;
+export const DEFAULT_SECONDS = 1;
 export const MAX_GROUP_SECONDS = 40;
 /** A statement at a module's top level (no indentation) that awaits: such a test file runs in a group of its own. */
 export const TOP_LEVEL_AWAIT = /^(?:(?:export\s+)?(?:const|let|var)\s[^=\n]*=(?:(?!=>|\bfunction\b)[^\n])*?|for\s+)?\bawait\b/m;
