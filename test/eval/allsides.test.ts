@@ -5,7 +5,7 @@
 import { FULL_PIPELINE } from "../../src/label/pipeline.ts";
 import test from "ava";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../../src/errors.ts";
 import { allsides } from "../../src/eval/benchmarks/allsides/index.ts";
@@ -15,6 +15,7 @@ import { labelDoc } from "../../src/eval/benchmarks/gold-articles.ts";
 import { labelsPage } from "../../src/eval/labels-page.ts";
 import { loadLexicons, type GoldItem, type LabelledSentence } from "../../src/label/index.ts";
 import { cleanupTemp, tempDir } from "./helpers.ts";
+import { allsidesSubsetOf } from "../helpers/allsides.ts";
 
 test.after.always(cleanupTemp);
 
@@ -155,7 +156,9 @@ corpusTest("the benchmark scores both files separately, guards only the held-out
   writeFileSync(join(dir, "allsides-heldout.jsonl"), JSON.stringify({ ...row, gid: "same" }) + "\n" + JSON.stringify(cut) + "\n");
   writeFileSync(join(dir, "allsides-outlet-groups.json"), JSON.stringify({ groups: { "1": [row.outlet] } }));
   const out = tempDir("claimstance-allsides-out-");
-  const r = await allsides.run({ argv: ["--gold", dir, "--corpora", CORPORA], outDir: out });
+  // The corpus's line of the item's article (test/helpers/allsides.ts), in a folder laid out as ../shared/corpora.
+  const subset = await allsidesSubsetOf([parseAllSidesSource(String(row.source))!.id]);
+  const r = await allsides.run({ argv: ["--gold", dir, "--corpora", dirname(dirname(subset!))], outDir: out });
   const json = JSON.parse(readFileSync(join(out, "allsides.json"), "utf8"));
   t.deepEqual(json.files["allsides-heldout.jsonl"].fallback, { missing: [], not_found: ["cut"] });
   t.deepEqual(json.files["allsides-tune.jsonl"].fallback, { missing: [], not_found: [] });

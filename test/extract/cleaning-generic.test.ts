@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractArticles, readInputs } from "../../src/extract/index.ts";
 import { readAllSides, type OutletDocument } from "../../src/eval/allsides.ts";
+import { allsidesSubsetOf } from "../helpers/allsides.ts";
 import { assertOffsetsRoundTrip } from "./helpers.ts";
 
 const CORPORA = fileURLToPath(new URL("../../../shared/corpora/", import.meta.url));
@@ -32,7 +33,8 @@ async function doc(id: string): Promise<OutletDocument> {
   articles ??= (async () => {
     const want = new Set(Object.values(IDS));
     const out = new Map<string, OutletDocument>();
-    for await (const d of readAllSides(ALLSIDES)) if (want.has(d.docId!)) out.set(d.docId!, d);
+    // The corpus's lines of these ids, read by the project's reader (test/helpers/allsides.ts).
+    for await (const d of readAllSides((await allsidesSubsetOf(want))!)) if (want.has(d.docId!)) out.set(d.docId!, d);
     return out;
   })();
   const d = (await articles).get(id);

@@ -4,14 +4,13 @@
 // articles of the tuning file's outlets); skipped when the corpus is absent.
 import test from "ava";
 import { existsSync } from "node:fs";
-import { readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
+import { allsidesArticles } from "./corpus-sentences.ts";
 import { labelAll } from "./helpers.ts";
 
-const CORPUS = "../shared/corpora/allsides/articles.jsonl.gz";
 const END = ["6VFyHdSMkavgdyyE", "Democratic Rep. Eliot Engel of New York"] as const;
 const IMPLEMENT = ["NekCSSqCMS0gZzod", "In fact, a majority of elected officials"] as const;
 
-const articles = existsSync(CORPUS) ? readArticlesById(CORPUS, new Set([END[0], IMPLEMENT[0]])) : null;
+const articles = allsidesArticles(new Set([END[0], IMPLEMENT[0]]));
 
 /** The sentence of the article's text starting with `opening`, to its closing punctuation (abbreviations kept). */
 function sentenceOf(text: string, opening: string): string {

@@ -3,12 +3,20 @@
 // use it are skipped when the corpus is absent.
 import { existsSync } from "node:fs";
 import { readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
+import type { InputDocument } from "../../src/extract/index.ts";
+import { allsidesSubsetOf } from "../helpers/allsides.ts";
 
 export const ALLSIDES_CORPUS = "../shared/corpora/allsides/articles.jsonl.gz";
 
-/** The articles of these ids (text by id), or null when the corpus is absent. */
-export function allsidesArticles(ids: Iterable<string>): Promise<Map<string, { text: string }>> | null {
-  return existsSync(ALLSIDES_CORPUS) ? readArticlesById(ALLSIDES_CORPUS, new Set(ids)) : null;
+/**
+ * The articles of these ids, read by the project's reader (readArticlesById) from the corpus's lines of these
+ * ids (test/helpers/allsides.ts: one gunzip of the corpus per machine, not one per test file), or null when the
+ * corpus is absent.
+ */
+export function allsidesArticles(ids: Iterable<string>): Promise<Map<string, InputDocument>> | null {
+  if (!existsSync(ALLSIDES_CORPUS)) return null;
+  const want = new Set(ids);
+  return allsidesSubsetOf(want).then((file) => readArticlesById(file!, want));
 }
 
 /** The sentence of `text` starting with `opening`, to its closing punctuation (abbreviations like "Sen." do not end it). */

@@ -3,17 +3,15 @@
 // tagger's source runs (tagger/proposal.ts). Sentences are read at test time from the AllSides corpus
 // (../shared/corpora, never copied into the project; an article of the tuning file's outlets); skipped when absent.
 import test from "ava";
-import { existsSync } from "node:fs";
-import { readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
+import { allsidesArticles } from "./corpus-sentences.ts";
 import { tagBefore } from "../../src/label/grammar/noun-phrases.ts";
 import { tokenizeSentence } from "../../src/label/tokens/tokenize.ts";
 import { labelLast, lexicons } from "./helpers.ts";
 
-const CORPUS = "../shared/corpora/allsides/articles.jsonl.gz";
 const ID = "UWmPnJlOqyFFdZjt";
 const OPENING = "Sen. Charles Schumer (D., N.Y.) pushed";
 
-const articles = existsSync(CORPUS) ? readArticlesById(CORPUS, new Set([ID])) : null;
+const articles = allsidesArticles(new Set([ID]));
 
 /** The sentence of the article's text starting with `opening`, to the first ". " after its tag. */
 function sentenceOf(text: string, opening: string): string {

@@ -6,12 +6,10 @@
 // project; none from the held-out gold's articles); skipped when the corpus is absent. The miner's counts are
 // checked on a hand-counted text.
 import test from "ava";
-import { existsSync } from "node:fs";
-import { readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
+import { allsidesArticles } from "./corpus-sentences.ts";
 import { StanceMiner, stemOf } from "../../src/label/analysis/mine-stance.ts";
 import { labelAll } from "./helpers.ts";
 
-const CORPUS = "../shared/corpora/allsides/articles.jsonl.gz";
 const S = {
   vowFight: ["1mL3EeN766eNumxr", "He vowed to fight the charges."],
   vowFightLong: ["5kIdBef2Lv9OxeWN", "Díaz-Canel vowed to fight any attempts at subversion"],
@@ -21,7 +19,7 @@ const S = {
   dropOut: ["6Nzw6qKNKU8MX96O", "Huntsman urged Trump to drop out of the race"],
 } as const;
 
-const articles = existsSync(CORPUS) ? readArticlesById(CORPUS, new Set(Object.values(S).map((s) => s[0]))) : null;
+const articles = allsidesArticles(new Set(Object.values(S).map((s) => s[0])));
 
 /** The sentence of the article's text starting with `opening`, to its closing punctuation (abbreviations kept). */
 async function sentence([id, opening]: readonly [string, string]): Promise<string> {

@@ -8,13 +8,14 @@ import { extractArticles } from "../../src/extract/index.ts";
 import { readAllSides, type OutletDocument } from "../../src/eval/allsides.ts";
 import { labelArticle, loadLexicons } from "../../src/label/index.ts";
 import { Pipeline } from "../../src/label/pipeline.ts";
+import { allsidesSubsetOf } from "../helpers/allsides.ts";
 
 const ALLSIDES = join(fileURLToPath(new URL("../../../shared/corpora/", import.meta.url)), "allsides/articles.jsonl.gz");
 const corpusTest = existsSync(ALLSIDES) ? test : test.skip;
 const HILL = "01pP64DIgqxynbbQ"; // The Hill: Trump's tweets on crime in Germany, signed "— Donald J. Trump (@realDonaldTrump) June 18, 2018"
 
 async function article(id: string): Promise<OutletDocument> {
-  for await (const d of readAllSides(ALLSIDES)) if (d.docId === id) return d;
+  for await (const d of readAllSides((await allsidesSubsetOf([id]))!)) if (d.docId === id) return d;
   throw new Error(`no AllSides article ${id}`);
 }
 

@@ -3,11 +3,9 @@
 // sentences are read at test time from the AllSides corpus (../shared/corpora, never copied into the project;
 // articles of the tuning file's outlets): the test is skipped when the corpus is absent.
 import test from "ava";
-import { existsSync } from "node:fs";
-import { readArticlesById } from "../../src/eval/benchmarks/allsides/corpus.ts";
+import { allsidesArticles } from "./corpus-sentences.ts";
 import { labelLast } from "./helpers.ts";
 
-const CORPUS = "../shared/corpora/allsides/articles.jsonl.gz";
 
 /** Article id → the opening words of the sentence to label (the sentence itself comes from the corpus). */
 const VAGUE: [string, string, string][] = [
@@ -29,9 +27,7 @@ function sentenceOf(text: string, opening: string): string {
   return m ? m[0] : text.slice(i);
 }
 
-const articles = existsSync(CORPUS)
-  ? readArticlesById(CORPUS, new Set([...VAGUE.map((v) => v[0]), ...NOT_VAGUE.map((v) => v[0])]))
-  : null;
+const articles = allsidesArticles([...VAGUE.map((v) => v[0]), ...NOT_VAGUE.map((v) => v[0])]);
 
 (articles ? test : test.skip)("an unnamed source's phrase and its cue are one vague hedge (hedge.unnamed_source)", async (t) => {
   const docs = await articles!;
