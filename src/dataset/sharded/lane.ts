@@ -14,7 +14,7 @@ import { runTask, type ShardedOptions, type StageName } from "./stages.ts";
 
 /** retireRss: bytes (default RETIRE_RSS). */
 export type LaneRequest = { opts: ShardedOptions; retireRss?: number } | { stage: StageName; task: number };
-/** retire: the lane's resident memory passed RETIRE_RSS after the task; it exits and the executor starts a fresh one. */
+/** retire: the lane's resident memory passed RETIRE_RSS after the task; the executor disconnects it (it exits) and starts a fresh one. */
 export type LaneReply = { ok: true; retire: boolean } | { ok: false; message: string; input: boolean };
 
 /**
@@ -45,9 +45,9 @@ function serve(): void {
         reply = { ok: false, message: e instanceof Error ? e.message : String(e), input: e instanceof InputError };
         if (!(e instanceof InputError)) process.stderr.write(`task ${m.stage} ${m.task}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       }
-      process.send!(reply, () => {
-        if (reply.ok && reply.retire) process.exit(0);
-      });
+      // A retiring lane does not exit by itself: its exit could reach the parent before this reply (IPC and
+      // exit events are not ordered); the parent disconnects it once the reply is read.
+      process.send!(reply);
     });
   });
 }

@@ -43,10 +43,15 @@ class Lane {
     const child = spawn(process.execPath, [...process.execArgv, LANE_MODULE], { stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
     this.child = child;
     child.on("message", (m: LaneReply) => {
-      const p = this.pending!;
+      const p = this.pending;
       this.pending = null;
+      if (p === null) return; // the task was already failed by the lane's death
       if (m.ok) {
-        this.retired = m.retire;
+        if (m.retire) {
+          // Marked before the disconnect, so the exit that follows is no failure.
+          this.retired = true;
+          child.disconnect();
+        }
         p.resolve();
       } else p.reject(Object.assign(new Error(m.message), { exitCode: m.input ? 2 : 1 }));
     });
